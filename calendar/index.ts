@@ -1,0 +1,32 @@
+export type {
+  Calendar,
+  Citation,
+  CountedDay,
+  DayStatus,
+  Deadline,
+  DeadlineQuery,
+  FestivalArrangement,
+  PeriodUnit,
+  RegionOverlay,
+  RegionYear,
+  ScheduleAmendment,
+  SkippedDay,
+  YearSchedule,
+} from './types.js';
+export { createCalendar, nationalCalendar, shanghaiDate, PERIOD_UNITS, type CalendarOptions } from './calendar.js';
+export { MIN_DATE, MAX_DATE, MAX_RESULT_DATE } from './dates.js';
+export {
+  CalendarError,
+  InvalidDateError,
+  InvalidPeriodError,
+  InvalidScheduleError,
+  OutOfRangeError,
+  UnknownJurisdictionError,
+  SCHEDULE_ISSUE_CODES,
+  type ScheduleIssue,
+  type ScheduleIssueCode,
+} from './errors.js';
+export { FESTIVALS, festivalName, isFestivalId, type FestivalId } from './festivals.js';
+export { validateYearSchedule, validateRegionOverlay, isValidYearSchedule } from './validate.js';
+export { BUILT_IN_YEARS } from './data/index.js';
+export { BUILT_IN_OVERLAYS, INHERITING_JURISDICTIONS, NATIONAL, xinjiang } from './regions/index.js';
