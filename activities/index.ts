@@ -1,0 +1,21 @@
+import type { Calendar } from '../calendar';
+import type { Db } from '../db/client';
+import { deadlineActivities } from './deadlines';
+import { escalationActivities } from './escalations';
+import { requestActivities } from './requests';
+import { taskActivities } from './tasks';
+
+export interface ActivityDeps {
+  db: Db;
+  /** The calendar in force now, including years published at run time. */
+  calendar: () => Calendar;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...deadlineActivities(deps.calendar),
+    ...taskActivities(deps.db),
+    ...escalationActivities(deps.db),
+    ...requestActivities(deps.db),
+  };
+}

@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { requests } from '../db/schema';
+import { appendAudit } from '../db/audit';
+
+export interface RequestStatusChange {
+  requestId: string;
+  status: string;
+  at: string;
+  outcome?: string;
+  closed?: boolean;
+}
+
+export function requestActivities(db: Db) {
+  return {
+    async setRequestStatus(change: RequestStatusChange): Promise<void> {
+      const at = new Date(change.at);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(requests)
+          .set({
+            status: change.status,
+            updatedAt: at,
+            ...(change.outcome ? { outcome: change.outcome } : {}),
+            ...(change.closed ? { closedAt: at } : {}),
+          })
+          .where(eq(requests.id, change.requestId));
+        await appendAudit(tx, {
+          eventKey: `request.status:${change.requestId}:${change.status}`,
+          at,
+          action: 'request.status-changed',
+          requestId: change.requestId,
+          details: { status: change.status, outcome: change.outcome ?? null },
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { and, eq } from 'drizzle-orm';
+import type { Deadline } from '../calendar';
+import type { Db } from '../db/client';
+import type { Citation } from '../rules/citation';
+import { tasks } from '../db/schema';
+import { appendAudit } from '../db/audit';
+
+export interface OpenTaskInput {
+  taskId: string;
+  requestId: string;
+  step: string;
+  titleZh: string;
+  titleEn: string;
+  assigneeDepartmentId: string;
+  assigneeRole: string;
+  dueAt: string;
+  deadline: Deadline;
+  citation: Citation;
+  createdAt: string;
+}
+
+export interface CompleteTaskRecord {
+  taskId: string;
+  requestId: string;
+  actor: { userId: string; departmentId: string };
+  decision: string;
+  reason?: string;
+  completedAt: string;
+  late: boolean;
+}
+
+export function taskActivities(db: Db) {
+  return {
+    async openTask(input: OpenTaskInput): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(tasks)
+          .values({
+            id: input.taskId,
+            requestId: input.requestId,
+            step: input.step,
+            titleZh: input.titleZh,
+            titleEn: input.titleEn,
+            assigneeDepartmentId: input.assigneeDepartmentId,
+            assigneeRole: input.assigneeRole,
+            dueAt: new Date(input.dueAt),
+            deadline: input.deadline as unknown as Record<string, unknown>,
+            citation: { ...input.citation },
+            createdAt: new Date(input.createdAt),
+          })
+          .onConflictDoNothing({ target: tasks.id });
+        await appendAudit(tx, {
+          eventKey: `task.opened:${input.taskId}`,
+          at: new Date(input.createdAt),
+          action: 'task.opened',
+          requestId: input.requestId,
+          taskId: input.taskId,
+          details: {
+            step: input.step,
+            assigneeDepartmentId: input.assigneeDepartmentId,
+            assigneeRole: input.assigneeRole,
+            dueAt: input.dueAt,
+          },
+        });
+      });
+    },
+
+    async completeTask(input: CompleteTaskRecord): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx
+          .update(tasks)
+          .set({
+            status: 'completed',
+            completedBy: input.actor.userId,
+            completedAt: new Date(input.completedAt),
+            decision: input.decision,
+            reason: input.reason ?? null,
+          })
+          .where(and(eq(tasks.id, input.taskId), eq(tasks.status, 'open')));
+        await appendAudit(tx, {
+          eventKey: `task.completed:${input.taskId}`,
+          at: new Date(input.completedAt),
+          action: 'task.completed',
+          actorUserId: input.actor.userId,
+          actorDepartmentId: input.actor.departmentId,
+          requestId: input.requestId,
+          taskId: input.taskId,
+          details: { decision: input.decision, reason: input.reason ?? null, late: input.late },
+        });
+      });
+    },
+  };
+}

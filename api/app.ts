@@ -1,0 +1,49 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../db/client';
+import { installAuthentication } from './plugins/auth';
+import { installProblemHandler } from './problem';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { notificationRoutes } from './routes/notifications';
+import { shareRequestRoutes } from './routes/share-requests';
+import { taskRoutes } from './routes/tasks';
+import { ProblemSchema } from './schemas/common';
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+}
+
+/** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
+export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...options,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+  });
+  installProblemHandler(app);
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '政务数据共享审批 Government data sharing approvals API',
+        version: '0.1.0',
+        description: 'Statutory processes of the Hebei and Anhui government data sharing regulations, with working-day deadlines.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  installAuthentication(app, deps.db);
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps.db));
+  await app.register(shareRequestRoutes(deps));
+  await app.register(taskRoutes(deps));
+  await app.register(notificationRoutes(deps));
+  return app;
+}

@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { Db } from '../../db/client';
+import { departments, sessions, users, type Role } from '../../db/schema';
+import { HttpProblem } from '../problem';
+
+/** The signed-in caller, with the department it acts for. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  departmentId: string;
+  roles: Role[];
+  department: typeof departments.$inferSelect;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: AuthUser;
+  }
+}
+
+const sessionLifetimeMs = 12 * 60 * 60 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Creates a session and returns its bearer token; only the token's hash is stored. */
+export async function createSession(db: Db, userId: string): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + sessionLifetimeMs);
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt });
+  return { token, expiresAt };
+}
+
+export async function loadUser(db: Db, userId: string): Promise<AuthUser | undefined> {
+  const rows = await db
+    .select({ user: users, department: departments })
+    .from(users)
+    .innerJoin(departments, eq(users.departmentId, departments.id))
+    .where(eq(users.id, userId));
+  const row = rows[0];
+  if (!row) return undefined;
+  const { passwordHash: _secret, createdAt: _created, ...user } = row.user;
+  return { ...user, department: row.department };
+}
+
+async function userForToken(db: Db, token: string): Promise<AuthUser | undefined> {
+  const found = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
+  return found[0] ? loadUser(db, found[0].userId) : undefined;
+}
+
+const publicPaths = new Set(['/api/auth/login']);
+
+/** Every `/api/*` route needs a valid bearer token, except signing in. */
+export function installAuthentication(app: FastifyInstance, db: Db): void {
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!path.startsWith('/api/') || publicPaths.has(path)) return;
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) throw HttpProblem.unauthorized();
+    const user = await userForToken(db, token);
+    if (!user) throw HttpProblem.unauthorized('The session has expired or the token is not valid');
+    request.user = user;
+  });
+}
+
+/** The caller; routes under `/api` always have one. */
+export function caller(request: FastifyRequest): AuthUser {
+  if (!request.user) throw HttpProblem.unauthorized();
+  return request.user;
+}
+
+/** A route's declared roles: the caller must hold at least one. */
+export function allow(...allowed: Role[]): preHandlerAsyncHookHandler {
+  return async (request) => {
+    const user = caller(request);
+    if (!user.roles.some((r) => allowed.includes(r))) {
+      throw HttpProblem.forbidden(`This action needs one of the roles: ${allowed.join(', ')}`);
+    }
+  };
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Db } from '../../db/client';
+import { users } from '../../db/schema';
+import { verifyPassword } from '../../db/password';
+import { caller, createSession, loadUser } from '../plugins/auth';
+import { HttpProblem } from '../problem';
+import { problemResponses } from '../schemas/common';
+
+const LoginBody = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+const UserView = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  departmentId: Type.String(),
+  departmentNameZh: Type.String(),
+  departmentNameEn: Type.String(),
+  roles: Type.Array(Type.String()),
+});
+
+export function authRoutes(db: Db) {
+  return async (app: FastifyInstance) => {
+    const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+    api.post(
+      '/api/auth/login',
+      { schema: { tags: ['auth'], body: LoginBody, response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserView }), ...problemResponses } } },
+      async (request) => {
+        const found = await db.select().from(users).where(eq(users.username, request.body.username));
+        const row = found[0];
+        if (!row || !(await verifyPassword(request.body.password, row.passwordHash))) {
+          throw HttpProblem.unauthorized('Wrong user name or password');
+        }
+        const session = await createSession(db, row.id);
+        const user = (await loadUser(db, row.id))!;
+        return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: userView(user) };
+      },
+    );
+
+    api.get('/api/me', { schema: { tags: ['auth'], response: { 200: UserView, ...problemResponses } } }, async (request) =>
+      userView(caller(request)),
+    );
+  };
+}
+
+function userView(user: NonNullable<Awaited<ReturnType<typeof loadUser>>>) {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    departmentId: user.departmentId,
+    departmentNameZh: user.department.nameZh,
+    departmentNameEn: user.department.nameEn,
+    roles: user.roles,
+  };
+}

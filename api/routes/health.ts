@@ -1,0 +1,17 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app';
+
+export function healthRoutes({ db, temporal }: AppDeps) {
+  return async (app: FastifyInstance) => {
+    app.get('/healthz', { schema: { tags: ['health'], hide: true } }, async () => ({ status: 'ok' }));
+    app.get('/readyz', { schema: { tags: ['health'], hide: true } }, async (_request, reply) => {
+      const [postgres, temporalOk] = await Promise.all([
+        db.execute(sql`select 1`).then(() => true, () => false),
+        temporal.workflowService.getSystemInfo({}).then(() => true, () => false),
+      ]);
+      const ready = postgres && temporalOk;
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', postgres, temporal: temporalOk });
+    });
+  };
+}

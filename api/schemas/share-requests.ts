@@ -1,0 +1,79 @@
+import { Type, type Static } from 'typebox';
+import { Task } from './tasks';
+
+export const CreateShareRequestBody = Type.Object(
+  {
+    catalogueEntryId: Type.String({ minLength: 1, maxLength: 100, description: '目录条目 The catalogue entry requested' }),
+    scenario: Type.String({
+      minLength: 4,
+      maxLength: 2000,
+      description: '应用场景: the scenario the data will be used in, and only in (Hebei draft art. 19, 22; Anhui art. 21)',
+    }),
+    basis: Type.Optional(Type.String({ maxLength: 2000, description: '依据: the duty or legal basis for the request' })),
+    receivedAt: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'When the authority received the request, if registered after the fact (default: now). Not in the future.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateShareRequestBody = Static<typeof CreateShareRequestBody>;
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+});
+
+export const RequestSummary = Type.Object({
+  id: Type.String(),
+  process: Type.String(),
+  status: Type.String(),
+  jurisdiction: Type.String(),
+  pack: Type.String(),
+  requesterDepartmentId: Type.String(),
+  providerDepartmentId: Type.Union([Type.String(), Type.Null()]),
+  authorityDepartmentId: Type.String(),
+  catalogueEntryId: Type.Union([Type.String(), Type.Null()]),
+  scenario: Type.Union([Type.String(), Type.Null()]),
+  receivedAt: Type.String(),
+  workflowId: Type.String(),
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  closedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ListRequestsQuery = Type.Object(
+  {
+    status: Type.Optional(Type.String({ maxLength: 50 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+export const RequestDetail = Type.Intersect([
+  RequestSummary,
+  Type.Object({
+    tasks: Type.Array(Task),
+    escalations: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        taskId: Type.String(),
+        rung: Type.String(),
+        scheduledAt: Type.String(),
+        firedAt: Type.String(),
+        responsibleDepartmentId: Type.String(),
+      }),
+    ),
+    timeline: Type.Array(
+      Type.Object({
+        id: Type.Number(),
+        at: Type.String(),
+        action: Type.String(),
+        actorUserId: Type.Union([Type.String(), Type.Null()]),
+        actorDepartmentId: Type.Union([Type.String(), Type.Null()]),
+        taskId: Type.Union([Type.String(), Type.Null()]),
+        details: Type.Record(Type.String(), Type.Unknown()),
+      }),
+    ),
+  }),
+]);

@@ -1,0 +1,39 @@
+import { Type, type Static } from 'typebox';
+
+export const Task = Type.Object({
+  id: Type.String(),
+  requestId: Type.String(),
+  step: Type.String(),
+  titleZh: Type.String(),
+  titleEn: Type.String(),
+  assigneeDepartmentId: Type.String(),
+  assigneeRole: Type.String(),
+  status: Type.String(),
+  overdue: Type.Boolean(),
+  rung: Type.Union([Type.String(), Type.Null()]),
+  dueAt: Type.String({ description: 'The instant the period ends: 24:00 of its last day, Asia/Shanghai' }),
+  deadline: Type.Record(Type.String(), Type.Unknown(), { description: 'How dueAt was computed: start, rule, days skipped' }),
+  citation: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  decision: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  completedBy: Type.Union([Type.String(), Type.Null()]),
+  completedAt: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+});
+
+export const ListTasksQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('all')], { default: 'open' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+export const CompleteTaskBody = Type.Object(
+  {
+    decision: Type.String({ minLength: 1, maxLength: 50, description: "One of the step's decisions" }),
+    reason: Type.Optional(Type.String({ maxLength: 4000, description: 'Reasons; required where the law requires them (e.g. a refusal)' })),
+  },
+  { additionalProperties: false },
+);
+export type CompleteTaskBody = Static<typeof CompleteTaskBody>;

@@ -1,0 +1,26 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { taskRejections } from '../workflows/messages';
+import { HttpProblem } from './problem';
+
+/** Maps a workflow's refusal of an update (its validator's typed failure) to the HTTP problem a caller understands. */
+export function problemForUpdateFailure(error: unknown): HttpProblem | undefined {
+  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = error.cause;
+  if (!(cause instanceof ApplicationFailure)) return undefined;
+  const message = cause.message;
+  switch (cause.type) {
+    case taskRejections.notFound:
+      return HttpProblem.notFound('Task');
+    case taskRejections.notOpen:
+      return HttpProblem.conflict(message);
+    case taskRejections.wrongActor:
+      return HttpProblem.forbidden(message);
+    case taskRejections.invalidDecision:
+      return HttpProblem.unprocessable('body.decision', message);
+    case taskRejections.reasonRequired:
+      return HttpProblem.unprocessable('body.reason', message);
+    default:
+      return undefined;
+  }
+}

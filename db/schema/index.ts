@@ -1,0 +1,6 @@
+export * from './organisation';
+export * from './catalogue';
+export * from './requests';
+export * from './tasks';
+export * from './escalations';
+export * from './audit';

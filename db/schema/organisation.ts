@@ -1,0 +1,53 @@
+import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Government bodies: departments, the competent data authority, the people's government, the upper-level authority. */
+export const departments = pgTable('departments', {
+  id: text().primaryKey(),
+  nameZh: text().notNull(),
+  nameEn: text().notNull(),
+  kind: text({ enum: ['department', 'authority', 'government', 'upper-authority'] }).notNull(),
+  level: text({ enum: ['national', 'province', 'city', 'county'] }).notNull(),
+  jurisdiction: text().notNull(),
+  /** The competent data authority this body answers to at its own level (null for an authority itself). */
+  authorityId: text(),
+  /** The people's government at the same level. */
+  governmentId: text(),
+  /** The authority one level up, which receives filings (备案). */
+  upperAuthorityId: text(),
+});
+
+export const roles = [
+  'requester',
+  'provider',
+  'authority-reviewer',
+  'authority-supervisor',
+  'government-approver',
+  'admin',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: text().primaryKey(),
+    username: text().notNull().unique(),
+    displayName: text().notNull(),
+    departmentId: text()
+      .notNull()
+      .references(() => departments.id),
+    roles: text().array().$type<Role[]>().notNull(),
+    passwordHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('users_department_idx').on(t.departmentId)],
+);
+
+/** Login sessions; only a hash of the bearer token is stored. */
+export const sessions = pgTable('sessions', {
+  tokenHash: text().primaryKey(),
+  userId: text()
+    .notNull()
+    .references(() => users.id),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+});

@@ -1,0 +1,45 @@
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { catalogueEntries } from './catalogue';
+import { departments, users } from './organisation';
+
+export const processes = ['share-request', 'catalogue-change', 'quality-dispute', 'negative-list'] as const;
+export type Process = (typeof processes)[number];
+
+/** One case of a statutory process: the read model of its workflow. */
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid().primaryKey(),
+    process: text({ enum: processes }).notNull(),
+    status: text().notNull(),
+    jurisdiction: text().notNull(),
+    pack: text().notNull(),
+    requesterDepartmentId: text()
+      .notNull()
+      .references(() => departments.id),
+    providerDepartmentId: text().references(() => departments.id),
+    authorityDepartmentId: text()
+      .notNull()
+      .references(() => departments.id),
+    catalogueEntryId: text().references(() => catalogueEntries.id),
+    /** 应用场景: the scenario the data may be used in (Hebei draft art. 19, 22; Anhui art. 21). */
+    scenario: text(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    receivedAt: timestamp({ withTimezone: true }).notNull(),
+    workflowId: text().notNull(),
+    idempotencyKey: text(),
+    createdBy: text()
+      .notNull()
+      .references(() => users.id),
+    outcome: text(),
+    closedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('requests_idempotency_idx').on(t.requesterDepartmentId, t.idempotencyKey),
+    index('requests_requester_idx').on(t.requesterDepartmentId, t.createdAt),
+    index('requests_provider_idx').on(t.providerDepartmentId, t.createdAt),
+    index('requests_authority_idx').on(t.authorityDepartmentId, t.createdAt),
+  ],
+);

@@ -1,0 +1,44 @@
+import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { departments, users } from './organisation';
+import { requests } from './requests';
+
+export const taskStatuses = ['open', 'completed', 'cancelled'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+/** A human step of a process: who must act, by when, and how that deadline was computed. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    /** Derived from the request, the step and its attempt, so a retried activity writes the same row. */
+    id: text().primaryKey(),
+    requestId: uuid()
+      .notNull()
+      .references(() => requests.id),
+    step: text().notNull(),
+    titleZh: text().notNull(),
+    titleEn: text().notNull(),
+    assigneeDepartmentId: text()
+      .notNull()
+      .references(() => departments.id),
+    assigneeRole: text().notNull(),
+    status: text({ enum: taskStatuses }).notNull().default('open'),
+    overdue: boolean().notNull().default(false),
+    /** The highest escalation rung reached so far. */
+    rung: text(),
+    dueAt: timestamp({ withTimezone: true }).notNull(),
+    /** The calendar's explanation of `dueAt`: start, rule, article, each day skipped. */
+    deadline: jsonb().$type<Record<string, unknown>>().notNull(),
+    citation: jsonb().$type<Record<string, unknown>>(),
+    claimedBy: text().references(() => users.id),
+    claimedAt: timestamp({ withTimezone: true }),
+    completedBy: text().references(() => users.id),
+    completedAt: timestamp({ withTimezone: true }),
+    decision: text(),
+    reason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('tasks_queue_idx').on(t.assigneeDepartmentId, t.status, t.dueAt),
+    index('tasks_request_idx').on(t.requestId),
+  ],
+);

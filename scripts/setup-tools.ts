@@ -1,0 +1,13 @@
+import { ensureTemporalCli, ensureTimeSkippingServer, MissingToolError } from './tools';
+
+try {
+  const cli = ensureTemporalCli();
+  const testServer = ensureTimeSkippingServer();
+  console.log(`temporal CLI: ${cli}\ntime-skipping test server: ${testServer}`);
+} catch (error) {
+  if (error instanceof MissingToolError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,99 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { resolve } from 'node:path';
+import { nationalCalendar } from '../calendar';
+import { startApiServer } from '../api/server';
+import { connectDb } from '../db/client';
+import { migrateDb } from '../db/migrate';
+import { seedReferenceData } from '../db/seed';
+import { connectionOptions, loadTemporalConfig } from '../temporal.config';
+import { createWorker } from '../worker';
+import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
+import { DATA_DIR } from './paths';
+import { startTemporalDevServer, type RunningTemporal } from './temporal-dev-server';
+import { ensureTemporalCli, MissingToolError } from './tools';
+
+const stops: Array<() => Promise<unknown>> = [];
+let stopping = false;
+
+async function main(): Promise<void> {
+  const config = loadTemporalConfig();
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const pg: RunningPostgres = await startEmbeddedPostgres({
+      dataDir: resolve(DATA_DIR, 'postgres', 'data'),
+      port: Number(process.env.EMBEDDED_PG_PORT ?? 54320),
+      quiet: true,
+    });
+    stops.unshift(() => pg.stop());
+    databaseUrl = pg.url;
+  }
+  await migrateDb(databaseUrl);
+  const { db, close: closeDb } = connectDb(databaseUrl);
+  stops.unshift(closeDb);
+  await seedReferenceData(db);
+
+  let address = config.address;
+  let temporalUi: string | undefined;
+  if (!address) {
+    const server: RunningTemporal = await startTemporalDevServer({
+      cli: ensureTemporalCli(),
+      port: config.devServer.port,
+      uiPort: config.devServer.uiPort,
+      dbFile: resolve(DATA_DIR, 'temporal', 'temporal.db'),
+    });
+    stops.unshift(() => server.stop());
+    address = server.address;
+    temporalUi = server.uiUrl;
+  }
+
+  const options = connectionOptions(config, address);
+  const workerConnection = await NativeConnection.connect(options);
+  stops.unshift(() => workerConnection.close());
+  const worker = await createWorker({ connection: workerConnection, config, deps: { db, calendar: () => nationalCalendar } });
+  const workerRun = worker.run();
+  stops.unshift(async () => {
+    worker.shutdown();
+    await workerRun;
+  });
+
+  const clientConnection = await Connection.connect(options);
+  stops.unshift(() => clientConnection.close());
+  const temporal = new Client({ connection: clientConnection, namespace: config.namespace });
+
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const app = await startApiServer({ db, temporal, taskQueue: config.taskQueue }, { port, host });
+  stops.unshift(() => app.close());
+
+  console.log(
+    [
+      '',
+      '政务数据共享审批系统 is running — Ctrl-C stops everything',
+      `  API          http://${host}:${port}/api`,
+      `  API docs     http://${host}:${port}/docs`,
+      `  Temporal UI  ${temporalUi ?? '(external cluster ' + address + ')'}`,
+      `  Postgres     ${process.env.DATABASE_URL ? '(DATABASE_URL)' : databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  for (const stop of stops) {
+    await stop().catch((error: unknown) => console.error('while stopping:', error));
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof MissingToolError ? error.message : error);
+  await shutdown(1);
+});

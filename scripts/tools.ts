@@ -1,0 +1,98 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TOOLS_DIR } from './paths';
+
+const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+const TEST_SERVER_VERSION = '1.35.0';
+
+/** Thrown when a tool the stack needs can neither be found nor built here; the message says what to install. */
+export class MissingToolError extends Error {
+  constructor(readonly tool: string, message: string) {
+    super(message);
+    this.name = 'MissingToolError';
+  }
+}
+
+function onPath(command: string): string | undefined {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  const path = found.stdout.trim();
+  return found.status === 0 && path ? path : undefined;
+}
+
+/**
+ * The Temporal CLI: `$TEMPORAL_CLI`, else `temporal` on PATH, else the copy built once into the tools cache from the
+ * Go module proxy (about three minutes, when Go is present).
+ * @throws MissingToolError when none of these is possible.
+ */
+export function ensureTemporalCli(log: (line: string) => void = console.log): string {
+  const fromEnv = process.env.TEMPORAL_CLI;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new MissingToolError('temporal', `TEMPORAL_CLI=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  const cached = resolve(TOOLS_DIR, 'bin', 'temporal');
+  if (existsSync(cached)) return cached;
+  const system = onPath('temporal');
+  if (system) return system;
+  const go = onPath('go');
+  if (!go) {
+    throw new MissingToolError(
+      'temporal',
+      'The Temporal CLI is needed. Install it (https://docs.temporal.io/cli#install, e.g. `brew install temporal`), ' +
+        'put it on PATH or set TEMPORAL_CLI, or install Go so that setup can build it, or set TEMPORAL_ADDRESS to use a running cluster.',
+    );
+  }
+  log(`Building the Temporal CLI once from ${TEMPORAL_CLI_MODULE} (about 3 minutes)…`);
+  mkdirSync(resolve(TOOLS_DIR, 'bin'), { recursive: true });
+  execFileSync(go, ['install', TEMPORAL_CLI_MODULE], {
+    stdio: 'inherit',
+    env: { ...process.env, GOBIN: resolve(TOOLS_DIR, 'bin'), CGO_ENABLED: process.env.CGO_ENABLED ?? '0' },
+  });
+  return cached;
+}
+
+/**
+ * A launcher for the Java time-skipping test server (io.temporal:temporal-test-server from Maven Central), fetched
+ * once with Maven into the tools cache.
+ * @throws MissingToolError when Java or Maven is missing.
+ */
+export function ensureTimeSkippingServer(log: (line: string) => void = console.log): string {
+  const dir = resolve(TOOLS_DIR, 'temporal-test-server');
+  const lib = resolve(dir, 'lib');
+  const launcher = resolve(dir, 'temporal-test-server');
+  if (existsSync(launcher) && existsSync(lib) && readdirSync(lib).some((f) => f.startsWith('temporal-test-server'))) {
+    return launcher;
+  }
+  const java = onPath('java');
+  const mvn = onPath('mvn');
+  if (!java || !mvn) {
+    throw new MissingToolError('java', 'The time-skipping test server needs Java 17+ and Maven (e.g. `apt-get install openjdk-17-jre-headless maven`).');
+  }
+  log(`Fetching io.temporal:temporal-test-server:${TEST_SERVER_VERSION} from Maven Central…`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, 'pom.xml'), testServerPom());
+  execFileSync(mvn, ['-q', '-B', 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime'], {
+    cwd: dir,
+    stdio: 'inherit',
+  });
+  writeFileSync(launcher, `#!/bin/sh\nexec java -cp "${lib}/*" io.temporal.testserver.TestServer "$@"\n`);
+  chmodSync(launcher, 0o755);
+  return launcher;
+}
+
+function testServerPom(): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local</groupId>
+  <artifactId>temporal-test-server-fetch</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>io.temporal</groupId><artifactId>temporal-test-server</artifactId><version>${TEST_SERVER_VERSION}</version></dependency>
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-nop</artifactId><version>2.0.16</version></dependency>
+  </dependencies>
+</project>
+`;
+}

@@ -1,0 +1,1 @@
+export { shareRequestWorkflow } from './share-request';
