@@ -1,8 +1,7 @@
 import {
   DAY_MS,
   MAX_DATE,
-  MAX_RESULT_DATE,
-  MAX_RESULT_ORD,
+  MAX_ORD,
   MIN_DATE,
   SHANGHAI_OFFSET_MS,
   checkInputRange,
@@ -127,12 +126,12 @@ export function createCalendar(opts: CalendarOptions = {}): Calendar {
   const nthWorkingAfter = (t: DayTable, o: number, n: number, field: string, value: unknown): number => {
     const i = t.cum[o - t.base]! + n - 1;
     const w = t.work[i];
-    if (w === undefined) throw new OutOfRangeError(field, value, MIN_DATE, MAX_RESULT_DATE);
+    if (w === undefined) throw new OutOfRangeError(field, value, MIN_DATE, MAX_DATE);
     return w;
   };
 
   const rollover = (t: DayTable, o: number, field: string, value: unknown): number => {
-    if (o > MAX_RESULT_ORD) throw new OutOfRangeError(field, value, MIN_DATE, MAX_RESULT_DATE);
+    if (o > MAX_ORD) throw new OutOfRangeError(field, value, MIN_DATE, MAX_DATE);
     return isWorkingOrd(t, o) ? o : nthWorkingAfter(t, o, 1, field, value);
   };
 
@@ -234,7 +233,7 @@ export function createCalendar(opts: CalendarOptions = {}): Calendar {
       const t = table(d.jurisdiction);
       const startOrd = parseDateUnchecked('startDate', d.startDate);
       const from = parseDateUnchecked('due', d.due);
-      if (from < t.base || from > MAX_RESULT_ORD) throw new OutOfRangeError('due', d.due, MIN_DATE, MAX_RESULT_DATE);
+      if (from < t.base || from > MAX_ORD) throw new OutOfRangeError('due', d.due, MIN_DATE, MAX_DATE);
       const due = dueFrom(t, from, more, unit, 'n');
       const counted = [...d.counted];
       const skipped = [...d.skipped];
@@ -333,4 +332,4 @@ export function shanghaiDate(instant: string): string {
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-export { MIN_DATE, MAX_DATE, MAX_RESULT_DATE };
+export { MIN_DATE, MAX_DATE };

@@ -6,15 +6,13 @@ export const DAY_MS = 86_400_000;
 /** Asia/Shanghai is UTC+08:00 all year: China has had no daylight saving time since 1991. */
 export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
-/** First date accepted as input. Earlier dates throw {@link OutOfRangeError}. */
-export const MIN_DATE = '2015-01-01';
-/** Last date accepted as input. Later dates throw {@link OutOfRangeError}. */
-export const MAX_DATE = '2035-12-31';
 /**
- * Last date a computed result may reach: one year past {@link MAX_DATE}, so a period that starts on the last
- * supported day still ends inside the table.
+ * First supported date. Every input and every result lies in {@link MIN_DATE}..{@link MAX_DATE}, so any result can be
+ * fed back in; anything outside throws {@link OutOfRangeError}.
  */
-export const MAX_RESULT_DATE = '2036-12-31';
+export const MIN_DATE = '2015-01-01';
+/** Last supported date; see {@link MIN_DATE}. */
+export const MAX_DATE = '2035-12-31';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -43,8 +41,6 @@ export function parseDateUnchecked(field: string, value: unknown): Ordinal {
 export const MIN_ORD = parseDateUnchecked('MIN_DATE', MIN_DATE);
 /** Ordinal of {@link MAX_DATE}. */
 export const MAX_ORD = parseDateUnchecked('MAX_DATE', MAX_DATE);
-/** Ordinal of {@link MAX_RESULT_DATE}. */
-export const MAX_RESULT_ORD = parseDateUnchecked('MAX_RESULT_DATE', MAX_RESULT_DATE);
 
 /** Throws {@link OutOfRangeError} unless `ord` lies in {@link MIN_DATE}..{@link MAX_DATE}. */
 export function checkInputRange(field: string, value: unknown, ord: Ordinal): Ordinal {

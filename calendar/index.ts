@@ -14,7 +14,7 @@ export type {
   YearSchedule,
 } from './types.js';
 export { createCalendar, nationalCalendar, shanghaiDate, PERIOD_UNITS, type CalendarOptions } from './calendar.js';
-export { MIN_DATE, MAX_DATE, MAX_RESULT_DATE } from './dates.js';
+export { MIN_DATE, MAX_DATE } from './dates.js';
 export {
   CalendarError,
   InvalidDateError,

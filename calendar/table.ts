@@ -1,4 +1,4 @@
-import { DAY_MS, MAX_ORD, MAX_RESULT_ORD, MIN_ORD, formatDate, isWeekendOrd, parseDateUnchecked, yearOf } from './dates.js';
+import { DAY_MS, MAX_ORD, MIN_ORD, formatDate, isWeekendOrd, parseDateUnchecked, yearOf } from './dates.js';
 import { festivalName } from './festivals.js';
 import type { Citation, RegionOverlay, YearSchedule } from './types.js';
 
@@ -23,7 +23,7 @@ export interface UnknownYear {
 }
 
 /**
- * The precomputed index for one jurisdiction over {@link MIN_ORD}..{@link MAX_RESULT_ORD}. `cum[i]` is the number
+ * The precomputed index for one jurisdiction over {@link MIN_ORD}..{@link MAX_ORD}. `cum[i]` is the number
  * of working days in `base .. base + i` inclusive and `work` lists the working-day ordinals in order, so the n-th
  * working day after `o` is `work[cum[o - base] + n - 1]`: one array read, no loop.
  */
@@ -36,7 +36,7 @@ export interface DayTable {
   names: Map<number, string>;
   /** `strs[o - base]` is ordinal `o` formatted as YYYY-MM-DD. */
   strs: string[];
-  /** YYYY-MM-DD → ordinal, for input dates only (MIN_ORD..MAX_ORD). */
+  /** YYYY-MM-DD → ordinal. */
   index: Map<string, number>;
   unknownYears: Map<number, UnknownYear>;
   /** Citations per year used by this table (national notice, amendments, regional notice). */
@@ -60,10 +60,10 @@ function dateStrings(): DateStrings {
   if (!sharedStrings) {
     const strs: string[] = [];
     const index = new Map<string, number>();
-    for (let o = MIN_ORD; o <= MAX_RESULT_ORD; o++) {
+    for (let o = MIN_ORD; o <= MAX_ORD; o++) {
       const s = formatDate(o);
       strs.push(s);
-      if (o <= MAX_ORD) index.set(s, o);
+      index.set(s, o);
     }
     sharedStrings = { strs, index };
   }
@@ -73,7 +73,7 @@ function dateStrings(): DateStrings {
 /** Builds the day table of the national schedules plus an optional region overlay. */
 export function buildTable(national: ReadonlyMap<number, YearSchedule>, overlay?: RegionOverlay): DayTable {
   const base = MIN_ORD;
-  const size = MAX_RESULT_ORD - MIN_ORD + 1;
+  const size = MAX_ORD - MIN_ORD + 1;
   const kind = new Uint8Array(size);
   const provisional = new Uint8Array(size);
   const names = new Map<number, string>();
