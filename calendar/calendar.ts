@@ -240,10 +240,12 @@ export function createCalendar(opts: CalendarOptions = {}): Calendar {
       explain(t, from, due, unit, from + more, counted, skipped);
       const extensions = [...(d.extensions ?? []), more];
       const total = d.n + more;
-      const { provisionalReason: _drop, ...rest } = d;
       return {
-        ...rest,
+        start: d.start,
+        startDate: d.startDate,
         n: total,
+        unit,
+        jurisdiction: d.jurisdiction,
         due: t.strs[due - t.base]!,
         endsAt: startOfDayInstant(due + 1),
         ...provenance(t, startOrd, due),

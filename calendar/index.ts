@@ -27,6 +27,6 @@ export {
   type ScheduleIssueCode,
 } from './errors.js';
 export { FESTIVALS, festivalName, isFestivalId, type FestivalId } from './festivals.js';
-export { validateYearSchedule, validateRegionOverlay, isValidYearSchedule } from './validate.js';
+export { validateYearSchedule, validateRegionOverlay, isValidYearSchedule, isValidRegionOverlay } from './validate.js';
 export { BUILT_IN_YEARS } from './data/index.js';
 export { BUILT_IN_OVERLAYS, INHERITING_JURISDICTIONS, NATIONAL, xinjiang } from './regions/index.js';

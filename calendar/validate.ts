@@ -3,6 +3,7 @@ import { SCHEDULE_ISSUE_CODES as C, type ScheduleIssue } from './errors.js';
 import { isFestivalId } from './festivals.js';
 import type { RegionOverlay, YearSchedule } from './types.js';
 
+
 const MIN_YEAR = Number(MIN_DATE.slice(0, 4));
 const MAX_YEAR = Number(MAX_DATE.slice(0, 4));
 
@@ -191,4 +192,9 @@ export function validateRegionOverlay(input: unknown): ScheduleIssue[] {
     for (const s of sub) issues.push({ ...s, field: `${yp}.${s.field}` });
   });
   return issues;
+}
+
+/** True when {@link validateRegionOverlay} finds no problem. */
+export function isValidRegionOverlay(input: unknown): input is RegionOverlay {
+  return validateRegionOverlay(input).length === 0;
 }
