@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import { requests } from '../../db/schema';
+import { workflowIdFor, type ShareRequestInput } from '../../workflows/messages';
+
+/** Registers an unconditional share request from 民政厅 for 市场监管局's data, as the API would, and returns its workflow input. */
+export async function registerShareRequest(db: Db, receivedAt: string): Promise<ShareRequestInput & { workflowId: string }> {
+  const id = randomUUID();
+  const workflowId = workflowIdFor('share-request', id);
+  await db.insert(requests).values({
+    id,
+    process: 'share-request',
+    status: 'received',
+    jurisdiction: 'hebei',
+    pack: 'hebei-2023',
+    requesterDepartmentId: 'hb-mzt',
+    providerDepartmentId: 'hb-scjgj',
+    authorityDepartmentId: 'hb-data',
+    catalogueEntryId: 'HB-SCJGJ-0001',
+    scenario: '社会组织登记核验',
+    receivedAt: new Date(receivedAt),
+    workflowId,
+    createdBy: 'u-mzt-li',
+  });
+  return {
+    requestId: id,
+    workflowId,
+    jurisdiction: 'hebei',
+    pack: 'hebei-2023',
+    sharingAttribute: 'unconditional',
+    catalogueEntryId: 'HB-SCJGJ-0001',
+    requesterDepartmentId: 'hb-mzt',
+    providerDepartmentId: 'hb-scjgj',
+    authorityDepartmentId: 'hb-data',
+    receivedAt,
+    submittedBy: 'u-mzt-li',
+  };
+}
+
+/** The next Friday strictly after `nowMs`, at 10:00 Asia/Shanghai, as an ISO instant. */
+export function nextFridayMorning(nowMs: number): string {
+  const shanghai = new Date(nowMs + 8 * 3600_000);
+  const daysAhead = ((5 - shanghai.getUTCDay() + 7) % 7) || 7;
+  const friday = new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate() + daysAhead, 2));
+  return friday.toISOString();
+}

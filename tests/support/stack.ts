@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../../api/app';
+import { nationalCalendar } from '../../calendar';
+import { connectDb, type Db } from '../../db/client';
+import { createWorker } from '../../worker';
+
+export interface TestStack {
+  db: Db;
+  app: FastifyInstance;
+  client: Client;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+/** The real stack on the suite's Postgres and Temporal dev server, with a worker on a task queue of its own. */
+export async function startStack(): Promise<TestStack> {
+  const { db, close } = connectDb(inject('databaseUrl'), { max: 5 });
+  const address = inject('temporalAddress');
+  const taskQueue = `test-${randomUUID()}`;
+  const workerConnection = await NativeConnection.connect({ address });
+  const worker: Worker = await createWorker({
+    connection: workerConnection,
+    config: { namespace: 'default', taskQueue },
+    deps: { db, calendar: () => nationalCalendar },
+  });
+  const running = worker.run();
+  const clientConnection = await Connection.connect({ address });
+  const client = new Client({ connection: clientConnection, namespace: 'default' });
+  const app = await buildApp({ db, temporal: client, taskQueue });
+  return {
+    db,
+    app,
+    client,
+    taskQueue,
+    async stop() {
+      await app.close();
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+      await clientConnection.close();
+      await close();
+    },
+  };
+}
+
+/** Signs a seeded demo user in and returns the headers for its requests. */
+export async function loginAs(app: FastifyInstance, username: string): Promise<Record<string, string>> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'demo1234' } });
+  if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  return { authorization: `Bearer ${response.json().token}` };
+}
