@@ -1,0 +1,57 @@
+/**
+ * Statute rule packs: the steps, periods, decisions and citations of each text, and pure functions over them.
+ * No I/O, no clock: safe to import from Temporal workflow code.
+ */
+export type { Citation } from './citation.js';
+export {
+  ACTORS,
+  DECISIONS,
+  FLOW_IDS,
+  PACK_IDS,
+  PACK_JURISDICTIONS,
+  PERIOD_BASES,
+  ROLES,
+  STEP_IDS,
+  type Actor,
+  type Bilingual,
+  type BranchCondition,
+  type ClockAnchor,
+  type ClockStart,
+  type Decision,
+  type EscalationPolicy,
+  type ExtensionRule,
+  type FlowId,
+  type InForce,
+  type PackId,
+  type PackJurisdiction,
+  type PackPolicy,
+  type Period,
+  type PeriodBasis,
+  type PolicyOverrideMark,
+  type PolicyOverrides,
+  type PolicyValue,
+  type Resumption,
+  type ReturnForCompletionPolicy,
+  type Role,
+  type RulePack,
+  type StepId,
+  type StepRule,
+} from './types.js';
+export {
+  AnchorOrderError,
+  InvalidInstantError,
+  NoPackInForceError,
+  PolicyOverrideError,
+  RulesError,
+  UnknownDecisionError,
+  UnknownFlowError,
+  UnknownPackError,
+  UnknownStepError,
+} from './errors.js';
+export { getPack, inForceOn, listPacks, packFor, type PackForOptions, type PackSummary } from './registry.js';
+export { flowSteps, mainPath, nextStep, step, type NextStep } from './lookup.js';
+export { previewTimeline, type PreviewStep } from './preview.js';
+export { EXTENSION_REFUSALS, validateExtension, type ExtensionCheck, type ExtensionRefusal } from './extension.js';
+export { applyPolicyOverrides } from './overrides.js';
+export { escalationSchedule, type EscalationSchedule } from './escalation.js';
+export { shanghaiDateOf } from './instant.js';

@@ -1,0 +1,194 @@
+/** The `anhui-2021` pack. */
+import { policyNote, wd } from '../../build.js';
+import type { RulePack, StepRule } from '../../types.js';
+import {
+  completeRequest,
+  coordinateDispute,
+  coordinateRefusal,
+  correctUpdate,
+  requesterObjection,
+  requesterResponse,
+} from '../common-steps.js';
+import { packPolicy } from '../pack-policy.js';
+import { citeAnhui, measures as m } from './texts.js';
+
+const NO_PERIOD = policyNote({ zh: '本办法未规定期限', en: 'the Measures give no period' });
+
+const sharing: Record<'unconditional-share' | 'conditional-share', StepRule[]> = {
+  'unconditional-share': [
+    {
+      id: 'direct-access',
+      actor: 'authority',
+      role: 'authority-reviewer',
+      titleZh: '通过江淮大数据中心平台直接获取',
+      titleEn: 'Direct access on the Jianghuai big-data centre platform',
+      clockStartsAt: { at: 'receipt', zh: '申请时即时获取', en: 'at once, on request' },
+      period: wd(0),
+      periodBasis: 'law',
+      immediate: true,
+      decisions: [],
+      reasonRequiredFor: [],
+      citation: citeAnhui(25, m.art25Unconditional, { reconstructed: true }),
+    },
+  ],
+  'conditional-share': [
+    {
+      id: 'provider-reply',
+      actor: 'provider',
+      role: 'provider',
+      titleZh: '答复是否同意共享',
+      titleEn: 'Reply: agree to share or refuse with reasons',
+      clockStartsAt: { at: 'receipt', zh: '自收到申请之日起', en: 'from receipt of the request' },
+      period: wd(7),
+      periodBasis: 'law',
+      decisions: ['agree', 'refuse', 'return-incomplete'],
+      reasonRequiredFor: ['refuse', 'return-incomplete'],
+      citation: citeAnhui(25, m.art25Conditional, {
+        reconstructed: true,
+        note: '无主管部门转办环节,提供部门直接答复 / No forwarding by the authority: the provider replies directly.',
+      }),
+    },
+    {
+      id: 'provide-data',
+      actor: 'authority',
+      role: 'authority-reviewer',
+      titleZh: '在平台开通共享数据',
+      titleEn: 'Open access to the data on the platform',
+      clockStartsAt: { at: 'provider-reply', zh: '自同意共享之日起', en: 'from the agreement' },
+      period: wd(3),
+      periodBasis: 'policy',
+      policy: {
+        zh: '第二十五条未规定同意后开通数据的期限。本地政策:3个工作日。',
+        en: 'Art. 25 gives no period for opening access after agreement. Local policy: 3 working days.',
+      },
+      decisions: ['provided'],
+      reasonRequiredFor: [],
+      citation: citeAnhui(25, m.art25Conditional, { reconstructed: true, note: NO_PERIOD }),
+    },
+    completeRequest('provider-reply', {
+      citation: citeAnhui(24, m.art24, {
+        note: policyNote({
+          zh: '提供部门登记了申请所需全部材料;缺材料的申请可退回补正一次',
+          en: 'the provider registers the materials a request needs; an incomplete request may be returned once',
+        }),
+      }),
+    }),
+    requesterObjection('provider-reply', ['refuse'], { citation: citeAnhui(21, m.art21, { note: NO_PERIOD }) }),
+    coordinateRefusal({ citation: citeAnhui(21, m.art21, { note: NO_PERIOD }) }),
+  ],
+};
+
+/** 《安徽省政务数据资源管理办法》, Anhui Provincial People's Government Order No. 299, in force from 2021-03-01. */
+export const anhui2021: RulePack = {
+  id: 'anhui-2021',
+  version: '1.0.0',
+  titleZh: '安徽省政务数据资源管理办法',
+  titleEn: 'Anhui Province Measures for the Administration of Government Data Resources',
+  jurisdiction: 'anhui',
+  inForce: { from: '2021-03-01' },
+  bindable: true,
+  sources: {
+    zh: '安徽省人民政府令第299号,中英混杂文本;部分中文为回译释义(见各引文注)。',
+    en: 'Order No. 299, a mixed Chinese/English text; part of the Chinese is paraphrased back from the English (see each citation note).',
+  },
+  flows: {
+    ...sharing,
+    'catalogue-change': [
+      {
+        id: 'submit-update',
+        actor: 'provider',
+        role: 'provider',
+        titleZh: '更新本部门政务数据资源目录',
+        titleEn: "Update the department's catalogue",
+        clockStartsAt: { at: 'change', zh: '自变更之日起', en: 'from the day of the change' },
+        period: wd(10),
+        periodBasis: 'law',
+        decisions: ['updated'],
+        reasonRequiredFor: [],
+        citation: citeAnhui(15, m.art15Update),
+      },
+      {
+        id: 'report-update',
+        actor: 'provider',
+        role: 'provider',
+        titleZh: '报送更新后的目录及变更依据',
+        titleEn: 'Report the updated catalogue and the basis of the change',
+        clockStartsAt: { at: 'submit-update', zh: '自目录更新之日起', en: 'from the update' },
+        period: wd(3),
+        periodBasis: 'law',
+        decisions: ['reported'],
+        reasonRequiredFor: [],
+        citation: citeAnhui(15, m.art15Report),
+      },
+      {
+        id: 'review-update',
+        actor: 'authority',
+        role: 'authority-reviewer',
+        titleZh: '审核更新后的目录',
+        titleEn: 'Review the updated catalogue',
+        clockStartsAt: { at: 'report-update', zh: '自收到报送之日起', en: 'from receipt of the report' },
+        period: wd(10),
+        periodBasis: 'policy',
+        policy: {
+          zh: '第十五条只要求报送,第十三条规定主管部门审核汇总,均无期限。本地政策:10个工作日。',
+          en: 'Art. 15 only requires the report and art. 13 has the authority review and compile, neither with a period. Local policy: 10 working days.',
+        },
+        decisions: ['approve', 'return'],
+        reasonRequiredFor: ['return'],
+        citation: citeAnhui(13, m.art13, { reconstructed: true, note: NO_PERIOD }),
+      },
+      correctUpdate({ citation: citeAnhui(13, m.art13, { reconstructed: true, note: NO_PERIOD }) }),
+    ],
+    'quality-dispute': [
+      {
+        id: 'verify-answer',
+        actor: 'provider',
+        role: 'provider',
+        titleZh: '校核并答复申请人',
+        titleEn: 'Verify the data and answer the applicant',
+        clockStartsAt: { at: 'receipt', zh: '自收到复核申请之日起', en: 'from receipt of the review application' },
+        period: wd(7),
+        periodBasis: 'law',
+        extension: {
+          max: wd(7),
+          approvedBy: 'authority',
+          basis: 'law',
+          citation: citeAnhui(26, m.art26Extension, {
+            reconstructed: true,
+            note: '条文为数据提供部门或平台管理机构负责人同意;本系统即平台,由平台管理机构(主管部门)审批 / The text names the provider or the head of the platform management organisation; requests here come through the platform, so its organisation (the authority) approves.',
+          }),
+        },
+        decisions: ['explained', 'repaired'],
+        reasonRequiredFor: ['explained', 'repaired'],
+        citation: citeAnhui(26, m.art26Verify),
+      },
+      requesterResponse({ citation: citeAnhui(26, m.art26Verify, { note: NO_PERIOD }) }),
+      coordinateDispute({ citation: citeAnhui(27, m.art27, { reconstructed: true, note: NO_PERIOD }) }),
+    ],
+    'negative-list': [
+      {
+        id: 'authority-review',
+        actor: 'authority',
+        role: 'authority-reviewer',
+        titleZh: '审核不予共享的理由和依据',
+        titleEn: 'Review the reasons and legal basis for not sharing',
+        clockStartsAt: { at: 'receipt', zh: '自收到申请之日起', en: 'from receipt of the application' },
+        period: wd(10),
+        periodBasis: 'policy',
+        policy: {
+          zh: '第二十二条要求说明理由并提供依据,不要求政府批准或备案,也无期限。本地政策:主管部门10个工作日内审核。',
+          en: 'Art. 22 requires reasons and a legal basis, but no government approval, no filing and no period. Local policy: the authority reviews within 10 working days.',
+        },
+        decisions: ['approve', 'return'],
+        reasonRequiredFor: ['return'],
+        endsOn: ['return'],
+        citation: citeAnhui(22, m.art22, { reconstructed: true, note: NO_PERIOD }),
+      },
+    ],
+  },
+  policy: packPolicy({
+    rectification: citeAnhui(43, m.art43),
+    governmentReport: citeAnhui(43, m.art43),
+    request: citeAnhui(21, m.art21),
+  }),
+};

@@ -1,0 +1,289 @@
+import type { PeriodUnit } from '../calendar/index.js';
+import type { Citation } from './citation.js';
+
+/** The statutory processes a pack can describe. */
+export const FLOW_IDS = {
+  unconditionalShare: 'unconditional-share',
+  conditionalShare: 'conditional-share',
+  catalogueChange: 'catalogue-change',
+  qualityDispute: 'quality-dispute',
+  negativeList: 'negative-list',
+} as const;
+/** A value of {@link FLOW_IDS}. */
+export type FlowId = (typeof FLOW_IDS)[keyof typeof FLOW_IDS];
+
+/** Who carries a step (STATUTES.md, "Actors"). */
+export const ACTORS = {
+  requester: 'requester',
+  provider: 'provider',
+  authority: 'authority',
+  government: 'government',
+  upperAuthority: 'upper-authority',
+} as const;
+/** A value of {@link ACTORS}. */
+export type Actor = (typeof ACTORS)[keyof typeof ACTORS];
+
+/** The user role that acts for the actor (for `upper-authority`: the authority-reviewer of the upper authority). */
+export const ROLES = {
+  requester: 'requester',
+  provider: 'provider',
+  authorityReviewer: 'authority-reviewer',
+  governmentApprover: 'government-approver',
+} as const;
+/** A value of {@link ROLES}. */
+export type Role = (typeof ROLES)[keyof typeof ROLES];
+
+/**
+ * Where a figure comes from. `law`: the pack's own promulgated text; `draft`: the 2022 Hebei consultation draft
+ * (for `hebei-2023`: because the promulgated text is not in our sources; for `hebei-2022-draft`: its own text);
+ * `policy`: a local default the law does not give, overridable per jurisdiction.
+ */
+export const PERIOD_BASES = { law: 'law', draft: 'draft', policy: 'policy' } as const;
+/** A value of {@link PERIOD_BASES}. */
+export type PeriodBasis = (typeof PERIOD_BASES)[keyof typeof PERIOD_BASES];
+
+/** Stable step ids, shared across packs so that workflows can key on them. */
+export const STEP_IDS = {
+  directAccess: 'direct-access',
+  provideData: 'provide-data',
+  reviewForward: 'review-forward',
+  providerReply: 'provider-reply',
+  completeRequest: 'complete-request',
+  consultation: 'consultation',
+  requesterObjection: 'requester-objection',
+  providerExplanation: 'provider-explanation',
+  coordinateDecide: 'coordinate-decide',
+  jointDecision: 'joint-decision',
+  submitUpdate: 'submit-update',
+  reportUpdate: 'report-update',
+  reviewUpdate: 'review-update',
+  correctUpdate: 'correct-update',
+  forwardDispute: 'forward-dispute',
+  verifyAnswer: 'verify-answer',
+  requesterResponse: 'requester-response',
+  authorityReview: 'authority-review',
+  governmentApproval: 'government-approval',
+  recordFiling: 'record-filing',
+} as const;
+/** A value of {@link STEP_IDS}. */
+export type StepId = (typeof STEP_IDS)[keyof typeof STEP_IDS];
+
+/** The decisions a task can be completed with. */
+export const DECISIONS = {
+  provided: 'provided',
+  forward: 'forward',
+  returnIncomplete: 'return-incomplete',
+  agree: 'agree',
+  refuse: 'refuse',
+  noAgreement: 'no-agreement',
+  resubmit: 'resubmit',
+  withdraw: 'withdraw',
+  object: 'object',
+  waive: 'waive',
+  explained: 'explained',
+  repaired: 'repaired',
+  accept: 'accept',
+  upholdRefusal: 'uphold-refusal',
+  orderProvision: 'order-provision',
+  noConsensus: 'no-consensus',
+  upholdAnswer: 'uphold-answer',
+  orderRepair: 'order-repair',
+  submitted: 'submitted',
+  updated: 'updated',
+  reported: 'reported',
+  approve: 'approve',
+  return: 'return',
+  reject: 'reject',
+  filed: 'filed',
+} as const;
+/** A value of {@link DECISIONS}. */
+export type Decision = (typeof DECISIONS)[keyof typeof DECISIONS];
+
+/** A length of time in the statute's unit. */
+export interface Period {
+  readonly n: number;
+  readonly unit: PeriodUnit;
+}
+
+/** Bilingual text. */
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/**
+ * What starts a step's clock: the case's triggering event (`receipt` of the request / application, or the `change`
+ * of law or duties), the step before it (`previous-step`: the previous main-path step, or for a branch step the step
+ * it branches from), or the completion of a named earlier step. The day of the event is not counted (Civil Code
+ * art. 201).
+ */
+export type ClockAnchor = 'receipt' | 'change' | 'previous-step' | StepId;
+
+/** {@link ClockAnchor} with its description. */
+export interface ClockStart extends Bilingual {
+  readonly at: ClockAnchor;
+}
+
+/** An extension of a step's period the text allows. */
+export interface ExtensionRule {
+  /** The most that may be added in total. */
+  readonly max: Period;
+  /** Who must consent. */
+  readonly approvedBy: Actor;
+  readonly basis: PeriodBasis;
+  readonly citation: Citation;
+}
+
+/** Why a branch step is reached: `after` ended with one of `on`. */
+export interface BranchCondition extends Bilingual {
+  readonly after: StepId;
+  readonly on: readonly Decision[];
+}
+
+/** A branch step that, on one of `on`, returns the case to `stepId` with that step's clock restarted. */
+export interface Resumption extends Bilingual {
+  readonly stepId: StepId;
+  readonly on: readonly Decision[];
+}
+
+/**
+ * One step of a flow: who acts, in what time, with which decisions, on what authority.
+ *
+ * Routing: a decision in `endsOn` closes the case; else a branch step whose `branch` matches is next; else
+ * `resumes`; else (main path) the next main-path step. See {@link nextStep}.
+ */
+export interface StepRule {
+  readonly id: StepId;
+  readonly actor: Actor;
+  readonly role: Role;
+  readonly titleZh: string;
+  readonly titleEn: string;
+  readonly clockStartsAt: ClockStart;
+  /** For `immediate` steps `{ n: 0 }`. */
+  readonly period: Period;
+  readonly periodBasis: PeriodBasis;
+  /** Set when `periodBasis` is `policy`: why this default, in both languages. */
+  readonly policy?: Bilingual;
+  /** True for a step the platform performs at once (Anhui direct access); it has no task and no deadline. */
+  readonly immediate?: boolean;
+  readonly extension?: ExtensionRule;
+  readonly decisions: readonly Decision[];
+  /** Decisions that must come with written reasons. */
+  readonly reasonRequiredFor: readonly Decision[];
+  /** Decisions that close the case. */
+  readonly endsOn?: readonly Decision[];
+  /** Absent on the main path. */
+  readonly branch?: BranchCondition;
+  readonly resumes?: Resumption;
+  /**
+   * Set on a party's option rather than a duty (e.g. the requester's window to object): when the period runs out
+   * the step is taken as completed with `decision`, and nothing is escalated.
+   */
+  readonly onLapse?: Bilingual & { readonly decision: Decision };
+  readonly citation: Citation;
+  /** Set by {@link applyPolicyOverrides} when a jurisdiction replaced the policy period. */
+  readonly overridden?: PolicyOverrideMark<Period>;
+}
+
+/** Records that a jurisdiction replaced a policy default. */
+export interface PolicyOverrideMark<T> {
+  /** The pack's default that was replaced. */
+  readonly default: T;
+  /** {@link PolicyOverrides.label}, when given. */
+  readonly label?: string;
+}
+
+/** A local-policy value with its explanation. */
+export interface PolicyValue<T> extends Bilingual {
+  readonly value: T;
+  readonly basis: 'policy';
+  /** The articles the policy implements. */
+  readonly citation: Citation;
+  /** Set by {@link applyPolicyOverrides} when a jurisdiction replaced the value. */
+  readonly overridden?: PolicyOverrideMark<T>;
+}
+
+/**
+ * The escalation ladder of a duty step (rungs as in `db/schema/escalations.ts`): a reminder `reminderBefore` the due
+ * instant; `overdue` at the due instant; a rectification notice (限期整改) `rectificationGrace` after the due date,
+ * with its own time limit `rectificationTimeLimit`; a report to the people's government when that limit passes.
+ */
+export interface EscalationPolicy {
+  readonly reminderBefore: PolicyValue<Period>;
+  readonly overdue: Bilingual & { readonly citation: Citation };
+  readonly rectificationGrace: PolicyValue<Period>;
+  readonly rectificationTimeLimit: PolicyValue<Period>;
+  readonly governmentReport: Bilingual & { readonly citation: Citation };
+}
+
+/** Return of an incomplete share request for completion. */
+export interface ReturnForCompletionPolicy {
+  /** How many times the authority may return one request. */
+  readonly maxReturns: PolicyValue<number>;
+  /** The clock of the resumed step runs from the completed request's receipt. */
+  readonly clockRestart: Bilingual;
+}
+
+/** The pack-wide local policies (per-step policy periods live in the steps). */
+export interface PackPolicy {
+  readonly escalation: EscalationPolicy;
+  readonly returnForCompletion: ReturnForCompletionPolicy;
+}
+
+/** Jurisdictions with packs. */
+export const PACK_JURISDICTIONS = { hebei: 'hebei', anhui: 'anhui' } as const;
+/** A value of {@link PACK_JURISDICTIONS}. */
+export type PackJurisdiction = (typeof PACK_JURISDICTIONS)[keyof typeof PACK_JURISDICTIONS];
+
+/** The pack ids. */
+export const PACK_IDS = {
+  hebei2023: 'hebei-2023',
+  hebei2016: 'hebei-2016',
+  anhui2021: 'anhui-2021',
+  hebei2022Draft: 'hebei-2022-draft',
+} as const;
+/** A value of {@link PACK_IDS}. */
+export type PackId = (typeof PACK_IDS)[keyof typeof PACK_IDS];
+
+/** Dates (Asia/Shanghai, inclusive) a text is in force. */
+export interface InForce {
+  /** YYYY-MM-DD */
+  readonly from: string;
+  /** YYYY-MM-DD, last day in force; absent while in force. */
+  readonly to?: string;
+}
+
+/** Overrides of local-policy values (never of law or draft figures); see {@link applyPolicyOverrides}. */
+export interface PolicyOverrides {
+  /** Who set them, e.g. `shijiazhuang 2025 rules`; recorded on the pack. */
+  readonly label?: string;
+  readonly escalation?: {
+    readonly reminderBefore?: Period;
+    readonly rectificationGrace?: Period;
+    readonly rectificationTimeLimit?: Period;
+  };
+  readonly returnForCompletion?: { readonly maxReturns?: number };
+  /** Policy-basis step periods, by flow and step. */
+  readonly periods?: { readonly [F in FlowId]?: { readonly [S in StepId]?: Period } };
+}
+
+/** One versioned statute text as rules. Pure data: safe to pass into and out of workflows. */
+export interface RulePack {
+  readonly id: PackId;
+  /** Semver of the pack data; bump when a figure, step or citation changes. */
+  readonly version: string;
+  readonly titleZh: string;
+  readonly titleEn: string;
+  readonly jurisdiction: PackJurisdiction;
+  /** `null` for a text never in force (the 2022 draft). */
+  readonly inForce: InForce | null;
+  /** False for texts selectable only explicitly (the draft); {@link packFor} never binds them. */
+  readonly bindable: boolean;
+  /** What our sources hold of the text, and their limits. */
+  readonly sources: Bilingual;
+  /** The flows the text provides for, each an ordered list: main path first, then branch steps. */
+  readonly flows: { readonly [F in FlowId]?: readonly StepRule[] };
+  readonly policy: PackPolicy;
+  /** Present when {@link applyPolicyOverrides} produced this pack. */
+  readonly appliedOverrides?: PolicyOverrides;
+}
