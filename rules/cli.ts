@@ -1,0 +1,125 @@
+/**
+ * `npm run --silent rules -- <command>`: list the packs, show one, or preview a flow's timeline. Prints JSON.
+ * Exit codes: 0 ok, 1 rules or calendar error (printed as {"error":...}), 2 bad usage.
+ */
+import { CalendarError } from '../calendar/index.js';
+import { getPack, listPacks, packFor, previewTimeline, RulesError, type RulePack } from './index.js';
+
+const USAGE = `Usage:
+  rules packs
+  rules show --pack <id>
+  rules preview (--pack <id> | --jurisdiction <hebei|anhui>) --process <flow> --received <instant>
+
+<flow> is unconditional-share, conditional-share, catalogue-change, quality-dispute or negative-list.
+<instant> is an ISO instant with offset, e.g. 2025-09-28T10:00:00+08:00 (for catalogue-change: the change).
+Without --pack, --jurisdiction binds the pack in force on the receipt date (Asia/Shanghai); the draft is never bound.
+Prints JSON. Exit codes: 0 ok, 1 rules error (printed as {"error":...}), 2 bad usage.`;
+
+class UsageError extends Error {}
+
+const OPTIONS = ['pack', 'jurisdiction', 'process', 'received'] as const;
+type Option = (typeof OPTIONS)[number];
+
+interface Args {
+  command?: string;
+  options: Partial<Record<Option, string>>;
+  help: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const out: Args = { options: {}, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') {
+      out.help = true;
+      continue;
+    }
+    if (a.startsWith('--')) {
+      const [flag, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (!(OPTIONS as readonly string[]).includes(flag)) throw new UsageError(`unknown option --${flag}`);
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) {
+        throw new UsageError(`--${flag} needs a value`);
+      }
+      out.options[flag as Option] = v;
+    } else if (out.command === undefined) out.command = a;
+    else throw new UsageError(`unexpected argument ${a}`);
+  }
+  return out;
+}
+
+function need(args: Args, o: Option): string {
+  const v = args.options[o];
+  if (v === undefined) throw new UsageError(`${args.command} needs --${o}`);
+  return v;
+}
+
+function allowOnly(args: Args, allowed: readonly Option[]): void {
+  for (const o of Object.keys(args.options)) {
+    if (!allowed.includes(o as Option)) throw new UsageError(`${args.command} does not take --${o}`);
+  }
+}
+
+function run(args: Args): unknown {
+  switch (args.command) {
+    case 'packs':
+      allowOnly(args, []);
+      return { packs: listPacks() };
+    case 'show':
+      allowOnly(args, ['pack']);
+      return getPack(need(args, 'pack'));
+    case 'preview': {
+      allowOnly(args, ['pack', 'jurisdiction', 'process', 'received']);
+      const flow = need(args, 'process');
+      const receivedAt = need(args, 'received');
+      const { pack: packId, jurisdiction } = args.options;
+      if ((packId === undefined) === (jurisdiction === undefined)) {
+        throw new UsageError('preview needs exactly one of --pack and --jurisdiction');
+      }
+      const pack: RulePack = packId !== undefined ? getPack(packId) : packFor(jurisdiction!, receivedAt);
+      return {
+        pack: { id: pack.id, version: pack.version, titleZh: pack.titleZh, titleEn: pack.titleEn },
+        boundBy: packId !== undefined ? 'explicit' : 'receipt-date',
+        flow,
+        receivedAt,
+        jurisdiction: pack.jurisdiction,
+        steps: previewTimeline(pack, flow, receivedAt),
+      };
+    }
+    case undefined:
+      throw new UsageError('missing command');
+    default:
+      throw new UsageError(`unknown command ${args.command}`);
+  }
+}
+
+function errorJson(e: unknown): { error: Record<string, unknown> } {
+  if (e instanceof RulesError || e instanceof CalendarError) {
+    const { name, code, message, ...data } = e as RulesError & Record<string, unknown>;
+    return { error: { name, code, message, ...data } };
+  }
+  return { error: { name: 'Error', code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } };
+}
+
+function main(argv: string[]): number {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+    if (args.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const result = run(args);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`rules: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stdout.write(`${JSON.stringify(errorJson(e))}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
