@@ -1,18 +1,54 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { CalendarError, type Calendar, type Deadline, type DeadlineQuery } from '../calendar';
+import { planLadder, type LadderPolicy, type PlannedRung } from './ladder';
 
-export function deadlineActivities(calendar: () => Calendar) {
+/** Bad input does not get better by retrying. */
+function nonRetryable(error: unknown): never {
+  if (error instanceof CalendarError) throw ApplicationFailure.nonRetryable(error.message, error.name, { ...error });
+  throw error;
+}
+
+/**
+ * Deadlines are computed here, not in workflow code: the result is recorded in history, so a calendar published later
+ * never changes a replayed run; the workflow asks again when told the calendar changed.
+ */
+export function deadlineActivities(calendar: () => Promise<Calendar>) {
   return {
-    /** Deadlines are computed here, not in workflow code, so a republished calendar never changes a replayed history. */
     async computeDeadline(query: DeadlineQuery): Promise<Deadline> {
+      const cal = await calendar();
       try {
-        return calendar().deadline(query);
+        return cal.deadline(query);
       } catch (error) {
-        // Bad input does not get better by retrying.
-        if (error instanceof CalendarError) {
-          throw ApplicationFailure.nonRetryable(error.message, error.name, { ...error });
-        }
-        throw error;
+        return nonRetryable(error);
+      }
+    },
+
+    /** A deadline extended by `n` units from its current last day (extensions add to the deadline, not the start). */
+    async extendDeadline(input: { deadline: Deadline; n: number }): Promise<Deadline> {
+      const cal = await calendar();
+      try {
+        return cal.extend(input.deadline, input.n);
+      } catch (error) {
+        return nonRetryable(error);
+      }
+    },
+
+    /** The same period recomputed on the calendar now in force, its extensions applied again in order. */
+    async recomputeDeadline(input: { query: DeadlineQuery; extensions: number[] }): Promise<Deadline> {
+      const cal = await calendar();
+      try {
+        return input.extensions.reduce((d, n) => cal.extend(d, n), cal.deadline(input.query));
+      } catch (error) {
+        return nonRetryable(error);
+      }
+    },
+
+    async planEscalations(input: { deadline: Deadline; policy: LadderPolicy }): Promise<PlannedRung[]> {
+      const cal = await calendar();
+      try {
+        return planLadder(cal, input.deadline, input.policy);
+      } catch (error) {
+        return nonRetryable(error);
       }
     },
   };

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { Citation } from '../rules/citation';
-import { escalations, notifications, tasks, type EscalationRung } from '../db/schema';
 import { appendAudit } from '../db/audit';
+import { departments, escalations, notifications, tasks, type EscalationRung } from '../db/schema';
+import type { Citation } from '../rules/citation';
+import type { PlannedRung } from './ladder';
 
 export interface EscalationInput {
   taskId: string;
   requestId: string;
-  rung: EscalationRung;
-  scheduledAt: string;
+  rung: PlannedRung;
   firedAt: string;
   responsibleDepartmentId: string;
   responsibleRole: string;
@@ -20,16 +20,40 @@ const rungTitles: Record<EscalationRung, { zh: string; en: string }> = {
   reminder: { zh: '办理期限即将届满', en: 'Deadline approaching' },
   overdue: { zh: '已逾期未办理', en: 'Overdue' },
   rectification: { zh: '限期整改通知', en: 'Notice to rectify within a time limit' },
-  'government-report': { zh: '报告本级人民政府', en: "Reported to the people's government" },
+  'government-report': { zh: '逾期未整改，已报告本级人民政府', en: "Not rectified in time: reported to the people's government" },
 };
+
+interface Recipient {
+  departmentId: string;
+  role: string;
+}
+
+async function recipientsOf(db: Db, input: EscalationInput): Promise<Recipient[]> {
+  const responsible = { departmentId: input.responsibleDepartmentId, role: input.responsibleRole };
+  const supervisor = { departmentId: input.authorityDepartmentId, role: 'authority-supervisor' };
+  switch (input.rung.rung) {
+    case 'reminder':
+      return [responsible];
+    case 'overdue':
+    case 'rectification':
+      return [responsible, supervisor];
+    case 'government-report': {
+      const [authority] = await db.select().from(departments).where(eq(departments.id, input.authorityDepartmentId));
+      const government = authority?.governmentId ? [{ departmentId: authority.governmentId, role: 'government-approver' }] : [];
+      return [responsible, supervisor, ...government];
+    }
+  }
+}
 
 export function escalationActivities(db: Db) {
   return {
     /** Records a fired rung: the escalation, the task's state, a notification to each party, and the audit entry. */
     async recordEscalation(input: EscalationInput): Promise<void> {
-      const id = `${input.taskId}/${input.rung}`;
+      const rung = input.rung.rung;
+      const id = `${input.taskId}/${rung}`;
       const firedAt = new Date(input.firedAt);
-      const title = rungTitles[input.rung];
+      const title = rungTitles[rung];
+      const recipients = await recipientsOf(db, input);
       await db.transaction(async (tx) => {
         await tx
           .insert(escalations)
@@ -37,20 +61,16 @@ export function escalationActivities(db: Db) {
             id,
             taskId: input.taskId,
             requestId: input.requestId,
-            rung: input.rung,
-            scheduledAt: new Date(input.scheduledAt),
+            rung,
+            scheduledAt: new Date(input.rung.at),
             firedAt,
             responsibleDepartmentId: input.responsibleDepartmentId,
-            details: { citation: { ...input.citation } },
+            details: { citation: { ...input.citation }, explanation: input.rung.explanation },
           })
           .onConflictDoNothing({ target: escalations.id });
-        if (input.rung !== 'reminder') {
-          await tx.update(tasks).set({ overdue: true, rung: input.rung }).where(eq(tasks.id, input.taskId));
+        if (rung !== 'reminder') {
+          await tx.update(tasks).set({ overdue: true, rung }).where(eq(tasks.id, input.taskId));
         }
-        const recipients = [
-          { departmentId: input.responsibleDepartmentId, role: input.responsibleRole },
-          { departmentId: input.authorityDepartmentId, role: 'authority-supervisor' },
-        ];
         await tx
           .insert(notifications)
           .values(
@@ -58,13 +78,13 @@ export function escalationActivities(db: Db) {
               id: `${id}/${r.departmentId}/${r.role}`,
               recipientDepartmentId: r.departmentId,
               recipientRole: r.role,
-              kind: `escalation.${input.rung}`,
+              kind: `escalation.${rung}`,
               titleZh: title.zh,
               titleEn: title.en,
               requestId: input.requestId,
               taskId: input.taskId,
               escalationId: id,
-              details: { scheduledAt: input.scheduledAt },
+              details: { scheduledAt: input.rung.at, explanationZh: input.rung.explanation.zh, explanationEn: input.rung.explanation.en },
               createdAt: firedAt,
             })),
           )
@@ -72,10 +92,14 @@ export function escalationActivities(db: Db) {
         await appendAudit(tx, {
           eventKey: `escalation:${id}`,
           at: firedAt,
-          action: `escalation.${input.rung}`,
+          action: `escalation.${rung}`,
           requestId: input.requestId,
           taskId: input.taskId,
-          details: { scheduledAt: input.scheduledAt, responsibleDepartmentId: input.responsibleDepartmentId },
+          details: {
+            scheduledAt: input.rung.at,
+            responsibleDepartmentId: input.responsibleDepartmentId,
+            notified: recipients.map((r) => `${r.departmentId}:${r.role}`),
+          },
         });
       });
     },

@@ -8,7 +8,7 @@ import { taskActivities } from './tasks';
 export interface ActivityDeps {
   db: Db;
   /** The calendar in force now, including years published at run time. */
-  calendar: () => Calendar;
+  calendar: () => Promise<Calendar>;
 }
 
 export function createActivities(deps: ActivityDeps) {

@@ -29,8 +29,45 @@ export interface CompleteTaskRecord {
   late: boolean;
 }
 
+export interface RescheduleInput {
+  taskId: string;
+  requestId: string;
+  /** Increases with each change of the task's deadline, so each change is recorded once. */
+  revision: number;
+  from: Deadline;
+  to: Deadline;
+  cause: 'calendar-republished' | 'extension-granted';
+  at: string;
+}
+
 export function taskActivities(db: Db) {
   return {
+    /** Moves an open task's due instant and records the change with both explanations. */
+    async rescheduleTask(input: RescheduleInput): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx
+          .update(tasks)
+          .set({ dueAt: new Date(input.to.endsAt), deadline: input.to as unknown as Record<string, unknown> })
+          .where(eq(tasks.id, input.taskId));
+        await appendAudit(tx, {
+          eventKey: `task.due-changed:${input.taskId}:${input.revision}`,
+          at: new Date(input.at),
+          action: 'task.due-changed',
+          requestId: input.requestId,
+          taskId: input.taskId,
+          details: {
+            cause: input.cause,
+            fromDue: input.from.due,
+            toDue: input.to.due,
+            fromEndsAt: input.from.endsAt,
+            toEndsAt: input.to.endsAt,
+            provisionalBefore: input.from.provisional,
+            provisionalAfter: input.to.provisional,
+          },
+        });
+      });
+    },
+
     async openTask(input: OpenTaskInput): Promise<void> {
       await db.transaction(async (tx) => {
         await tx

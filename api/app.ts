@@ -2,10 +2,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
+import type { CalendarStore } from '../db/calendar-store';
 import type { Db } from '../db/client';
 import { installAuthentication } from './plugins/auth';
 import { installProblemHandler } from './problem';
 import { authRoutes } from './routes/auth';
+import { calendarRoutes } from './routes/calendar';
 import { healthRoutes } from './routes/health';
 import { notificationRoutes } from './routes/notifications';
 import { shareRequestRoutes } from './routes/share-requests';
@@ -16,6 +18,7 @@ export interface AppDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
+  calendar: CalendarStore;
 }
 
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
@@ -45,5 +48,6 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(shareRequestRoutes(deps));
   await app.register(taskRoutes(deps));
   await app.register(notificationRoutes(deps));
+  await app.register(calendarRoutes(deps));
   return app;
 }

@@ -64,7 +64,8 @@ interface AjvIssue {
 }
 
 /** Ajv's issues as field paths: `body.scenario`, `query.limit`, `body.extra` for an unknown field. */
-export function fieldErrors(context: string, issues: AjvIssue[]): FieldError[] {
+export function fieldErrors(validationContext: string, issues: AjvIssue[]): FieldError[] {
+  const context = validationContext === 'querystring' ? 'query' : validationContext;
   return issues.map((issue) => {
     const base = [context, ...(issue.instancePath ?? '').split('/').filter(Boolean)].join('.');
     if (issue.keyword === 'required') {

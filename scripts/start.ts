@@ -1,8 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { resolve } from 'node:path';
-import { nationalCalendar } from '../calendar';
 import { startApiServer } from '../api/server';
+import { CalendarStore } from '../db/calendar-store';
 import { connectDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seedReferenceData } from '../db/seed';
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const { db, close: closeDb } = connectDb(databaseUrl);
   stops.unshift(closeDb);
   await seedReferenceData(db);
+  const calendar = new CalendarStore(db);
 
   let address = config.address;
   let temporalUi: string | undefined;
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   const options = connectionOptions(config, address);
   const workerConnection = await NativeConnection.connect(options);
   stops.unshift(() => workerConnection.close());
-  const worker = await createWorker({ connection: workerConnection, config, deps: { db, calendar: () => nationalCalendar } });
+  const worker = await createWorker({ connection: workerConnection, config, deps: { db, calendar: () => calendar.current() } });
   const workerRun = worker.run();
   stops.unshift(async () => {
     worker.shutdown();
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
 
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  const app = await startApiServer({ db, temporal, taskQueue: config.taskQueue }, { port, host });
+  const app = await startApiServer({ db, temporal, taskQueue: config.taskQueue, calendar }, { port, host });
   stops.unshift(() => app.close());
 
   console.log(

@@ -7,9 +7,11 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import type { Deadline, PeriodUnit } from '../calendar';
+import type { LadderPolicy, PlannedRung } from '../activities/ladder';
+import type { Deadline, DeadlineQuery, PeriodUnit } from '../calendar';
 import type { Citation } from '../rules/citation';
 import {
+  calendarRepublishedSignal,
   caseStateQuery,
   completeTaskUpdate,
   taskRejections,
@@ -26,7 +28,6 @@ const acts = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
-
 /** A human step: a task for a department and role, due a period after its clock starts. */
 export interface StepSpec {
   step: string;
@@ -38,14 +39,20 @@ export interface StepSpec {
   decisions: string[];
   reasonRequiredFor?: string[];
   citation: Citation;
+  ladder: LadderPolicy;
 }
 
 interface TrackedTask {
   spec: StepSpec;
   taskId: string;
+  query: DeadlineQuery;
+  extensions: number[];
   deadline: Deadline;
+  /** Bumped whenever the deadline changes, so the watch re-plans its ladder. */
+  revision: number;
+  recompute: boolean;
+  fired: Set<string>;
   state: 'open' | 'completing' | 'done';
-  overdue: boolean;
   completion?: TaskCompletion;
 }
 
@@ -56,8 +63,8 @@ export interface CaseIdentity {
 }
 
 /**
- * The mechanics every process shares: tasks with computed deadlines, completion through validated updates, and the
- * escalation that fires by itself at the due instant. One instance per workflow run.
+ * The mechanics every process shares: tasks with computed deadlines, completion through validated updates, the
+ * escalation ladder that fires by itself, and recomputation when the calendar is republished. One per workflow run.
  */
 export class CaseRuntime {
   private readonly tasks = new Map<string, TrackedTask>();
@@ -67,6 +74,12 @@ export class CaseRuntime {
   constructor(private readonly identity: CaseIdentity) {
     setHandler(caseStateQuery, () => this.state());
     setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => this.validate(input) });
+    setHandler(calendarRepublishedSignal, () => {
+      for (const task of this.openTasks()) {
+        task.recompute = true;
+        task.revision += 1;
+      }
+    });
   }
 
   async setStatus(status: string, extra: { outcome?: string; closed?: boolean } = {}): Promise<void> {
@@ -75,17 +88,18 @@ export class CaseRuntime {
     upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
   }
 
-  /** Opens the step's task, escalates it when its deadline passes, and returns once the right actor completes it. */
+  /** Opens the step's task, escalates it as its deadline passes, and returns once the right actor completes it. */
   async humanStep(spec: StepSpec): Promise<TaskCompletion> {
     const attempt = (this.attempts.get(spec.step) ?? 0) + 1;
     this.attempts.set(spec.step, attempt);
     const taskId = `${this.identity.requestId}/${spec.step}/${attempt}`;
-    const deadline = await acts.computeDeadline({
+    const query: DeadlineQuery = {
       start: spec.clockStartsAt,
       n: spec.period.n,
       unit: spec.period.unit,
       jurisdiction: this.identity.jurisdiction,
-    });
+    };
+    const deadline = await acts.computeDeadline(query);
     await acts.openTask({
       taskId,
       requestId: this.identity.requestId,
@@ -99,32 +113,101 @@ export class CaseRuntime {
       citation: spec.citation,
       createdAt: nowIso(),
     });
-    const task: TrackedTask = { spec, taskId, deadline, state: 'open', overdue: false };
+    const task: TrackedTask = { spec, taskId, query, extensions: [], deadline, revision: 0, recompute: false, fired: new Set(), state: 'open' };
     this.tasks.set(taskId, task);
-    upsertSearchAttributes([
-      { key: searchAttributes.step, value: spec.step },
-      { key: searchAttributes.dueAt, value: new Date(deadline.endsAt) },
-    ]);
-
-    const dueAt = Date.parse(deadline.endsAt);
-    const completedInTime = await condition(() => task.state === 'done', Math.max(dueAt - Date.now(), 0));
-    if (!completedInTime) {
-      task.overdue = true;
-      log.info('task overdue', { taskId, dueAt: deadline.endsAt });
-      await acts.recordEscalation({
-        taskId,
-        requestId: this.identity.requestId,
-        rung: 'overdue',
-        scheduledAt: deadline.endsAt,
-        firedAt: nowIso(),
-        responsibleDepartmentId: spec.assignee.departmentId,
-        responsibleRole: spec.assignee.role,
-        authorityDepartmentId: this.identity.authorityDepartmentId,
-        citation: spec.citation,
-      });
-      await condition(() => task.state === 'done');
-    }
+    this.publishDue(task);
+    await this.watch(task);
     return task.completion!;
+  }
+
+  /** Adds `n` units to an open task's deadline, counted from its current last day, and records the change. */
+  async extend(taskId: string, n: number): Promise<Deadline> {
+    const task = this.tasks.get(taskId);
+    if (!task || task.state !== 'open') throw ApplicationFailure.nonRetryable(`Task ${taskId} is not open`, taskRejections.notOpen);
+    const extended = await acts.extendDeadline({ deadline: task.deadline, n });
+    task.extensions.push(n);
+    await this.moveDeadline(task, extended, 'extension-granted');
+    return extended;
+  }
+
+  private async watch(task: TrackedTask): Promise<void> {
+    let plannedFor = -1;
+    let ladder: PlannedRung[] = [];
+    while (task.state === 'open') {
+      if (task.recompute) {
+        task.recompute = false;
+        const recomputed = await acts.recomputeDeadline({ query: task.query, extensions: task.extensions });
+        if (recomputed.endsAt !== task.deadline.endsAt || recomputed.provisional !== task.deadline.provisional) {
+          await this.moveDeadline(task, recomputed, 'calendar-republished');
+        }
+      }
+      if (plannedFor !== task.revision) {
+        plannedFor = task.revision;
+        ladder = await acts.planEscalations({ deadline: task.deadline, policy: task.spec.ladder });
+      }
+      const next = this.nextRung(task, ladder);
+      const revision = task.revision;
+      const interrupted = () => task.state !== 'open' || task.revision !== revision || task.recompute;
+      if (!next) {
+        await condition(interrupted);
+        continue;
+      }
+      const waitMs = Date.parse(next.at) - Date.now();
+      if (waitMs > 0 && (await condition(interrupted, waitMs))) continue;
+      task.fired.add(next.rung);
+      log.info('escalation', { taskId: task.taskId, rung: next.rung, at: next.at });
+      await acts.recordEscalation({
+        taskId: task.taskId,
+        requestId: this.identity.requestId,
+        rung: next,
+        firedAt: nowIso(),
+        responsibleDepartmentId: task.spec.assignee.departmentId,
+        responsibleRole: task.spec.assignee.role,
+        authorityDepartmentId: this.identity.authorityDepartmentId,
+        citation: task.spec.citation,
+      });
+    }
+    await condition(() => task.state === 'done');
+  }
+
+  /** The next rung to fire; a reminder whose deadline has already passed is skipped, not sent late. */
+  private nextRung(task: TrackedTask, ladder: PlannedRung[]): PlannedRung | undefined {
+    for (const rung of ladder) {
+      if (task.fired.has(rung.rung)) continue;
+      if (rung.rung === 'reminder' && Date.parse(task.deadline.endsAt) <= Date.now()) {
+        task.fired.add(rung.rung);
+        continue;
+      }
+      return rung;
+    }
+    return undefined;
+  }
+
+  private async moveDeadline(task: TrackedTask, to: Deadline, cause: 'calendar-republished' | 'extension-granted'): Promise<void> {
+    const from = task.deadline;
+    task.deadline = to;
+    task.revision += 1;
+    await acts.rescheduleTask({
+      taskId: task.taskId,
+      requestId: this.identity.requestId,
+      revision: task.revision,
+      from,
+      to,
+      cause,
+      at: nowIso(),
+    });
+    this.publishDue(task);
+  }
+
+  private publishDue(task: TrackedTask): void {
+    upsertSearchAttributes([
+      { key: searchAttributes.step, value: task.spec.step },
+      { key: searchAttributes.dueAt, value: new Date(task.deadline.endsAt) },
+    ]);
+  }
+
+  private openTasks(): TrackedTask[] {
+    return [...this.tasks.values()].filter((t) => t.state === 'open');
   }
 
   private validate(input: CompleteTaskInput): void {
@@ -150,6 +233,7 @@ export class CaseRuntime {
     const task = this.tasks.get(input.taskId)!;
     task.state = 'completing';
     const completedAt = nowIso();
+    const late = Date.parse(completedAt) > Date.parse(task.deadline.endsAt);
     await acts.completeTask({
       taskId: task.taskId,
       requestId: this.identity.requestId,
@@ -157,7 +241,7 @@ export class CaseRuntime {
       decision: input.decision,
       reason: input.reason,
       completedAt,
-      late: task.overdue,
+      late,
     });
     task.completion = { taskId: task.taskId, decision: input.decision, completedAt, completedBy: input.actor.userId };
     task.state = 'done';
@@ -177,7 +261,8 @@ export class CaseRuntime {
           assigneeRole: t.spec.assignee.role,
           dueAt: t.deadline.endsAt,
           decisions: t.spec.decisions,
-          overdue: t.overdue,
+          overdue: t.fired.has('overdue'),
+          rungs: [...t.fired],
         })),
     };
   }

@@ -66,6 +66,8 @@ export interface OpenTaskView {
   dueAt: string;
   decisions: string[];
   overdue: boolean;
+  /** The escalation rungs fired so far. */
+  rungs: string[];
 }
 
 export interface CaseState {

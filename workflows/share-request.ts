@@ -42,6 +42,7 @@ export async function shareRequestWorkflow(input: ShareRequestInput): Promise<Sh
     clockStartsAt: input.receivedAt,
     decisions: ['provided'],
     citation: unconditionalProvision,
+    ladder: { reminderWorkingDays: 1, graceWorkingDays: 2, rectificationWorkingDays: 5 },
   });
   await kase.setStatus('fulfilled', { outcome: 'provided', closed: true });
   await condition(allHandlersFinished);

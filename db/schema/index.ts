@@ -4,3 +4,4 @@ export * from './requests';
 export * from './tasks';
 export * from './escalations';
 export * from './audit';
+export * from './calendar';

@@ -4,7 +4,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
-import { nationalCalendar } from '../../calendar';
+import { CalendarStore } from '../../db/calendar-store';
 import { connectDb, type Db } from '../../db/client';
 import { createWorker } from '../../worker';
 
@@ -19,18 +19,19 @@ export interface TestStack {
 /** The real stack on the suite's Postgres and Temporal dev server, with a worker on a task queue of its own. */
 export async function startStack(): Promise<TestStack> {
   const { db, close } = connectDb(inject('databaseUrl'), { max: 5 });
+  const calendar = new CalendarStore(db);
   const address = inject('temporalAddress');
   const taskQueue = `test-${randomUUID()}`;
   const workerConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createWorker({
     connection: workerConnection,
     config: { namespace: 'default', taskQueue },
-    deps: { db, calendar: () => nationalCalendar },
+    deps: { db, calendar: () => calendar.current() },
   });
   const running = worker.run();
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, namespace: 'default' });
-  const app = await buildApp({ db, temporal: client, taskQueue });
+  const app = await buildApp({ db, temporal: client, taskQueue, calendar });
   return {
     db,
     app,

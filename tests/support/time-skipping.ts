@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities';
-import { nationalCalendar, type Calendar } from '../../calendar';
+import { CalendarStore } from '../../db/calendar-store';
 import { connectDb, type DbHandle } from '../../db/client';
 import { caseStateQuery, type OpenTaskView } from '../../workflows/messages';
 import { searchAttributes } from '../../workflows/search-attributes';
@@ -26,16 +26,16 @@ export async function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
 /** A worker with the real activities over the suite's Postgres, on a task queue of its own. */
 export async function createTestWorker(
   env: TestWorkflowEnvironment,
-  opts: { calendar?: () => Calendar } = {},
 ): Promise<{ worker: Worker; taskQueue: string; db: DbHandle }> {
   const db = connectDb(inject('databaseUrl'), { max: 3 });
+  const calendar = new CalendarStore(db.db);
   const taskQueue = `ts-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ db: db.db, calendar: opts.calendar ?? (() => nationalCalendar) }),
+    activities: createActivities({ db: db.db, calendar: () => calendar.current() }),
   });
   return { worker, taskQueue, db };
 }

@@ -45,12 +45,21 @@ describe('the deadline of an unconditional share request, on the time-skipping s
 
       await env.sleep(dueMs - (await env.currentTimeMs()) - 1000);
       await handle.query(caseStateQuery);
-      expect(await db.db.select().from(escalations).where(eq(escalations.requestId, input.requestId))).toHaveLength(0);
+      const beforeDue = await db.db.select().from(escalations).where(eq(escalations.requestId, input.requestId));
+      // Only the reminder, at 24:00 of the working day before the last day.
+      expect(beforeDue.map((e) => e.rung)).toEqual(['reminder']);
+      const lastDayStarts = Date.parse(`${expected.due}T00:00:00+08:00`);
+      const previousWorkingDayEnds = Math.max(
+        ...expected.counted.map((d) => Date.parse(`${d.date}T00:00:00+08:00`) + 86_400_000).filter((t) => t <= lastDayStarts),
+      );
+      expect(beforeDue[0]?.scheduledAt.getTime()).toBe(previousWorkingDayEnds);
 
       await env.sleep(2000);
       const state = await handle.query(caseStateQuery);
       expect(state.openTasks[0]?.overdue).toBe(true);
-      const fired = await db.db.select().from(escalations).where(eq(escalations.requestId, input.requestId));
+      const fired = (await db.db.select().from(escalations).where(eq(escalations.requestId, input.requestId))).filter(
+        (e) => e.rung !== 'reminder',
+      );
       expect(fired).toHaveLength(1);
       expect(fired[0]?.rung).toBe('overdue');
       expect(fired[0]?.scheduledAt.getTime()).toBe(dueMs);
@@ -74,6 +83,7 @@ describe('the deadline of an unconditional share request, on the time-skipping s
       expect(trail.map((a) => a.action)).toEqual([
         'request.status-changed',
         'task.opened',
+        'escalation.reminder',
         'escalation.overdue',
         'task.completed',
         'request.status-changed',

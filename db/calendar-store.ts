@@ -1,0 +1,39 @@
+import { max, count } from 'drizzle-orm';
+import { createCalendar, nationalCalendar, type Calendar, type YearSchedule } from '../calendar';
+import type { Db } from './client';
+import { calendarYears } from './schema';
+
+/**
+ * The calendar in force: the built-in years plus those published at run time. Rebuilt only when the published set
+ * changes, which every API instance and worker notices on its next read.
+ */
+export class CalendarStore {
+  private cached: { key: string; calendar: Calendar } = { key: '0:', calendar: nationalCalendar };
+
+  constructor(private readonly db: Db) {}
+
+  async current(): Promise<Calendar> {
+    const [stamp] = await this.db
+      .select({ n: count(), latest: max(calendarYears.publishedAt) })
+      .from(calendarYears);
+    const key = `${stamp?.n ?? 0}:${stamp?.latest?.toISOString() ?? ''}`;
+    if (key !== this.cached.key) {
+      const rows = await this.db.select().from(calendarYears);
+      this.cached = { key, calendar: createCalendar({ extraYears: rows.map((r) => r.schedule) }) };
+    }
+    return this.cached.calendar;
+  }
+
+  async published(year: number): Promise<typeof calendarYears.$inferSelect | undefined> {
+    const rows = await this.db.select().from(calendarYears);
+    return rows.find((r) => r.year === year);
+  }
+
+  /** Stores a year's schedule (replacing an earlier publication of the same year). Validate before calling. */
+  async publish(schedule: YearSchedule, publishedBy: string, at: Date): Promise<void> {
+    await this.db
+      .insert(calendarYears)
+      .values({ year: schedule.year, schedule, publishedBy, publishedAt: at })
+      .onConflictDoUpdate({ target: calendarYears.year, set: { schedule, publishedBy, publishedAt: at } });
+  }
+}

@@ -1,0 +1,76 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../api/app';
+import { CalendarStore } from '../../db/calendar-store';
+import { auditLog, calendarYears, escalations, tasks } from '../../db/schema';
+import { workflowTypes } from '../../workflows/messages';
+import { registerShareRequest } from '../support/fixtures';
+import { loginAs } from '../support/stack';
+import { createTestWorker, firstOpenTask, startTimeSkipping, steadyClient } from '../support/time-skipping';
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  env = await startTimeSkipping();
+});
+afterAll(() => env?.teardown());
+
+describe('publishing a new year of the holiday calendar', () => {
+  it('makes every open case whose deadline reached into that year recompute it, record the change, and escalate at the new instant', async () => {
+    const { worker, taskQueue, db } = await createTestWorker(env);
+    const calendar = new CalendarStore(db.db);
+    const app = await buildApp({ db: db.db, temporal: steadyClient(env), taskQueue, calendar });
+    try {
+      // Received Wednesday 2026-12-30: Thu 31 Dec, then 2027, whose notice is not in the built-in data.
+      const input = await registerShareRequest(db.db, '2026-12-30T10:00:00+08:00');
+      await worker.runUntil(async () => {
+        const handle = await steadyClient(env).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
+        const open = await firstOpenTask(handle);
+        const [before] = await db.db.select().from(tasks).where(eq(tasks.id, open.taskId));
+        expect(before?.deadline).toMatchObject({ due: '2027-01-04', provisional: true });
+
+        const supervisor = await loginAs(app, 'data.zhao');
+        const published = await app.inject({
+          method: 'PUT',
+          url: '/api/calendar/2027',
+          headers: supervisor,
+          payload: {
+            year: 2027,
+            notice: { title: '国务院办公厅关于2027年部分节假日安排的通知（测试）', documentNumber: '测试', issuer: '国务院办公厅' },
+            festivals: [{ festival: 'newYear', offDays: ['2027-01-01'], makeUpDays: [] }],
+          },
+        });
+        expect(published.statusCode).toBe(200);
+        expect(published.json().workflowsToRecompute).toBeGreaterThanOrEqual(1);
+
+        let after = before;
+        for (let i = 0; i < 100 && after?.dueAt.getTime() === before?.dueAt.getTime(); i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          [after] = await db.db.select().from(tasks).where(eq(tasks.id, open.taskId));
+        }
+        expect(after?.deadline).toMatchObject({ due: '2027-01-05', provisional: false });
+        const [change] = await db.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.taskId, open.taskId), eq(auditLog.action, 'task.due-changed')));
+        expect(change?.details).toMatchObject({ cause: 'calendar-republished', fromDue: '2027-01-04', toDue: '2027-01-05' });
+
+        const oldDue = Date.parse('2027-01-05T00:00:00+08:00');
+        const newDue = Date.parse('2027-01-06T00:00:00+08:00');
+        await env.sleep(oldDue - (await env.currentTimeMs()) + 1000);
+        await handle.query('caseState');
+        const early = await db.db.select().from(escalations).where(and(eq(escalations.taskId, open.taskId), eq(escalations.rung, 'overdue')));
+        expect(early).toHaveLength(0);
+        await env.sleep(newDue - (await env.currentTimeMs()) + 1000);
+        await handle.query('caseState');
+        const [overdue] = await db.db.select().from(escalations).where(and(eq(escalations.taskId, open.taskId), eq(escalations.rung, 'overdue')));
+        expect(overdue?.scheduledAt.getTime()).toBe(newDue);
+        await handle.terminate('test done');
+      });
+    } finally {
+      await db.db.delete(calendarYears).where(eq(calendarYears.year, 2027));
+      await app.close();
+      await db.close();
+    }
+  });
+});
