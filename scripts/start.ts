@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   const worker = await createWorker({ connection: workerConnection, config, deps: { db, calendar: () => calendar.current() } });
   const workerRun = worker.run();
   stops.unshift(async () => {
-    worker.shutdown();
+    // The SDK also shuts the worker down on SIGINT/SIGTERM by itself.
+    if (worker.getState() === 'RUNNING') worker.shutdown();
     await workerRun;
   });
 
