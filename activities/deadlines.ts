@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { CalendarError, type Calendar, type Deadline, type DeadlineQuery } from '../calendar';
-import { planLadder, type LadderPolicy, type PlannedRung } from './ladder';
+import type { EscalationPolicy } from '../rules';
+import { planLadder, type PlannedRung } from './ladder';
 
 /** Bad input does not get better by retrying. */
 function nonRetryable(error: unknown): never {
@@ -43,7 +44,7 @@ export function deadlineActivities(calendar: () => Promise<Calendar>) {
       }
     },
 
-    async planEscalations(input: { deadline: Deadline; policy: LadderPolicy }): Promise<PlannedRung[]> {
+    async planEscalations(input: { deadline: Deadline; policy: EscalationPolicy }): Promise<PlannedRung[]> {
       const cal = await calendar();
       try {
         return planLadder(cal, input.deadline, input.policy);

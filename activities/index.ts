@@ -1,5 +1,6 @@
 import type { Calendar } from '../calendar';
 import type { Db } from '../db/client';
+import { catalogueActivities } from './catalogue';
 import { deadlineActivities } from './deadlines';
 import { escalationActivities } from './escalations';
 import { requestActivities } from './requests';
@@ -17,5 +18,6 @@ export function createActivities(deps: ActivityDeps) {
     ...taskActivities(deps.db),
     ...escalationActivities(deps.db),
     ...requestActivities(deps.db),
+    ...catalogueActivities(deps.db),
   };
 }

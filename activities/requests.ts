@@ -9,6 +9,7 @@ export interface RequestStatusChange {
   at: string;
   outcome?: string;
   closed?: boolean;
+  details?: Record<string, unknown>;
 }
 
 export function requestActivities(db: Db) {
@@ -30,7 +31,7 @@ export function requestActivities(db: Db) {
           at,
           action: 'request.status-changed',
           requestId: change.requestId,
-          details: { status: change.status, outcome: change.outcome ?? null },
+          details: { status: change.status, outcome: change.outcome ?? null, ...(change.details ?? {}) },
         });
       });
     },

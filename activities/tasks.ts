@@ -25,8 +25,11 @@ export interface CompleteTaskRecord {
   actor: { userId: string; departmentId: string };
   decision: string;
   reason?: string;
+  payload?: Record<string, unknown>;
   completedAt: string;
   late: boolean;
+  /** A party's option taken as exercised because its period ran out. */
+  lapsed?: boolean;
 }
 
 export interface RescheduleInput {
@@ -102,13 +105,30 @@ export function taskActivities(db: Db) {
       });
     },
 
+    async cancelTask(input: { taskId: string; requestId: string; reason: string; at: string }): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx
+          .update(tasks)
+          .set({ status: 'cancelled', completedAt: new Date(input.at), reason: input.reason })
+          .where(and(eq(tasks.id, input.taskId), eq(tasks.status, 'open')));
+        await appendAudit(tx, {
+          eventKey: `task.cancelled:${input.taskId}`,
+          at: new Date(input.at),
+          action: 'task.cancelled',
+          requestId: input.requestId,
+          taskId: input.taskId,
+          details: { reason: input.reason },
+        });
+      });
+    },
+
     async completeTask(input: CompleteTaskRecord): Promise<void> {
       await db.transaction(async (tx) => {
         await tx
           .update(tasks)
           .set({
             status: 'completed',
-            completedBy: input.actor.userId,
+            completedBy: input.actor.userId === 'system' ? null : input.actor.userId,
             completedAt: new Date(input.completedAt),
             decision: input.decision,
             reason: input.reason ?? null,
@@ -122,7 +142,13 @@ export function taskActivities(db: Db) {
           actorDepartmentId: input.actor.departmentId,
           requestId: input.requestId,
           taskId: input.taskId,
-          details: { decision: input.decision, reason: input.reason ?? null, late: input.late },
+          details: {
+            decision: input.decision,
+            reason: input.reason ?? null,
+            late: input.late,
+            ...(input.lapsed ? { lapsed: true } : {}),
+            ...(input.payload ? { payload: input.payload } : {}),
+          },
         });
       });
     },

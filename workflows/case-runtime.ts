@@ -7,16 +7,21 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import type { LadderPolicy, PlannedRung } from '../activities/ladder';
-import type { Deadline, DeadlineQuery, PeriodUnit } from '../calendar';
+import type { PlannedRung } from '../activities/ladder';
+import type { Deadline, DeadlineQuery } from '../calendar';
+import { validateExtension, type EscalationPolicy, type FlowId, type Period, type RulePack, type StepRule } from '../rules';
 import type { Citation } from '../rules/citation';
 import {
   calendarRepublishedSignal,
   caseStateQuery,
   completeTaskUpdate,
+  requestExtensionUpdate,
   taskRejections,
   type CaseState,
   type CompleteTaskInput,
+  type ExtensionRequestInput,
+  type ExtensionRequested,
+  type Parties,
   type TaskCompletion,
 } from './messages';
 import { searchAttributes } from './search-attributes';
@@ -28,22 +33,28 @@ const acts = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
-/** A human step: a task for a department and role, due a period after its clock starts. */
-export interface StepSpec {
+/** Local policy: how long the authority has to decide an extension request (the texts give no figure). */
+const extensionDecisionPeriod: Period = { n: 2, unit: 'working-days' };
+
+/** What a task needs, whether it comes from a statute step or is the authority's decision on an extension. */
+interface TaskSpec {
   step: string;
   titleZh: string;
   titleEn: string;
   assignee: { departmentId: string; role: string };
-  period: { n: number; unit: PeriodUnit };
+  period: Period;
   clockStartsAt: string;
-  decisions: string[];
-  reasonRequiredFor?: string[];
+  decisions: readonly string[];
+  reasonRequiredFor: readonly string[];
   citation: Citation;
-  ladder: LadderPolicy;
+  /** Null for a party's option (it lapses instead) and for the case's own bookkeeping. */
+  escalation: EscalationPolicy | null;
+  onLapse?: string;
+  rule?: StepRule;
 }
 
 interface TrackedTask {
-  spec: StepSpec;
+  spec: TaskSpec;
   taskId: string;
   query: DeadlineQuery;
   extensions: number[];
@@ -53,43 +64,78 @@ interface TrackedTask {
   recompute: boolean;
   fired: Set<string>;
   state: 'open' | 'completing' | 'done';
+  pendingExtension?: TrackedTask;
   completion?: TaskCompletion;
 }
 
 export interface CaseIdentity {
   requestId: string;
   jurisdiction: string;
-  authorityDepartmentId: string;
+  pack: RulePack;
+  parties: Parties;
 }
 
 /**
- * The mechanics every process shares: tasks with computed deadlines, completion through validated updates, the
- * escalation ladder that fires by itself, and recomputation when the calendar is republished. One per workflow run.
+ * The mechanics every process shares: tasks with computed deadlines, completion through validated updates, extension
+ * requests and their approval, the escalation ladder that fires by itself, and recomputation when the calendar is
+ * republished. One per workflow run.
  */
 export class CaseRuntime {
   private readonly tasks = new Map<string, TrackedTask>();
   private readonly attempts = new Map<string, number>();
   private status = 'received';
+  /** Known once the case is routed (a share request's flow depends on its entry's sharing attribute). */
+  private flow: FlowId | undefined;
 
   constructor(private readonly identity: CaseIdentity) {
     setHandler(caseStateQuery, () => this.state());
-    setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => this.validate(input) });
+    setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => this.validateCompletion(input) });
+    setHandler(requestExtensionUpdate, (input) => this.requestExtension(input), {
+      validator: (input) => this.validateExtensionRequest(input),
+    });
     setHandler(calendarRepublishedSignal, () => {
-      for (const task of this.openTasks()) {
+      for (const task of this.tasks.values()) {
+        if (task.state !== 'open') continue;
         task.recompute = true;
         task.revision += 1;
       }
     });
   }
 
-  async setStatus(status: string, extra: { outcome?: string; closed?: boolean } = {}): Promise<void> {
+  useFlow(flow: FlowId): void {
+    this.flow = flow;
+  }
+
+  async setStatus(status: string, extra: { outcome?: string; closed?: boolean; details?: Record<string, unknown> } = {}): Promise<void> {
     this.status = status;
     await acts.setRequestStatus({ requestId: this.identity.requestId, status, at: nowIso(), ...extra });
     upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
   }
 
-  /** Opens the step's task, escalates it as its deadline passes, and returns once the right actor completes it. */
-  async humanStep(spec: StepSpec): Promise<TaskCompletion> {
+  /**
+   * Runs one statute step: opens its task for the party that acts, escalates it as its deadline passes (or lets a
+   * party's option lapse), and returns once the right actor completes it.
+   */
+  async humanStep(rule: StepRule, opts: { clockStartsAt: string; decisions?: readonly string[] }): Promise<TaskCompletion> {
+    const task = await this.open({
+      step: rule.id,
+      titleZh: rule.titleZh,
+      titleEn: rule.titleEn,
+      assignee: { departmentId: this.identity.parties[partyKey(rule.actor)], role: rule.role },
+      period: rule.period,
+      clockStartsAt: opts.clockStartsAt,
+      decisions: opts.decisions ?? rule.decisions,
+      reasonRequiredFor: rule.reasonRequiredFor,
+      citation: rule.citation,
+      escalation: rule.onLapse ? null : this.identity.pack.policy.escalation,
+      onLapse: rule.onLapse?.decision,
+      rule,
+    });
+    await this.watch(task);
+    return task.completion!;
+  }
+
+  private async open(spec: TaskSpec): Promise<TrackedTask> {
     const attempt = (this.attempts.get(spec.step) ?? 0) + 1;
     this.attempts.set(spec.step, attempt);
     const taskId = `${this.identity.requestId}/${spec.step}/${attempt}`;
@@ -116,18 +162,7 @@ export class CaseRuntime {
     const task: TrackedTask = { spec, taskId, query, extensions: [], deadline, revision: 0, recompute: false, fired: new Set(), state: 'open' };
     this.tasks.set(taskId, task);
     this.publishDue(task);
-    await this.watch(task);
-    return task.completion!;
-  }
-
-  /** Adds `n` units to an open task's deadline, counted from its current last day, and records the change. */
-  async extend(taskId: string, n: number): Promise<Deadline> {
-    const task = this.tasks.get(taskId);
-    if (!task || task.state !== 'open') throw ApplicationFailure.nonRetryable(`Task ${taskId} is not open`, taskRejections.notOpen);
-    const extended = await acts.extendDeadline({ deadline: task.deadline, n });
-    task.extensions.push(n);
-    await this.moveDeadline(task, extended, 'extension-granted');
-    return extended;
+    return task;
   }
 
   private async watch(task: TrackedTask): Promise<void> {
@@ -143,11 +178,17 @@ export class CaseRuntime {
       }
       if (plannedFor !== task.revision) {
         plannedFor = task.revision;
-        ladder = await acts.planEscalations({ deadline: task.deadline, policy: task.spec.ladder });
+        ladder = task.spec.escalation ? await acts.planEscalations({ deadline: task.deadline, policy: task.spec.escalation }) : [];
       }
-      const next = this.nextRung(task, ladder);
       const revision = task.revision;
       const interrupted = () => task.state !== 'open' || task.revision !== revision || task.recompute;
+      if (task.spec.onLapse) {
+        const waitMs = Date.parse(task.deadline.endsAt) - Date.now();
+        if (waitMs > 0 && (await condition(interrupted, waitMs))) continue;
+        await this.lapse(task);
+        break;
+      }
+      const next = this.nextRung(task, ladder);
       if (!next) {
         await condition(interrupted);
         continue;
@@ -163,7 +204,7 @@ export class CaseRuntime {
         firedAt: nowIso(),
         responsibleDepartmentId: task.spec.assignee.departmentId,
         responsibleRole: task.spec.assignee.role,
-        authorityDepartmentId: this.identity.authorityDepartmentId,
+        authorityDepartmentId: this.identity.parties.authority,
         citation: task.spec.citation,
       });
     }
@@ -183,19 +224,30 @@ export class CaseRuntime {
     return undefined;
   }
 
+  /** A party's option whose window ran out is taken as exercised the way the pack says. */
+  private async lapse(task: TrackedTask): Promise<void> {
+    const decision = task.spec.onLapse!;
+    task.state = 'completing';
+    const completedAt = nowIso();
+    await acts.completeTask({
+      taskId: task.taskId,
+      requestId: this.identity.requestId,
+      actor: { userId: 'system', departmentId: task.spec.assignee.departmentId },
+      decision,
+      reason: 'lapsed: the period for this option ran out',
+      completedAt,
+      late: false,
+      lapsed: true,
+    });
+    task.completion = { taskId: task.taskId, step: task.spec.step, decision, completedAt, completedBy: 'system' };
+    task.state = 'done';
+  }
+
   private async moveDeadline(task: TrackedTask, to: Deadline, cause: 'calendar-republished' | 'extension-granted'): Promise<void> {
     const from = task.deadline;
     task.deadline = to;
     task.revision += 1;
-    await acts.rescheduleTask({
-      taskId: task.taskId,
-      requestId: this.identity.requestId,
-      revision: task.revision,
-      from,
-      to,
-      cause,
-      at: nowIso(),
-    });
+    await acts.rescheduleTask({ taskId: task.taskId, requestId: this.identity.requestId, revision: task.revision, from, to, cause, at: nowIso() });
     this.publishDue(task);
   }
 
@@ -206,26 +258,24 @@ export class CaseRuntime {
     ]);
   }
 
-  private openTasks(): TrackedTask[] {
-    return [...this.tasks.values()].filter((t) => t.state === 'open');
+  private checkOpenAndActor(taskId: string, actor: CompleteTaskInput['actor']): TrackedTask {
+    const task = this.tasks.get(taskId);
+    if (!task) throw rejection(taskRejections.notFound, `No task ${taskId} in this case`);
+    if (task.state !== 'open') throw rejection(taskRejections.notOpen, `Task ${taskId} is already ${task.state}`);
+    const { departmentId, role } = task.spec.assignee;
+    if (actor.departmentId !== departmentId || !actor.roles.includes(role)) {
+      throw rejection(taskRejections.wrongActor, `Only ${role} of ${departmentId} may act on this task`);
+    }
+    return task;
   }
 
-  private validate(input: CompleteTaskInput): void {
-    const task = this.tasks.get(input.taskId);
-    if (!task) throw rejection(taskRejections.notFound, `No task ${input.taskId} in this case`);
-    if (task.state !== 'open') throw rejection(taskRejections.notOpen, `Task ${input.taskId} is already ${task.state}`);
-    const { departmentId, role } = task.spec.assignee;
-    if (input.actor.departmentId !== departmentId || !input.actor.roles.includes(role)) {
-      throw rejection(taskRejections.wrongActor, `Only ${role} of ${departmentId} may complete this task`);
-    }
+  private validateCompletion(input: CompleteTaskInput): void {
+    const task = this.checkOpenAndActor(input.taskId, input.actor);
     if (!task.spec.decisions.includes(input.decision)) {
-      throw rejection(
-        taskRejections.invalidDecision,
-        `Decision "${input.decision}" is not one of: ${task.spec.decisions.join(', ')}`,
-      );
+      throw rejection(taskRejections.invalidDecision, `Decision "${input.decision}" is not one of: ${task.spec.decisions.join(', ')}`);
     }
-    if (task.spec.reasonRequiredFor?.includes(input.decision) && !input.reason?.trim()) {
-      throw rejection(taskRejections.reasonRequired, `Decision "${input.decision}" requires reasons`);
+    if (task.spec.reasonRequiredFor.includes(input.decision) && !input.reason?.trim()) {
+      throw rejection(taskRejections.reasonRequired, `Decision "${input.decision}" requires written reasons`);
     }
   }
 
@@ -233,19 +283,80 @@ export class CaseRuntime {
     const task = this.tasks.get(input.taskId)!;
     task.state = 'completing';
     const completedAt = nowIso();
-    const late = Date.parse(completedAt) > Date.parse(task.deadline.endsAt);
     await acts.completeTask({
       taskId: task.taskId,
       requestId: this.identity.requestId,
       actor: input.actor,
       decision: input.decision,
       reason: input.reason,
+      payload: input.payload,
       completedAt,
-      late,
+      late: Date.parse(completedAt) > Date.parse(task.deadline.endsAt),
     });
-    task.completion = { taskId: task.taskId, decision: input.decision, completedAt, completedBy: input.actor.userId };
+    if (task.pendingExtension) await this.cancel(task.pendingExtension, 'the step it would extend was completed');
+    task.completion = {
+      taskId: task.taskId,
+      step: task.spec.step,
+      decision: input.decision,
+      reason: input.reason,
+      payload: input.payload,
+      completedAt,
+      completedBy: input.actor.userId,
+    };
     task.state = 'done';
     return task.completion;
+  }
+
+  private async cancel(task: TrackedTask, why: string): Promise<void> {
+    if (task.state !== 'open') return;
+    task.state = 'completing';
+    await acts.cancelTask({ taskId: task.taskId, requestId: this.identity.requestId, reason: why, at: nowIso() });
+    task.completion = { taskId: task.taskId, step: task.spec.step, decision: 'cancelled', completedAt: nowIso(), completedBy: 'system' };
+    task.state = 'done';
+  }
+
+  private validateExtensionRequest(input: ExtensionRequestInput): void {
+    const task = this.checkOpenAndActor(input.taskId, input.actor);
+    const rule = task.spec.rule;
+    if (task.pendingExtension) throw rejection(taskRejections.extensionPending, 'An extension request for this task awaits a decision');
+    if (!input.reason?.trim()) throw rejection(taskRejections.reasonRequired, 'An extension request needs reasons');
+    if (!rule) throw rejection(taskRejections.extensionNotAllowed, 'This task cannot be extended');
+    const granted = task.extensions.reduce((a, b) => a + b, 0);
+    if (!this.flow) throw rejection(taskRejections.extensionNotAllowed, 'This case has no flow yet');
+    const check = validateExtension(this.identity.pack, this.flow, rule.id, input.n, granted);
+    if (!check.ok) {
+      throw rejection(check.reason === 'over-limit' ? taskRejections.extensionOverLimit : taskRejections.extensionNotAllowed, check.message);
+    }
+  }
+
+  /** Opens the authority's task to decide the request; a grant extends the step from its current last day. */
+  private async requestExtension(input: ExtensionRequestInput): Promise<ExtensionRequested> {
+    const task = this.tasks.get(input.taskId)!;
+    const ext = task.spec.rule!.extension!;
+    const decisionTask = await this.open({
+      step: `${task.spec.step}.extension`,
+      titleZh: `审批延期申请：${task.spec.titleZh}（申请延长${input.n}${ext.max.unit === 'days' ? '日' : '个工作日'}）`,
+      titleEn: `Decide an extension request: ${task.spec.titleEn} (+${input.n} ${ext.max.unit})`,
+      assignee: { departmentId: this.identity.parties[partyKey(ext.approvedBy)], role: 'authority-reviewer' },
+      period: extensionDecisionPeriod,
+      clockStartsAt: nowIso(),
+      decisions: ['grant', 'refuse'],
+      reasonRequiredFor: ['refuse'],
+      citation: { ...ext.citation, note: '审批期限为本地政策（2个工作日）The 2-working-day decision period is local policy.' },
+      escalation: this.identity.pack.policy.escalation,
+    });
+    task.pendingExtension = decisionTask;
+    void this.awaitExtensionDecision(task, decisionTask, input.n);
+    return { decisionTaskId: decisionTask.taskId };
+  }
+
+  private async awaitExtensionDecision(task: TrackedTask, decisionTask: TrackedTask, n: number): Promise<void> {
+    await this.watch(decisionTask);
+    if (task.pendingExtension === decisionTask) task.pendingExtension = undefined;
+    if (decisionTask.completion?.decision !== 'grant' || task.state !== 'open') return;
+    const extended = await acts.extendDeadline({ deadline: task.deadline, n });
+    task.extensions.push(n);
+    await this.moveDeadline(task, extended, 'extension-granted');
   }
 
   private state(): CaseState {
@@ -260,12 +371,16 @@ export class CaseRuntime {
           assigneeDepartmentId: t.spec.assignee.departmentId,
           assigneeRole: t.spec.assignee.role,
           dueAt: t.deadline.endsAt,
-          decisions: t.spec.decisions,
+          decisions: [...t.spec.decisions],
           overdue: t.fired.has('overdue'),
           rungs: [...t.fired],
         })),
     };
   }
+}
+
+function partyKey(actor: string): keyof Parties {
+  return actor === 'upper-authority' ? 'upperAuthority' : (actor as keyof Parties);
 }
 
 function rejection(type: string, message: string): ApplicationFailure {

@@ -1,1 +1,4 @@
 export { shareRequestWorkflow } from './share-request';
+export { catalogueChangeWorkflow } from './catalogue-change';
+export { qualityDisputeWorkflow } from './quality-dispute';
+export { negativeListWorkflow } from './negative-list';

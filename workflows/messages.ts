@@ -6,6 +6,9 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 export const workflowTypes = {
   shareRequest: 'shareRequestWorkflow',
+  catalogueChange: 'catalogueChangeWorkflow',
+  qualityDispute: 'qualityDisputeWorkflow',
+  negativeList: 'negativeListWorkflow',
 } as const;
 
 /** Workflow ids are derived from the request id, so a case has exactly one workflow. */
@@ -20,17 +23,25 @@ export interface Actor {
   roles: string[];
 }
 
-export interface ShareRequestInput {
+/** The bodies a case involves, by their part in the statutes. */
+export interface Parties {
+  requester: string;
+  provider: string;
+  authority: string;
+  government: string;
+  upperAuthority: string;
+}
+
+/** What every process workflow starts from. */
+export interface CaseInput {
   requestId: string;
-  jurisdiction: string;
+  /** The rule pack the case was bound to at receipt (it keeps it). */
   pack: string;
-  sharingAttribute: 'unconditional' | 'conditional';
-  catalogueEntryId: string;
-  requesterDepartmentId: string;
-  providerDepartmentId: string;
-  authorityDepartmentId: string;
-  /** ISO instant the request was received; its clock starts the next day (Civil Code art. 201). */
+  jurisdiction: string;
+  /** ISO instant of receipt (or of the change of law or duties); its clock starts the next day (Civil Code art. 201). */
   receivedAt: string;
+  parties: Parties;
+  catalogueEntryId: string;
   submittedBy: string;
 }
 
@@ -39,13 +50,31 @@ export interface CompleteTaskInput {
   actor: Actor;
   decision: string;
   reason?: string;
+  /** What the step produces, e.g. the updated catalogue entry fields of a catalogue change. */
+  payload?: Record<string, unknown>;
 }
 
 export interface TaskCompletion {
   taskId: string;
+  step: string;
   decision: string;
+  reason?: string;
+  payload?: Record<string, unknown>;
   completedAt: string;
   completedBy: string;
+}
+
+export interface ExtensionRequestInput {
+  taskId: string;
+  actor: Actor;
+  /** Units of the step's period to add, counted from its current last day. */
+  n: number;
+  reason: string;
+}
+
+export interface ExtensionRequested {
+  /** The authority's task to grant or refuse it. */
+  decisionTaskId: string;
 }
 
 /** The reasons a task action is refused before it enters history; the API maps each to an HTTP status. */
@@ -55,6 +84,9 @@ export const taskRejections = {
   wrongActor: 'WrongActor',
   invalidDecision: 'InvalidDecision',
   reasonRequired: 'ReasonRequired',
+  extensionNotAllowed: 'ExtensionNotAllowed',
+  extensionOverLimit: 'ExtensionOverLimit',
+  extensionPending: 'ExtensionPending',
 } as const;
 export type TaskRejection = (typeof taskRejections)[keyof typeof taskRejections];
 
@@ -77,6 +109,7 @@ export interface CaseState {
 }
 
 export const completeTaskUpdate = defineUpdate<TaskCompletion, [CompleteTaskInput]>('completeTask');
+export const requestExtensionUpdate = defineUpdate<ExtensionRequested, [ExtensionRequestInput]>('requestExtension');
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 /** Tells a workflow that the holiday calendar changed, so it recomputes its open due instants. */
 export const calendarRepublishedSignal = defineSignal<[{ year: number }]>('calendarRepublished');

@@ -5,9 +5,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { auditLog, catalogueEntries, escalations, requests, tasks } from '../../db/schema';
 import { appendAudit } from '../../db/audit';
-import { workflowIdFor, workflowTypes, type ShareRequestInput } from '../../workflows/messages';
+import { workflowIdFor, workflowTypes, type CaseInput } from '../../workflows/messages';
 import type { AppDeps } from '../app';
-import { allow, caller, type AuthUser } from '../plugins/auth';
+import { allow, caller } from '../plugins/auth';
+import { bindCase } from '../case-binding';
 import { HttpProblem } from '../problem';
 import { ProblemSchema, UuidParams, problemResponses } from '../schemas/common';
 import { CreateShareRequestBody, IdempotencyHeaders, ListRequestsQuery, RequestDetail, RequestSummary } from '../schemas/share-requests';
@@ -41,19 +42,10 @@ export function shareRequestRoutes(deps: AppDeps) {
         const receivedAt = parseReceivedAt(body.receivedAt);
         const entry = (await db.select().from(catalogueEntries).where(eq(catalogueEntries.id, body.catalogueEntryId)))[0];
         if (!entry) throw HttpProblem.unprocessable('body.catalogueEntryId', `no catalogue entry ${body.catalogueEntryId}`);
-        if (entry.sharingAttribute === 'not-shared') {
-          throw HttpProblem.unprocessable(
-            'body.catalogueEntryId',
-            `该目录条目属于不予共享类 (not shared)${entry.legalBasis ? `: ${entry.legalBasis}` : ''}`,
-          );
-        }
-        if (entry.sharingAttribute !== 'unconditional') {
-          throw HttpProblem.unprocessable('body.catalogueEntryId', '有条件共享 (conditional) requests are not open yet in this release');
-        }
         if (entry.providerDepartmentId === user.departmentId) {
           throw HttpProblem.unprocessable('body.catalogueEntryId', 'a department does not request its own data');
         }
-        const authorityId = authorityOf(user);
+        const binding = await bindCase(db, user, receivedAt, entry.providerDepartmentId);
 
         const id = randomUUID();
         const row = {
@@ -61,10 +53,10 @@ export function shareRequestRoutes(deps: AppDeps) {
           process: 'share-request' as const,
           status: 'received',
           jurisdiction: user.department.jurisdiction,
-          pack: 'hebei-2023',
+          pack: binding.pack,
           requesterDepartmentId: user.departmentId,
           providerDepartmentId: entry.providerDepartmentId,
-          authorityDepartmentId: authorityId,
+          authorityDepartmentId: binding.parties.authority,
           catalogueEntryId: entry.id,
           scenario: body.scenario,
           details: body.basis ? { basis: body.basis } : {},
@@ -96,16 +88,13 @@ export function shareRequestRoutes(deps: AppDeps) {
         if (!inserted && (saved.catalogueEntryId !== body.catalogueEntryId || saved.scenario !== body.scenario)) {
           throw HttpProblem.conflict('This Idempotency-Key was already used for a different request');
         }
-        const input: ShareRequestInput = {
+        const input: CaseInput = {
           requestId: saved.id,
-          jurisdiction: saved.jurisdiction,
           pack: saved.pack,
-          sharingAttribute: 'unconditional',
-          catalogueEntryId: entry.id,
-          requesterDepartmentId: saved.requesterDepartmentId,
-          providerDepartmentId: entry.providerDepartmentId,
-          authorityDepartmentId: saved.authorityDepartmentId,
+          jurisdiction: saved.jurisdiction,
           receivedAt: saved.receivedAt.toISOString(),
+          parties: { ...binding.parties, requester: saved.requesterDepartmentId },
+          catalogueEntryId: entry.id,
           submittedBy: saved.createdBy,
         };
         await startCaseWorkflow(deps, workflowTypes.shareRequest, saved.workflowId, input);
@@ -171,12 +160,4 @@ function parseReceivedAt(value: string | undefined): Date {
   if (Number.isNaN(at.getTime())) throw HttpProblem.badRequest('body.receivedAt', 'is not a valid instant');
   if (at.getTime() > Date.now() + clockSkewAllowanceMs) throw HttpProblem.badRequest('body.receivedAt', 'must not be in the future');
   return at;
-}
-
-function authorityOf(user: AuthUser): string {
-  if (user.department.kind === 'authority') return user.department.id;
-  if (!user.department.authorityId) {
-    throw HttpProblem.unprocessable('department', `${user.department.nameZh} has no competent data authority configured`);
-  }
-  return user.department.authorityId;
 }

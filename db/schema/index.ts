@@ -5,3 +5,4 @@ export * from './tasks';
 export * from './escalations';
 export * from './audit';
 export * from './calendar';
+export * from './negative-list';

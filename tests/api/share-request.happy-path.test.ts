@@ -120,6 +120,6 @@ describe('an unconditional share request, through the API on the real stack', ()
     });
     expect(wrongRole.statusCode).toBe(403);
     const [row] = await stack.db.select().from(requests).where(eq(requests.id, request.id));
-    expect(row?.status).toBe('awaiting-provision');
+    expect(row?.status).toBe('awaiting-provide-data');
   });
 });

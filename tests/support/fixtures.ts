@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { requests } from '../../db/schema';
-import { workflowIdFor, type ShareRequestInput } from '../../workflows/messages';
+import { workflowIdFor, type CaseInput } from '../../workflows/messages';
 
 /** Registers an unconditional share request from 民政厅 for 市场监管局's data, as the API would, and returns its workflow input. */
-export async function registerShareRequest(db: Db, receivedAt: string): Promise<ShareRequestInput & { workflowId: string }> {
+export async function registerShareRequest(db: Db, receivedAt: string): Promise<CaseInput & { workflowId: string }> {
   const id = randomUUID();
   const workflowId = workflowIdFor('share-request', id);
   await db.insert(requests).values({
@@ -27,11 +27,8 @@ export async function registerShareRequest(db: Db, receivedAt: string): Promise<
     workflowId,
     jurisdiction: 'hebei',
     pack: 'hebei-2023',
-    sharingAttribute: 'unconditional',
     catalogueEntryId: 'HB-SCJGJ-0001',
-    requesterDepartmentId: 'hb-mzt',
-    providerDepartmentId: 'hb-scjgj',
-    authorityDepartmentId: 'hb-data',
+    parties: hebeiParties('hb-mzt', 'hb-scjgj'),
     receivedAt,
     submittedBy: 'u-mzt-li',
   };
@@ -43,4 +40,9 @@ export function nextFridayMorning(nowMs: number): string {
   const daysAhead = ((5 - shanghai.getUTCDay() + 7) % 7) || 7;
   const friday = new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate() + daysAhead, 2));
   return friday.toISOString();
+}
+
+/** The bodies of a Hebei provincial case between two departments. */
+export function hebeiParties(requester: string, provider: string) {
+  return { requester, provider, authority: 'hb-data', government: 'hb-gov', upperAuthority: 'nda' };
 }
