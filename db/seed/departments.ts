@@ -4,9 +4,10 @@ type Department = typeof departments.$inferInsert;
 
 const hebei = { jurisdiction: 'hebei' } as const;
 const province = { ...hebei, level: 'province', authorityId: 'hb-data', governmentId: 'hb-gov', upperAuthorityId: 'nda' } as const;
+const anhui = { jurisdiction: 'anhui', level: 'province', authorityId: 'ah-data', governmentId: 'ah-gov', upperAuthorityId: 'nda' } as const;
 const shijiazhuang = { ...hebei, level: 'city', authorityId: 'sjz-data', governmentId: 'sjz-gov', upperAuthorityId: 'hb-data' } as const;
 
-/** Reference bodies: the Hebei provincial level, one districted city, and the national authority that receives filings. */
+/** Reference bodies: the Hebei provincial level and one districted city, the Anhui provincial level, and the national authority that receives filings. */
 export const seedDepartments: Department[] = [
   { id: 'nda', nameZh: '国家数据局', nameEn: 'National Data Administration', kind: 'upper-authority', level: 'national', jurisdiction: 'national' },
   { id: 'hb-gov', nameZh: '河北省人民政府', nameEn: "Hebei Provincial People's Government", kind: 'government', ...hebei, level: 'province' },
@@ -24,4 +25,9 @@ export const seedDepartments: Department[] = [
   { id: 'sjz-data', nameZh: '石家庄市数据和政务服务局', nameEn: 'Shijiazhuang Municipal Data and Government Services Bureau', kind: 'authority', ...hebei, level: 'city', governmentId: 'sjz-gov', upperAuthorityId: 'hb-data' },
   { id: 'sjz-gaj', nameZh: '石家庄市公安局', nameEn: 'Shijiazhuang Municipal Public Security Bureau', kind: 'department', ...shijiazhuang },
   { id: 'sjz-scjgj', nameZh: '石家庄市市场监督管理局', nameEn: 'Shijiazhuang Municipal Administration for Market Regulation', kind: 'department', ...shijiazhuang },
+  { id: 'ah-gov', nameZh: '安徽省人民政府', nameEn: "Anhui Provincial People's Government", kind: 'government', jurisdiction: 'anhui', level: 'province' },
+  { id: 'ah-data', nameZh: '安徽省数据资源管理局', nameEn: 'Anhui Provincial Data Resources Administration', kind: 'authority', jurisdiction: 'anhui', level: 'province', governmentId: 'ah-gov', upperAuthorityId: 'nda' },
+  { id: 'ah-gat', nameZh: '安徽省公安厅', nameEn: 'Anhui Provincial Department of Public Security', kind: 'department', ...anhui },
+  { id: 'ah-mzt', nameZh: '安徽省民政厅', nameEn: 'Anhui Provincial Department of Civil Affairs', kind: 'department', ...anhui },
+  { id: 'ah-scjgj', nameZh: '安徽省市场监督管理局', nameEn: 'Anhui Provincial Administration for Market Regulation', kind: 'department', ...anhui },
 ];

@@ -21,4 +21,9 @@ export const seedUsers: SeedUser[] = [
   { id: 'u-admin', username: 'admin', displayName: '系统管理员', departmentId: 'hb-data', roles: ['admin'] },
   { id: 'u-sjz-data-zhou', username: 'sjz-data.zhou', displayName: '周杰', departmentId: 'sjz-data', roles: ['authority-reviewer', 'authority-supervisor'] },
   { id: 'u-sjz-gaj-wu', username: 'sjz-gaj.wu', displayName: '吴刚', departmentId: 'sjz-gaj', roles: ['requester', 'provider'] },
+  { id: 'u-ah-data-xu', username: 'ah-data.xu', displayName: '徐丽', departmentId: 'ah-data', roles: ['authority-reviewer', 'authority-supervisor'] },
+  { id: 'u-ah-gat-he', username: 'ah-gat.he', displayName: '何军', departmentId: 'ah-gat', roles: ['requester', 'provider'] },
+  { id: 'u-ah-mzt-ma', username: 'ah-mzt.ma', displayName: '马红', departmentId: 'ah-mzt', roles: ['requester', 'provider'] },
+  { id: 'u-ah-gov-lin', username: 'ah-gov.lin', displayName: '林海', departmentId: 'ah-gov', roles: ['government-approver'] },
+  { id: 'u-nda-gao', username: 'nda.gao', displayName: '高远', departmentId: 'nda', roles: ['authority-reviewer'] },
 ];
