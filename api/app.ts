@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { healthRoutes } from './routes/health';
 import { notificationRoutes } from './routes/notifications';
+import { ruleRoutes } from './routes/rules';
 import { shareRequestRoutes } from './routes/share-requests';
 import { taskRoutes } from './routes/tasks';
 import { ProblemSchema } from './schemas/common';
@@ -49,5 +50,6 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(taskRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(calendarRoutes(deps));
+  await app.register(ruleRoutes(deps));
   return app;
 }

@@ -1,0 +1,57 @@
+import { Type } from 'typebox';
+
+export const PackParams = Type.Object({ pack: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
+
+export const PreviewQuery = Type.Object(
+  {
+    process: Type.Union(
+      ['unconditional-share', 'conditional-share', 'catalogue-change', 'quality-dispute', 'negative-list'].map((f) => Type.Literal(f)),
+      { description: 'The flow to preview' },
+    ),
+    received: Type.String({ format: 'date-time', description: 'Receipt instant, e.g. 2025-09-28T10:00:00+08:00' }),
+  },
+  { additionalProperties: false },
+);
+
+const Json = Type.Record(Type.String(), Type.Unknown());
+
+export const PreviewResponse = Type.Object({
+  pack: Type.String(),
+  flow: Type.String(),
+  receivedAt: Type.String(),
+  steps: Type.Array(
+    Type.Object({
+      stepId: Type.String(),
+      actor: Type.String(),
+      role: Type.String(),
+      titleZh: Type.String(),
+      titleEn: Type.String(),
+      period: Json,
+      periodBasis: Type.String(),
+      policy: Type.Optional(Json),
+      immediate: Type.Optional(Type.Boolean()),
+      clockStartsAt: Type.String(),
+      countedFrom: Type.String(),
+      due: Type.String(),
+      endsAt: Type.String(),
+      provisional: Type.Boolean(),
+      skipped: Type.Integer(),
+      extension: Type.Optional(Json),
+      citation: Json,
+      branch: Type.Optional(Json),
+    }),
+  ),
+});
+
+export const PackList = Type.Array(
+  Type.Object({
+    id: Type.String(),
+    version: Type.String(),
+    titleZh: Type.String(),
+    titleEn: Type.String(),
+    jurisdiction: Type.String(),
+    inForce: Type.Union([Json, Type.Null()]),
+    bindable: Type.Boolean(),
+    flows: Type.Array(Type.String()),
+  }),
+);
