@@ -5,6 +5,7 @@ import { deadlineActivities } from './deadlines';
 import { escalationActivities } from './escalations';
 import { requestActivities } from './requests';
 import { taskActivities } from './tasks';
+import { webhookActivities } from './webhooks';
 
 export interface ActivityDeps {
   db: Db;
@@ -19,5 +20,6 @@ export function createActivities(deps: ActivityDeps) {
     ...escalationActivities(deps.db),
     ...requestActivities(deps.db),
     ...catalogueActivities(deps.db),
+    ...webhookActivities(deps.db),
   };
 }

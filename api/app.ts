@@ -13,6 +13,7 @@ import { notificationRoutes } from './routes/notifications';
 import { ruleRoutes } from './routes/rules';
 import { shareRequestRoutes } from './routes/share-requests';
 import { taskRoutes } from './routes/tasks';
+import { webhookRoutes } from './routes/webhooks';
 import { ProblemSchema } from './schemas/common';
 
 export interface AppDeps {
@@ -51,5 +52,6 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(notificationRoutes(deps));
   await app.register(calendarRoutes(deps));
   await app.register(ruleRoutes(deps));
+  await app.register(webhookRoutes(deps));
   return app;
 }

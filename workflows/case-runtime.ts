@@ -1,4 +1,5 @@
 import {
+  allHandlersFinished,
   ApplicationFailure,
   condition,
   log,
@@ -31,6 +32,12 @@ type Activities = ReturnType<typeof createActivities>;
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/** Webhook receivers may be down for a while; Temporal retries with backoff, then gives up (logged). */
+const webhookActs = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 10 },
 });
 
 /** Local policy: how long the authority has to decide an extension request (the texts give no figure). */
@@ -83,6 +90,7 @@ export interface CaseIdentity {
 export class CaseRuntime {
   private readonly tasks = new Map<string, TrackedTask>();
   private readonly attempts = new Map<string, number>();
+  private readonly deliveries: Promise<unknown>[] = [];
   private status = 'received';
   /** Known once the case is routed (a share request's flow depends on its entry's sharing attribute). */
   private flow: FlowId | undefined;
@@ -100,6 +108,12 @@ export class CaseRuntime {
         task.revision += 1;
       }
     });
+  }
+
+  /** Waits for what the case still has in flight (webhook deliveries, update handlers) before it closes. */
+  async finish(): Promise<void> {
+    await Promise.all(this.deliveries);
+    await condition(allHandlersFinished);
   }
 
   useFlow(flow: FlowId): void {
@@ -207,6 +221,10 @@ export class CaseRuntime {
         authorityDepartmentId: this.identity.parties.authority,
         citation: task.spec.citation,
       });
+      const escalationId = `${task.taskId}/${next.rung}`;
+      this.deliveries.push(
+        webhookActs.deliverWebhooks({ escalationId }).catch((error: unknown) => log.warn('webhook delivery gave up', { escalationId, error: String(error) })),
+      );
     }
     await condition(() => task.state === 'done');
   }

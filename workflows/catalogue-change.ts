@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
@@ -26,6 +26,6 @@ export async function catalogueChangeWorkflow(input: CaseInput): Promise<CaseRes
   });
   const status = submissionSteps.has(last.step) ? 'filed' : closingStatus(last.decision);
   await kase.setStatus(status, { outcome: last.decision, closed: true });
-  await condition(allHandlersFinished);
+  await kase.finish();
   return { status, decision: last.decision };
 }

@@ -1,4 +1,3 @@
-import { allHandlersFinished, condition } from '@temporalio/workflow';
 import { closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
 import type { CaseInput } from './messages';
@@ -13,6 +12,6 @@ export async function qualityDisputeWorkflow(input: CaseInput): Promise<CaseResu
   const { last } = await runFlow(kase, input, 'quality-dispute');
   const status = closingStatus(last.decision);
   await kase.setStatus(status, { outcome: last.decision, closed: true });
-  await condition(allHandlersFinished);
+  await kase.finish();
   return { status, decision: last.decision };
 }

@@ -6,3 +6,4 @@ export * from './escalations';
 export * from './audit';
 export * from './calendar';
 export * from './negative-list';
+export * from './webhooks';

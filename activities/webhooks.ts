@@ -1,0 +1,80 @@
+import { createHmac } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { departmentWebhooks, notifications, webhookDeliveries } from '../db/schema';
+
+/** `sha256=<hex>` of the body under the department's secret, sent as `X-GDS-Signature`. */
+export function signWebhookBody(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export function webhookActivities(db: Db, fetchImpl: typeof fetch = fetch) {
+  return {
+    /**
+     * POSTs an escalation's notifications to the recipient departments' webhooks. Each delivery has a stable id
+     * (`X-GDS-Delivery`) and is sent until it succeeds once; a failure throws so Temporal retries with backoff.
+     */
+    async deliverWebhooks(input: { escalationId: string }): Promise<{ delivered: number }> {
+      const rows = await db
+        .select({ notification: notifications, hook: departmentWebhooks })
+        .from(notifications)
+        .innerJoin(departmentWebhooks, eq(departmentWebhooks.departmentId, notifications.recipientDepartmentId))
+        .where(and(eq(notifications.escalationId, input.escalationId), eq(departmentWebhooks.active, true)));
+      const pending = rows.map((r) => ({ ...r, deliveryId: `${r.notification.id}@${r.hook.departmentId}` }));
+      if (pending.length === 0) return { delivered: 0 };
+      const done = new Set(
+        (
+          await db
+            .select({ id: webhookDeliveries.id })
+            .from(webhookDeliveries)
+            .where(and(inArray(webhookDeliveries.id, pending.map((p) => p.deliveryId)), sql`${webhookDeliveries.deliveredAt} is not null`))
+        ).map((d) => d.id),
+      );
+      const failures: string[] = [];
+      let delivered = 0;
+      for (const { notification, hook, deliveryId } of pending) {
+        if (done.has(deliveryId)) continue;
+        const body = JSON.stringify({
+          id: deliveryId,
+          kind: notification.kind,
+          titleZh: notification.titleZh,
+          titleEn: notification.titleEn,
+          requestId: notification.requestId,
+          taskId: notification.taskId,
+          recipientRole: notification.recipientRole,
+          createdAt: notification.createdAt.toISOString(),
+          details: notification.details,
+        });
+        let status: number | null = null;
+        let error: string | null = null;
+        try {
+          const response = await fetchImpl(hook.url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-gds-delivery': deliveryId,
+              'x-gds-signature': signWebhookBody(hook.secret, body),
+            },
+            body,
+            signal: AbortSignal.timeout(10_000),
+          });
+          status = response.status;
+          if (!response.ok) error = `HTTP ${response.status}`;
+        } catch (e) {
+          error = (e as Error).message;
+        }
+        await db
+          .insert(webhookDeliveries)
+          .values({ id: deliveryId, notificationId: notification.id, departmentId: hook.departmentId, attempts: 1, lastStatus: status, lastError: error, deliveredAt: error ? null : new Date() })
+          .onConflictDoUpdate({
+            target: webhookDeliveries.id,
+            set: { attempts: sql`${webhookDeliveries.attempts} + 1`, lastStatus: status, lastError: error, deliveredAt: error ? null : new Date() },
+          });
+        if (error) failures.push(`${deliveryId}: ${error}`);
+        else delivered += 1;
+      }
+      if (failures.length > 0) throw new Error(`webhook delivery failed: ${failures.join('; ')}`);
+      return { delivered };
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { appendAudit } from '../../db/audit';
+import { departmentWebhooks } from '../../db/schema';
+import type { AppDeps } from '../app';
+import { caller, type AuthUser } from '../plugins/auth';
+import { HttpProblem } from '../problem';
+import { problemResponses } from '../schemas/common';
+
+const DepartmentParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
+const WebhookBody = Type.Object({ url: Type.String({ format: 'uri', maxLength: 500, pattern: '^https?://' }) }, { additionalProperties: false });
+const WebhookView = Type.Object({ departmentId: Type.String(), url: Type.String(), active: Type.Boolean(), secret: Type.Optional(Type.String()) });
+
+/** A department manages its own webhook; an admin manages any. */
+function mayManage(user: AuthUser, departmentId: string): void {
+  if (user.departmentId !== departmentId && !user.roles.includes('admin')) throw HttpProblem.notFound('Department');
+}
+
+export function webhookRoutes({ db }: AppDeps) {
+  return async (app: FastifyInstance) => {
+    const api = app.withTypeProvider<TypeBoxTypeProvider>();
+    const schema = { tags: ['notifications'], params: DepartmentParams };
+
+    api.get('/api/departments/:id/webhook', { schema: { ...schema, summary: '部门回调 The department webhook', response: { 200: WebhookView, ...problemResponses } } }, async (request) => {
+      mayManage(caller(request), request.params.id);
+      const [hook] = await db.select().from(departmentWebhooks).where(eq(departmentWebhooks.departmentId, request.params.id));
+      if (!hook) throw HttpProblem.notFound('Webhook');
+      return { departmentId: hook.departmentId, url: hook.url, active: hook.active };
+    });
+
+    api.put(
+      '/api/departments/:id/webhook',
+      { schema: { ...schema, summary: '设置部门回调 Set the webhook; the signing secret is shown once', body: WebhookBody, response: { 200: WebhookView, ...problemResponses } } },
+      async (request) => {
+        const user = caller(request);
+        mayManage(user, request.params.id);
+        const secret = randomBytes(24).toString('base64url');
+        const row = { departmentId: request.params.id, url: request.body.url, secret, active: true, updatedAt: new Date() };
+        await db.insert(departmentWebhooks).values(row).onConflictDoUpdate({ target: departmentWebhooks.departmentId, set: row });
+        await appendAudit(db, {
+          eventKey: `webhook.set:${request.params.id}:${row.updatedAt.toISOString()}`,
+          at: row.updatedAt,
+          action: 'webhook.set',
+          actorUserId: user.id,
+          actorDepartmentId: user.departmentId,
+          details: { departmentId: request.params.id, url: request.body.url },
+        });
+        return { departmentId: row.departmentId, url: row.url, active: true, secret };
+      },
+    );
+
+    api.delete('/api/departments/:id/webhook', { schema: { ...schema, summary: '停用部门回调 Turn the webhook off', response: { 200: WebhookView, ...problemResponses } } }, async (request) => {
+      const user = caller(request);
+      mayManage(user, request.params.id);
+      const [hook] = await db.update(departmentWebhooks).set({ active: false, updatedAt: new Date() }).where(eq(departmentWebhooks.departmentId, request.params.id)).returning();
+      if (!hook) throw HttpProblem.notFound('Webhook');
+      await appendAudit(db, {
+        eventKey: `webhook.off:${request.params.id}:${hook.updatedAt.toISOString()}`,
+        at: hook.updatedAt,
+        action: 'webhook.off',
+        actorUserId: user.id,
+        actorDepartmentId: user.departmentId,
+        details: { departmentId: request.params.id },
+      });
+      return { departmentId: hook.departmentId, url: hook.url, active: false };
+    });
+  };
+}
