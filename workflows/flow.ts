@@ -25,6 +25,8 @@ export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId,
   // The clock of a resumed request runs from the completed request's receipt (pack policy).
   let receipt = input.receivedAt;
   let previousAt = input.receivedAt;
+  // A resumed step's clock restarts from the decision that resumed it (the pack's `resumes`), whatever its anchor.
+  let resumedAt: string | undefined;
   let returns = 0;
 
   while (current) {
@@ -37,7 +39,9 @@ export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId,
     await kase.setStatus(`awaiting-${current.id}`);
     const anchor = current.clockStartsAt.at;
     const clockStartsAt =
-      anchor === 'receipt' || anchor === 'change' ? receipt : anchor === 'previous-step' ? previousAt : (completedAt.get(anchor) ?? previousAt);
+      resumedAt ??
+      (anchor === 'receipt' || anchor === 'change' ? receipt : anchor === 'previous-step' ? previousAt : (completedAt.get(anchor) ?? previousAt));
+    resumedAt = undefined;
     const decisions = returns >= maxReturns ? current.decisions.filter((d) => d !== 'return-incomplete') : current.decisions;
     completion = await kase.humanStep(current, { clockStartsAt, decisions });
     completions.push(completion);
@@ -47,7 +51,7 @@ export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId,
     const next = nextStep(pack, flow, current.id, completion.decision);
     await onDecision?.(current, completion, next);
     if (next.kind === 'end') return { completions, last: completion };
-    if (next.resumed) receipt = completion.completedAt;
+    if (next.resumed) receipt = resumedAt = completion.completedAt;
     current = next.step;
   }
   throw new Error(`flow ${flow} of ${pack.id} has no steps`);

@@ -119,14 +119,30 @@ export async function createCatalogueEntry(
   return row!;
 }
 
+const started = new Set<WorkflowHandle>();
+
 /** Starts a process workflow through the steady client (never the environment's own, see `steadyClient`). */
-export function startWorkflow(
+export async function startWorkflow(
   env: TestWorkflowEnvironment,
   taskQueue: string,
   workflowType: string,
   input: RegisteredCase & Record<string, unknown>,
 ): Promise<WorkflowHandle> {
-  return steadyClient(env).workflow.start(workflowType, { taskQueue, workflowId: input.workflowId, args: [input] });
+  const handle = await steadyClient(env).workflow.start(workflowType, { taskQueue, workflowId: input.workflowId, args: [input] });
+  started.add(handle);
+  return handle;
+}
+
+/**
+ * Terminates the workflows this file started that are still running (a failed test leaves its case waiting on a
+ * task queue nobody polls, and its timers would then hold the time-skipping server's clock). For `afterEach`.
+ */
+export async function terminateLeftovers(): Promise<void> {
+  for (const handle of started) {
+    const { status } = await handle.describe();
+    if (status.name === 'RUNNING') await handle.terminate('left over by a test');
+  }
+  started.clear();
 }
 
 /** Completes a task as `actor`; rejected (before it enters history) when the workflow's validator refuses it. */

@@ -1,5 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import { getPack, step } from '../../rules';
 import { workflowTypes } from '../../workflows/messages';
@@ -15,6 +15,7 @@ import {
   statusTrail,
   taskDeadline,
   taskRow,
+  terminateLeftovers,
 } from '../support/cases';
 import { hebeiParties } from '../support/fixtures';
 import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
@@ -23,6 +24,7 @@ let env: TestWorkflowEnvironment;
 beforeAll(async () => {
   env = await startTimeSkipping();
 });
+afterEach(terminateLeftovers);
 afterAll(() => env?.teardown());
 
 const receivedAt = '2025-09-28T10:00:00+08:00';
