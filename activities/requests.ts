@@ -27,7 +27,8 @@ export function requestActivities(db: Db) {
           })
           .where(eq(requests.id, change.requestId));
         await appendAudit(tx, {
-          eventKey: `request.status:${change.requestId}:${change.status}`,
+          // A case may return to a status (a resubmitted request is reviewed again): each change is its own event.
+          eventKey: `request.status:${change.requestId}:${change.status}:${change.at}`,
           at,
           action: 'request.status-changed',
           requestId: change.requestId,
