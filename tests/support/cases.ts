@@ -32,7 +32,7 @@ export const people = {
   ahGov: { userId: 'u-ah-gov-lin', departmentId: 'ah-gov', roles: ['government-approver'] },
   ahGat: { userId: 'u-ah-gat-he', departmentId: 'ah-gat', roles: ['requester', 'provider'] },
   ahMzt: { userId: 'u-ah-mzt-ma', departmentId: 'ah-mzt', roles: ['requester', 'provider'] },
-} as const satisfies Record<string, Actor>;
+} satisfies Record<string, Actor>;
 
 /** The bodies of an Anhui provincial case between two departments. */
 export function anhuiParties(requester: string, provider: string): Parties {
@@ -126,7 +126,7 @@ export async function startWorkflow(
   env: TestWorkflowEnvironment,
   taskQueue: string,
   workflowType: string,
-  input: RegisteredCase & Record<string, unknown>,
+  input: RegisteredCase & { legalBasis?: string },
 ): Promise<WorkflowHandle> {
   const handle = await steadyClient(env).workflow.start(workflowType, { taskQueue, workflowId: input.workflowId, args: [input] });
   started.add(handle);
