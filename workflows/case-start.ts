@@ -33,6 +33,9 @@ const closingStatuses: Record<string, string> = {
   filed: 'filed',
   accept: 'resolved',
   'uphold-answer': 'resolved',
+  'order-provision': 'provision-ordered',
+  'order-repair': 'repair-ordered',
+  return: 'returned',
 };
 
 /** The status a case closes with, from the decision that ended it. */

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
+import { workflowBundle } from '../../worker';
+
+const historiesDir = new URL('../histories/', import.meta.url);
+const files = readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
+
+/** A change that would break a running case's history fails here, before it is deployed. */
+describe('recorded histories replay on the current workflow code', () => {
+  it('has a recorded history of every process', () => {
+    for (const process of ['share-request', 'catalogue-change', 'quality-dispute', 'negative-list']) {
+      expect(files.some((f) => f.startsWith(`${process}.`))).toBe(true);
+    }
+  });
+
+  it('replays every one without nondeterminism', async () => {
+    const histories = files.map((f) => ({ workflowId: f, history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(new URL(f, historiesDir), 'utf8'))) }));
+    const results = Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories);
+    const failures: string[] = [];
+    for await (const result of results) {
+      if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
