@@ -29,7 +29,7 @@ describe('every process runs to its end', () => {
         expect(result.status).not.toBe('closed');
         if (recording) {
           mkdirSync(historiesDir, { recursive: true });
-          const history = temporal.api.history.v1.History.toObject(await handle.fetchHistory(), { longs: String, enums: String, bytes: String });
+          const history = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(await handle.fetchHistory()), { longs: String, enums: String, bytes: String });
           writeFileSync(new URL(`${scenario.name}.json`, historiesDir), JSON.stringify(history, null, 1));
         }
       });
