@@ -2,8 +2,11 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nationalCalendar, type Deadline } from '../../calendar';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { workflowTypes } from '../../workflows/messages';
+import { escalations } from '../../db/schema';
+import { escalationSchedule, getPack } from '../../rules';
+import { caseStateQuery, workflowTypes } from '../../workflows/messages';
 import {
   completeAs,
   completedAtOf,
@@ -13,6 +16,7 @@ import {
   registerCase,
   requestExtensionAs,
   requestRow,
+  sleepUntil,
   startWorkflow,
   statusTrail,
   taskDeadline,
@@ -197,6 +201,38 @@ describe('a data-quality dispute', () => {
       expect(coordinate).toMatchObject({ assigneeDepartmentId: 'ah-data' });
       await completeAs(handle, coordinate.taskId, people.ahData, 'uphold-answer', '以公安户籍数据为准 the household register prevails');
       expect(await handle.result()).toEqual({ status: 'resolved', decision: 'uphold-answer' });
+    });
+    await db.close();
+  });
+
+  it('hebei-2023: once an extension is granted the ladder runs from the extended deadline: nothing at the old due instant, reminder and overdue at the new', async () => {
+    const { worker, taskQueue, db } = await createTestWorker(env);
+    const input = await hebeiDispute(db.db);
+    await worker.runUntil(async () => {
+      const handle = await startWorkflow(env, taskQueue, workflowTypes.qualityDispute, input);
+      const forward = await openTask(handle, 'forward-dispute');
+      await completeAs(handle, forward.taskId, people.hbData, 'forward');
+      const verify = await openTask(handle, 'verify-answer');
+      const original = await taskDeadline(db.db, verify.taskId);
+      const extended = await extend(handle, db.db, verify.taskId, 5, people.hbGat, people.hbData);
+      const policy = getPack('hebei-2023').policy.escalation;
+      const before = escalationSchedule(original, policy, nationalCalendar);
+      const after = escalationSchedule(extended, policy, nationalCalendar);
+      const fired = () => db.db.select().from(escalations).where(eq(escalations.taskId, verify.taskId));
+
+      await sleepUntil(env, Date.parse(before.overdueAt) + 1000);
+      await handle.query(caseStateQuery);
+      expect(await fired()).toEqual([]);
+      await sleepUntil(env, Date.parse(after.overdueAt) + 1000);
+      const rows = await eventually(fired, (r) => r.length === 2, 'reminder and overdue at the extended deadline');
+      expect(Object.fromEntries(rows.map((r) => [r.rung, r.scheduledAt.getTime()]))).toEqual({
+        reminder: Date.parse(after.reminderAt!),
+        overdue: Date.parse(after.overdueAt),
+      });
+      await completeAs(handle, verify.taskId, people.hbGat, 'repaired', '已修复 repaired');
+      const response = await openTask(handle, 'requester-response');
+      await completeAs(handle, response.taskId, people.hbMzt, 'accept');
+      expect(await handle.result()).toEqual({ status: 'resolved', decision: 'accept' });
     });
     await db.close();
   });
