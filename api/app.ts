@@ -11,7 +11,7 @@ import { calendarRoutes } from './routes/calendar';
 import { healthRoutes } from './routes/health';
 import { notificationRoutes } from './routes/notifications';
 import { ruleRoutes } from './routes/rules';
-import { shareRequestRoutes } from './routes/share-requests';
+import { caseRoutes } from './routes/cases';
 import { taskRoutes } from './routes/tasks';
 import { webhookRoutes } from './routes/webhooks';
 import { ProblemSchema } from './schemas/common';
@@ -47,7 +47,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   installAuthentication(app, deps.db);
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps.db));
-  await app.register(shareRequestRoutes(deps));
+  await app.register(caseRoutes(deps));
   await app.register(taskRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(calendarRoutes(deps));

@@ -20,6 +20,11 @@ export function problemForUpdateFailure(error: unknown): HttpProblem | undefined
       return HttpProblem.unprocessable('body.decision', message);
     case taskRejections.reasonRequired:
       return HttpProblem.unprocessable('body.reason', message);
+    case taskRejections.extensionNotAllowed:
+    case taskRejections.extensionOverLimit:
+      return HttpProblem.unprocessable('body.n', message);
+    case taskRejections.extensionPending:
+      return HttpProblem.conflict(message);
     default:
       return undefined;
   }

@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requests, tasks } from '../../db/schema';
-import { completeTaskUpdate } from '../../workflows/messages';
+import { completeTaskUpdate, requestExtensionUpdate } from '../../workflows/messages';
 import type { AppDeps } from '../app';
 import { caller } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { IdParams, ProblemSchema, problemResponses } from '../schemas/common';
-import { CompleteTaskBody, ListTasksQuery, Task } from '../schemas/tasks';
+import { CompleteTaskBody, ExtensionBody, ListTasksQuery, Task } from '../schemas/tasks';
 import { problemForUpdateFailure } from '../temporal-errors';
 import { taskView } from '../views';
 
@@ -55,14 +55,7 @@ export function taskRoutes(deps: AppDeps) {
       },
       async (request) => {
         const user = caller(request);
-        const found = await db
-          .select({ task: tasks, workflowId: requests.workflowId })
-          .from(tasks)
-          .innerJoin(requests, eq(tasks.requestId, requests.id))
-          .where(eq(tasks.id, request.params.id));
-        const row = found[0];
-        // A task of another department does not exist as far as the caller can tell.
-        if (!row || row.task.assigneeDepartmentId !== user.departmentId) throw HttpProblem.notFound('Task');
+        const row = await ownTask(request.params.id, user.departmentId);
         try {
           await deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(completeTaskUpdate, {
             args: [
@@ -71,6 +64,7 @@ export function taskRoutes(deps: AppDeps) {
                 actor: { userId: user.id, departmentId: user.departmentId, roles: user.roles },
                 decision: request.body.decision,
                 reason: request.body.reason,
+                payload: request.body.payload,
               },
             ],
           });
@@ -81,5 +75,54 @@ export function taskRoutes(deps: AppDeps) {
         return taskView(updated[0]!);
       },
     );
+
+    api.post(
+      '/api/tasks/:id/extension',
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: '申请延期 Ask the authority to extend the task’s period, within what the statute allows',
+          params: IdParams,
+          body: ExtensionBody,
+          response: {
+            202: Type.Object({ decisionTaskId: Type.String() }),
+            409: ProblemSchema,
+            422: ProblemSchema,
+            503: ProblemSchema,
+            ...problemResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        const user = caller(request);
+        const row = await ownTask(request.params.id, user.departmentId);
+        try {
+          const result = await deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(requestExtensionUpdate, {
+            args: [
+              {
+                taskId: row.task.id,
+                actor: { userId: user.id, departmentId: user.departmentId, roles: user.roles },
+                n: request.body.n,
+                reason: request.body.reason,
+              },
+            ],
+          });
+          return reply.status(202).send(result);
+        } catch (error) {
+          throw problemForUpdateFailure(error) ?? HttpProblem.unavailable(`The extension could not be requested now: ${(error as Error).message}`);
+        }
+      },
+    );
   };
+
+  /** A task of another department does not exist as far as the caller can tell. */
+  async function ownTask(taskId: string, departmentId: string) {
+    const [row] = await db
+      .select({ task: tasks, workflowId: requests.workflowId })
+      .from(tasks)
+      .innerJoin(requests, eq(tasks.requestId, requests.id))
+      .where(eq(tasks.id, taskId));
+    if (!row || row.task.assigneeDepartmentId !== departmentId) throw HttpProblem.notFound('Task');
+    return row;
+  }
 }

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { appendAudit } from '../db/audit';
+import { catalogueEntries, requests, type Process } from '../db/schema';
+import { workflowIdFor, workflowTypes, type CaseInput } from '../workflows/messages';
+import type { AppDeps } from './app';
+import { bindCase } from './case-binding';
+import type { AuthUser } from './plugins/auth';
+import { HttpProblem } from './problem';
+import { startCaseWorkflow } from './start-workflow';
+
+const clockSkewAllowanceMs = 60_000;
+
+const workflowTypeOf: Record<Process, string> = {
+  'share-request': workflowTypes.shareRequest,
+  'catalogue-change': workflowTypes.catalogueChange,
+  'quality-dispute': workflowTypes.qualityDispute,
+  'negative-list': workflowTypes.negativeList,
+};
+
+export interface NewCase {
+  process: Process;
+  catalogueEntryId: string;
+  /** Which side the caller is on: asking another department's data, or acting on its own entry. */
+  callerIs: 'requester' | 'provider';
+  receivedAt?: string;
+  idempotencyKey?: string;
+  scenario?: string;
+  details: Record<string, unknown>;
+  /** Extra workflow input (e.g. a negative-list application's legal basis). */
+  input?: Record<string, unknown>;
+}
+
+/** The instant a case was received: now, or an earlier one registered after the fact (never in the future). */
+export function parseReceivedAt(value: string | undefined): Date {
+  if (!value) return new Date();
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw HttpProblem.badRequest('body.receivedAt', 'is not a valid instant');
+  if (at.getTime() > Date.now() + clockSkewAllowanceMs) throw HttpProblem.badRequest('body.receivedAt', 'must not be in the future');
+  return at;
+}
+
+/**
+ * Records a new case and starts its workflow, once: a repeated Idempotency-Key returns the case it created (200), a
+ * reused key with a different body is a 409, and a case whose workflow could not start yet is started on the retry.
+ */
+export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): Promise<{ row: typeof requests.$inferSelect; created: boolean }> {
+  const { db } = deps;
+  const receivedAt = parseReceivedAt(spec.receivedAt);
+  const [entry] = await db.select().from(catalogueEntries).where(eq(catalogueEntries.id, spec.catalogueEntryId));
+  if (!entry) throw HttpProblem.unprocessable('body.catalogueEntryId', `no catalogue entry ${spec.catalogueEntryId}`);
+  const ownEntry = entry.providerDepartmentId === user.departmentId;
+  if (spec.callerIs === 'requester' && ownEntry) {
+    throw HttpProblem.unprocessable('body.catalogueEntryId', 'this is your own department’s entry; ask another department’s data');
+  }
+  if (spec.callerIs === 'provider' && !ownEntry) {
+    throw HttpProblem.unprocessable('body.catalogueEntryId', 'only the department that provides this entry may do this');
+  }
+  const binding = await bindCase(db, user, receivedAt, entry.providerDepartmentId);
+  const id = randomUUID();
+  const row = {
+    id,
+    process: spec.process,
+    status: 'received',
+    jurisdiction: user.department.jurisdiction,
+    pack: binding.pack,
+    requesterDepartmentId: user.departmentId,
+    providerDepartmentId: entry.providerDepartmentId,
+    authorityDepartmentId: binding.parties.authority,
+    catalogueEntryId: entry.id,
+    scenario: spec.scenario ?? null,
+    details: spec.details,
+    receivedAt,
+    workflowId: workflowIdFor(spec.process, id),
+    idempotencyKey: spec.idempotencyKey ?? null,
+    createdBy: user.id,
+  };
+  const inserted = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(requests)
+      .values(row)
+      .onConflictDoNothing({ target: [requests.requesterDepartmentId, requests.idempotencyKey] })
+      .returning();
+    if (created) {
+      await appendAudit(tx, {
+        eventKey: `request.submitted:${id}`,
+        at: new Date(),
+        action: 'request.submitted',
+        actorUserId: user.id,
+        actorDepartmentId: user.departmentId,
+        requestId: id,
+        details: { process: spec.process, catalogueEntryId: entry.id, receivedAt: receivedAt.toISOString(), pack: binding.pack },
+      });
+    }
+    return created;
+  });
+  let saved = inserted;
+  if (!saved) {
+    [saved] = await db
+      .select()
+      .from(requests)
+      .where(and(eq(requests.requesterDepartmentId, user.departmentId), eq(requests.idempotencyKey, spec.idempotencyKey!)));
+    if (!saved || saved.process !== spec.process || saved.catalogueEntryId !== spec.catalogueEntryId || saved.scenario !== row.scenario) {
+      throw HttpProblem.conflict('This Idempotency-Key was already used for a different request');
+    }
+  }
+  const input: CaseInput = {
+    requestId: saved.id,
+    pack: saved.pack,
+    jurisdiction: saved.jurisdiction,
+    receivedAt: saved.receivedAt.toISOString(),
+    parties: { ...binding.parties, requester: saved.requesterDepartmentId },
+    catalogueEntryId: entry.id,
+    submittedBy: saved.createdBy,
+    ...spec.input,
+  };
+  await startCaseWorkflow(deps, workflowTypeOf[spec.process], saved.workflowId, input);
+  return { row: saved, created: !!inserted };
+}

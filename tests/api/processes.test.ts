@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogueEntries, requests } from '../../db/schema';
+import { loginAs, startStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+let civil: Record<string, string>;
+let police: Record<string, string>;
+let authority: Record<string, string>;
+
+beforeAll(async () => {
+  stack = await startStack();
+  civil = await loginAs(stack.app, 'mzt.li');
+  police = await loginAs(stack.app, 'gat.zhang');
+  authority = await loginAs(stack.app, 'data.chen');
+});
+afterAll(() => stack?.stop());
+
+async function openTask(headers: Record<string, string>, requestId: string, step: string) {
+  for (let i = 0; i < 100; i++) {
+    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers })).json();
+    const task = tasks.find((t: { requestId: string; step: string }) => t.requestId === requestId && t.step === step);
+    if (task) return task;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no open ${step} task for ${requestId}`);
+}
+
+async function act(headers: Record<string, string>, taskId: string, body: Record<string, unknown>) {
+  return stack.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(taskId)}/complete`, headers, payload: body });
+}
+
+async function freshEntry(provider: string): Promise<string> {
+  const id = `T-${randomUUID().slice(0, 8)}`;
+  await stack.db.insert(catalogueEntries).values({
+    id,
+    nameZh: '测试目录',
+    nameEn: 'Test entry',
+    providerDepartmentId: provider,
+    sharingAttribute: 'conditional',
+    updateFrequency: '每月 monthly',
+    securityLevel: '一般 general',
+    scopeOfUse: '测试 test',
+  });
+  return id;
+}
+
+describe('the statutory processes through the API', () => {
+  it('takes a conditional share request through review, a refusal with reasons, an objection and the authority’s decision', async () => {
+    const created = await stack.app.inject({
+      method: 'POST',
+      url: '/api/share-requests',
+      headers: civil,
+      payload: { catalogueEntryId: 'HB-GAT-0001', scenario: '婚姻登记时核验当事人身份' },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+
+    const review = await openTask(authority, id, 'review-forward');
+    expect(review.deadline.n).toBe(3);
+    expect((await act(authority, review.id, { decision: 'forward' })).statusCode).toBe(200);
+
+    const reply = await openTask(police, id, 'provider-reply');
+    expect(reply.deadline.n).toBe(5);
+    const bare = await act(police, reply.id, { decision: 'refuse' });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().errors[0].path).toBe('body.reason');
+    expect((await act(police, reply.id, { decision: 'refuse', reason: '申请场景超出条件共享范围' })).statusCode).toBe(200);
+
+    const objection = await openTask(civil, id, 'requester-objection');
+    expect((await act(civil, objection.id, { decision: 'object', reason: '核验身份属于法定职责' })).statusCode).toBe(200);
+    const decide = await openTask(authority, id, 'coordinate-decide');
+    expect((await act(authority, decide.id, { decision: 'uphold-refusal', reason: '经协调，维持不予提供' })).statusCode).toBe(200);
+
+    await stack.client.workflow.getHandle(created.json().workflowId).result();
+    const detail = (await stack.app.inject({ method: 'GET', url: `/api/share-requests/${id}`, headers: civil })).json();
+    expect(detail.status).toBe('refused');
+    expect(detail.tasks.map((t: { step: string }) => t.step)).toEqual(['review-forward', 'provider-reply', 'requester-objection', 'coordinate-decide']);
+    expect(detail.timeline.filter((a: { action: string }) => a.action === 'task.completed')).toHaveLength(4);
+  });
+
+  it('runs a catalogue change with an extension within the limit, refusing one beyond it, and applies the approved change', async () => {
+    const entryId = await freshEntry('hb-mzt');
+    const created = await stack.app.inject({
+      method: 'POST',
+      url: '/api/catalogue-changes',
+      headers: civil,
+      payload: { catalogueEntryId: entryId, trigger: 'law-change', description: '《社会组织登记管理条例》修订，更新频率调整' },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const submit = await openTask(civil, id, 'submit-update');
+    expect(submit.deadline.n).toBe(10);
+
+    const tooLong = await stack.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${encodeURIComponent(submit.id)}/extension`,
+      headers: civil,
+      payload: { n: 11, reason: '需要更多时间' },
+    });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.json().errors[0].path).toBe('body.n');
+    const asked = await stack.app.inject({
+      method: 'POST',
+      url: `/api/tasks/${encodeURIComponent(submit.id)}/extension`,
+      headers: civil,
+      payload: { n: 5, reason: '需与法规部门核对' },
+    });
+    expect(asked.statusCode).toBe(202);
+    const decision = await openTask(authority, id, 'submit-update.extension');
+    expect((await act(authority, decision.id, { decision: 'grant' })).statusCode).toBe(200);
+    let extended = submit;
+    for (let i = 0; i < 100 && extended.dueAt === submit.dueAt; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      extended = await openTask(civil, id, 'submit-update');
+    }
+    expect(extended.deadline.extensions).toEqual([5]);
+    expect(Date.parse(extended.dueAt)).toBeGreaterThan(Date.parse(submit.dueAt));
+
+    expect((await act(civil, submit.id, { decision: 'submitted', payload: { updateFrequency: '每周 weekly' } })).statusCode).toBe(200);
+    const review = await openTask(authority, id, 'review-update');
+    expect((await act(authority, review.id, { decision: 'approve' })).statusCode).toBe(200);
+    await stack.client.workflow.getHandle(created.json().workflowId).result();
+    const [entry] = await stack.db.select().from(catalogueEntries).where(eq(catalogueEntries.id, entryId));
+    expect(entry?.updateFrequency).toBe('每周 weekly');
+    const [row] = await stack.db.select().from(requests).where(eq(requests.id, id));
+    expect(row?.status).toBe('approved');
+  });
+
+  it('opens a quality dispute for the authority to forward', async () => {
+    const created = await stack.app.inject({
+      method: 'POST',
+      url: '/api/quality-disputes',
+      headers: civil,
+      payload: { catalogueEntryId: 'HB-SCJGJ-0001', description: '统一社会信用代码与登记机关记录不一致' },
+    });
+    expect(created.statusCode).toBe(201);
+    const task = await openTask(authority, created.json().id, 'forward-dispute');
+    expect(task.deadline.n).toBe(3);
+  });
+
+  it('lets only the providing department apply for the negative list, and only with a legal basis', async () => {
+    const entryId = await freshEntry('hb-gat');
+    const noBasis = await stack.app.inject({
+      method: 'POST',
+      url: '/api/negative-list-applications',
+      headers: police,
+      payload: { catalogueEntryId: entryId, reason: '涉及国家秘密' },
+    });
+    expect(noBasis.statusCode).toBe(400);
+    expect(noBasis.json().errors[0].path).toBe('body.legalBasis');
+    const notTheirs = await stack.app.inject({
+      method: 'POST',
+      url: '/api/negative-list-applications',
+      headers: civil,
+      payload: { catalogueEntryId: entryId, legalBasis: '《中华人民共和国保守国家秘密法》', reason: '涉及国家秘密' },
+    });
+    expect(notTheirs.statusCode).toBe(422);
+    const applied = await stack.app.inject({
+      method: 'POST',
+      url: '/api/negative-list-applications',
+      headers: police,
+      payload: { catalogueEntryId: entryId, legalBasis: '《中华人民共和国保守国家秘密法》', reason: '涉及国家秘密' },
+    });
+    expect(applied.statusCode).toBe(201);
+    await openTask(authority, applied.json().id, 'authority-review');
+  });
+});
