@@ -71,6 +71,8 @@ interface TrackedTask {
   recompute: boolean;
   fired: Set<string>;
   state: 'open' | 'completing' | 'done';
+  /** Its row is in the read model (queries show only such tasks; updates accept it from the start). */
+  recorded: boolean;
   pendingExtension?: TrackedTask;
   completion?: TaskCompletion;
 }
@@ -160,6 +162,9 @@ export class CaseRuntime {
       jurisdiction: this.identity.jurisdiction,
     };
     const deadline = await acts.computeDeadline(query);
+    const task: TrackedTask = { spec, taskId, query, extensions: [], deadline, revision: 0, recompute: false, fired: new Set(), state: 'open', recorded: false };
+    // Known to the handlers before its row exists, so an action on it can never arrive first.
+    this.tasks.set(taskId, task);
     await acts.openTask({
       taskId,
       requestId: this.identity.requestId,
@@ -173,8 +178,7 @@ export class CaseRuntime {
       citation: spec.citation,
       createdAt: nowIso(),
     });
-    const task: TrackedTask = { spec, taskId, query, extensions: [], deadline, revision: 0, recompute: false, fired: new Set(), state: 'open' };
-    this.tasks.set(taskId, task);
+    task.recorded = true;
     this.publishDue(task);
     return task;
   }
@@ -382,7 +386,7 @@ export class CaseRuntime {
       requestId: this.identity.requestId,
       status: this.status,
       openTasks: [...this.tasks.values()]
-        .filter((t) => t.state !== 'done')
+        .filter((t) => t.state !== 'done' && t.recorded)
         .map((t) => ({
           taskId: t.taskId,
           step: t.spec.step,

@@ -12,8 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const notice2027 = {
-  title: '国务院办公厅关于2027年部分节假日安排的通知',
+const notice2031 = {
+  title: '国务院办公厅关于2031年部分节假日安排的通知',
   documentNumber: '国办发明电〔2026〕0号',
   issuer: '国务院办公厅',
 };
@@ -51,7 +51,7 @@ describe('the calendar through the API', () => {
   it('lets only the authority publish a year, and rejects a day both off and make-up, naming it', async () => {
     const payload = {
       year: 2031,
-      notice: notice2027,
+      notice: notice2031,
       festivals: [{ festival: 'newYear', offDays: ['2031-01-01'], makeUpDays: [] }],
     };
     const byDepartment = await stack.app.inject({ method: 'PUT', url: '/api/calendar/2031', headers: department, payload });

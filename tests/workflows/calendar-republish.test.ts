@@ -21,23 +21,24 @@ describe('publishing a new year of the holiday calendar', () => {
     const calendar = new CalendarStore(db.db);
     const app = await buildApp({ db: db.db, temporal: steadyClient(env), taskQueue, calendar });
     try {
-      // Received Wednesday 2026-12-30: Thu 31 Dec, then 2027, whose notice is not in the built-in data.
-      const input = await registerShareRequest(db.db, '2026-12-30T10:00:00+08:00');
+      // Received Monday 2030-12-30: Tue 31 Dec, then 2031, whose notice is not in the built-in data. (A year no other
+      // test reaches, since the published year is visible to every test sharing the database while this one runs.)
+      const input = await registerShareRequest(db.db, '2030-12-30T10:00:00+08:00');
       await worker.runUntil(async () => {
         const handle = await steadyClient(env).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
         const open = await firstOpenTask(handle);
         const [before] = await db.db.select().from(tasks).where(eq(tasks.id, open.taskId));
-        expect(before?.deadline).toMatchObject({ due: '2027-01-04', provisional: true });
+        expect(before?.deadline).toMatchObject({ due: '2031-01-02', provisional: true });
 
         const supervisor = await loginAs(app, 'data.zhao');
         const published = await app.inject({
           method: 'PUT',
-          url: '/api/calendar/2027',
+          url: '/api/calendar/2031',
           headers: supervisor,
           payload: {
-            year: 2027,
-            notice: { title: '国务院办公厅关于2027年部分节假日安排的通知（测试）', documentNumber: '测试', issuer: '国务院办公厅' },
-            festivals: [{ festival: 'newYear', offDays: ['2027-01-01'], makeUpDays: [] }],
+            year: 2031,
+            notice: { title: '国务院办公厅关于2031年部分节假日安排的通知（测试）', documentNumber: '测试', issuer: '国务院办公厅' },
+            festivals: [{ festival: 'newYear', offDays: ['2031-01-01'], makeUpDays: [] }],
           },
         });
         expect(published.statusCode).toBe(200);
@@ -48,15 +49,16 @@ describe('publishing a new year of the holiday calendar', () => {
           await new Promise((r) => setTimeout(r, 50));
           [after] = await db.db.select().from(tasks).where(eq(tasks.id, open.taskId));
         }
-        expect(after?.deadline).toMatchObject({ due: '2027-01-05', provisional: false });
+        // Still provisional: 31 Dec 2030 lies in a year nobody has published either.
+        expect(after?.deadline).toMatchObject({ due: '2031-01-03', provisional: true });
         const [change] = await db.db
           .select()
           .from(auditLog)
           .where(and(eq(auditLog.taskId, open.taskId), eq(auditLog.action, 'task.due-changed')));
-        expect(change?.details).toMatchObject({ cause: 'calendar-republished', fromDue: '2027-01-04', toDue: '2027-01-05' });
+        expect(change?.details).toMatchObject({ cause: 'calendar-republished', fromDue: '2031-01-02', toDue: '2031-01-03' });
 
-        const oldDue = Date.parse('2027-01-05T00:00:00+08:00');
-        const newDue = Date.parse('2027-01-06T00:00:00+08:00');
+        const oldDue = Date.parse('2031-01-03T00:00:00+08:00');
+        const newDue = Date.parse('2031-01-04T00:00:00+08:00');
         await env.sleep(oldDue - (await env.currentTimeMs()) + 1000);
         await handle.query('caseState');
         const early = await db.db.select().from(escalations).where(and(eq(escalations.taskId, open.taskId), eq(escalations.rung, 'overdue')));
@@ -68,7 +70,7 @@ describe('publishing a new year of the holiday calendar', () => {
         await handle.terminate('test done');
       });
     } finally {
-      await db.db.delete(calendarYears).where(eq(calendarYears.year, 2027));
+      await db.db.delete(calendarYears).where(eq(calendarYears.year, 2031));
       await app.close();
       await db.close();
     }
