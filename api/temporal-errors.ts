@@ -1,10 +1,11 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { taskRejections } from '../workflows/messages';
 import { HttpProblem } from './problem';
 
 /** Maps a workflow's refusal of an update (its validator's typed failure) to the HTTP problem a caller understands. */
 export function problemForUpdateFailure(error: unknown): HttpProblem | undefined {
+  if (error instanceof WorkflowNotFoundError) return HttpProblem.conflict('This case is already closed');
   if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
   const cause = error.cause;
   if (!(cause instanceof ApplicationFailure)) return undefined;

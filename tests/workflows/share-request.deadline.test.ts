@@ -107,8 +107,12 @@ describe('the deadline of an unconditional share request, on the time-skipping s
       });
       expect(await acceptedUpdates(handle)).toBe(0);
 
-      await attempt(authority, 'provided');
-      await expect(attempt(authority, 'provided')).rejects.toMatchObject({ cause: { type: 'TaskNotOpen' } });
+      // Two completions at once (a double click): one is accepted, the other refused while the first is recorded.
+      const [first, second] = await Promise.allSettled([attempt(authority, 'provided'), attempt(authority, 'provided')]);
+      const outcomes = [first, second].map((r) => r.status);
+      expect(outcomes.sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = [first, second].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ cause: { type: 'TaskNotOpen' } });
       await handle.result();
       expect(await acceptedUpdates(handle)).toBe(1);
     });
