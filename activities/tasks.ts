@@ -16,6 +16,8 @@ export interface OpenTaskInput {
   dueAt: string;
   deadline: Deadline;
   citation: Citation;
+  decisions: readonly string[];
+  reasonRequiredFor: readonly string[];
   createdAt: string;
 }
 
@@ -86,6 +88,8 @@ export function taskActivities(db: Db) {
             dueAt: new Date(input.dueAt),
             deadline: input.deadline as unknown as Record<string, unknown>,
             citation: { ...input.citation },
+            decisions: [...input.decisions],
+            reasonRequiredFor: [...input.reasonRequiredFor],
             createdAt: new Date(input.createdAt),
           })
           .onConflictDoNothing({ target: tasks.id });

@@ -1,3 +1,4 @@
+import type { Calendar } from '../calendar';
 import type { requests, tasks } from '../db/schema';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -21,7 +22,15 @@ export function requestView(r: typeof requests.$inferSelect) {
   };
 }
 
-export function taskView(t: typeof tasks.$inferSelect) {
+/** How much time is left, in working days: 还剩 N 个工作日, or 逾期 N 个工作日 once the due instant has passed. */
+export function timeLeft(calendar: Calendar, dueAt: Date, now: Date, jurisdiction: string): { overdue: boolean; workingDays: number } {
+  const overdue = now.getTime() >= dueAt.getTime();
+  const [from, to] = overdue ? [dueAt, now] : [now, dueAt];
+  return { overdue, workingDays: calendar.workingDaysBetween(from.toISOString(), to.toISOString(), jurisdiction) };
+}
+
+export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now = new Date()) {
+  const jurisdiction = String((t.deadline as { jurisdiction?: string }).jurisdiction ?? 'national');
   return {
     id: t.id,
     requestId: t.requestId,
@@ -36,6 +45,9 @@ export function taskView(t: typeof tasks.$inferSelect) {
     dueAt: t.dueAt.toISOString(),
     deadline: t.deadline,
     citation: t.citation ?? null,
+    decisions: t.decisions,
+    reasonRequiredFor: t.reasonRequiredFor,
+    timeLeft: calendar && t.status === 'open' ? timeLeft(calendar, t.dueAt, now, jurisdiction) : null,
     decision: t.decision,
     reason: t.reason,
     completedBy: t.completedBy,

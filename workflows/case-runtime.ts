@@ -176,6 +176,8 @@ export class CaseRuntime {
       dueAt: deadline.endsAt,
       deadline,
       citation: spec.citation,
+      decisions: spec.decisions,
+      reasonRequiredFor: spec.reasonRequiredFor,
       createdAt: nowIso(),
     });
     task.recorded = true;

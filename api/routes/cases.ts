@@ -143,6 +143,7 @@ export function caseRoutes(deps: AppDeps) {
           .where(and(eq(requests.id, request.params.id), eq(requests.process, resource.process), visibleRequests(user)));
         if (!found[0]) throw HttpProblem.notFound('Case');
         const id = found[0].id;
+        const calendar = await deps.calendar.current();
         const [taskRows, escalationRows, auditRows] = await Promise.all([
           db.select().from(tasks).where(eq(tasks.requestId, id)).orderBy(asc(tasks.createdAt)),
           db.select().from(escalations).where(eq(escalations.requestId, id)).orderBy(asc(escalations.firedAt)),
@@ -150,7 +151,7 @@ export function caseRoutes(deps: AppDeps) {
         ]);
         return {
           ...requestView(found[0]),
-          tasks: taskRows.map(taskView),
+          tasks: taskRows.map((t) => taskView(t, calendar)),
           escalations: escalationRows.map((e) => ({ ...e, scheduledAt: e.scheduledAt.toISOString(), firedAt: e.firedAt.toISOString() })),
           timeline: auditRows.map((a) => ({ ...a, at: a.at.toISOString() })),
         };

@@ -38,7 +38,8 @@ export function taskRoutes(deps: AppDeps) {
           .where(and(...conditions))
           .orderBy(asc(tasks.dueAt))
           .limit(request.query.limit ?? 50);
-        return rows.map(taskView);
+        const calendar = await deps.calendar.current();
+        return rows.map((t) => taskView(t, calendar));
       },
     );
 
@@ -72,7 +73,7 @@ export function taskRoutes(deps: AppDeps) {
           throw problemForUpdateFailure(error) ?? HttpProblem.unavailable(`The task could not be completed now: ${(error as Error).message}`);
         }
         const updated = await db.select().from(tasks).where(eq(tasks.id, row.task.id));
-        return taskView(updated[0]!);
+        return taskView(updated[0]!, await deps.calendar.current());
       },
     );
 

@@ -14,6 +14,12 @@ export const Task = Type.Object({
   dueAt: Type.String({ description: 'The instant the period ends: 24:00 of its last day, Asia/Shanghai' }),
   deadline: Type.Record(Type.String(), Type.Unknown(), { description: 'How dueAt was computed: start, rule, days skipped' }),
   citation: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  decisions: Type.Array(Type.String(), { description: 'What the step allows' }),
+  reasonRequiredFor: Type.Array(Type.String(), { description: 'Decisions that need written reasons' }),
+  timeLeft: Type.Union([
+    Type.Object({ overdue: Type.Boolean(), workingDays: Type.Integer() }, { description: '还剩/逾期 N 个工作日, for open tasks' }),
+    Type.Null(),
+  ]),
   decision: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
   completedBy: Type.Union([Type.String(), Type.Null()]),

@@ -29,6 +29,9 @@ export const tasks = pgTable(
     /** The calendar's explanation of `dueAt`: start, rule, article, each day skipped. */
     deadline: jsonb().$type<Record<string, unknown>>().notNull(),
     citation: jsonb().$type<Record<string, unknown>>(),
+    /** The decisions the step allows, and those that need written reasons (from the rule pack). */
+    decisions: text().array().notNull().default([]),
+    reasonRequiredFor: text().array().notNull().default([]),
     claimedBy: text().references(() => users.id),
     claimedAt: timestamp({ withTimezone: true }),
     completedBy: text().references(() => users.id),

@@ -46,6 +46,11 @@ describe('an unconditional share request, through the API on the real stack', ()
     expect(task.deadline.unit).toBe('working-days');
     expect(task.dueAt).toBe(new Date(task.deadline.endsAt).toISOString());
     expect(task.citation.textZh).toContain('3个工作日');
+    expect(task.decisions).toEqual(['provided', 'return-incomplete']);
+    expect(task.reasonRequiredFor).toContain('return-incomplete');
+    expect(task.timeLeft).toEqual({ overdue: false, workingDays: expect.any(Number) });
+    expect(task.timeLeft.workingDays).toBeGreaterThanOrEqual(2);
+    expect(task.timeLeft.workingDays).toBeLessThanOrEqual(3);
 
     const completed = await stack.app.inject({
       method: 'POST',
