@@ -8,8 +8,10 @@ import { installAuthentication } from './plugins/auth';
 import { installProblemHandler } from './problem';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
+import { catalogueRoutes } from './routes/catalogue';
 import { healthRoutes } from './routes/health';
 import { notificationRoutes } from './routes/notifications';
+import { oversightRoutes } from './routes/oversight';
 import { ruleRoutes } from './routes/rules';
 import { caseRoutes } from './routes/cases';
 import { taskRoutes } from './routes/tasks';
@@ -53,5 +55,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(calendarRoutes(deps));
   await app.register(ruleRoutes(deps));
   await app.register(webhookRoutes(deps));
+  await app.register(catalogueRoutes(deps));
+  await app.register(oversightRoutes(deps));
   return app;
 }

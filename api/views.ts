@@ -48,6 +48,8 @@ export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now 
     decisions: t.decisions,
     reasonRequiredFor: t.reasonRequiredFor,
     timeLeft: calendar && t.status === 'open' ? timeLeft(calendar, t.dueAt, now, jurisdiction) : null,
+    claimedBy: t.claimedBy,
+    claimedAt: iso(t.claimedAt),
     decision: t.decision,
     reason: t.reason,
     completedBy: t.completedBy,

@@ -1,15 +1,17 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, isNull, or } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requests, tasks } from '../../db/schema';
 import { completeTaskUpdate, requestExtensionUpdate } from '../../workflows/messages';
+import { appendAudit } from '../../db/audit';
 import type { AppDeps } from '../app';
 import { caller } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { IdParams, ProblemSchema, problemResponses } from '../schemas/common';
 import { CompleteTaskBody, ExtensionBody, ListTasksQuery, Task } from '../schemas/tasks';
 import { problemForUpdateFailure } from '../temporal-errors';
+import { queryTasks } from '../task-queue';
 import { taskView } from '../views';
 
 export function taskRoutes(deps: AppDeps) {
@@ -22,24 +24,21 @@ export function taskRoutes(deps: AppDeps) {
       {
         schema: {
           tags: ['tasks'],
-          summary: '我的待办 The caller\'s task queue, due soonest first',
+          summary: '我的待办 The caller\'s task queue (or an authority\'s level), due soonest first; next page in x-next-cursor',
           querystring: ListTasksQuery,
           response: { 200: Type.Array(Task), ...problemResponses },
         },
       },
-      async (request) => {
-        const user = caller(request);
-        const status = request.query.status ?? 'open';
-        const conditions = [eq(tasks.assigneeDepartmentId, user.departmentId), inArray(tasks.assigneeRole, user.roles)];
-        if (status !== 'all') conditions.push(eq(tasks.status, status));
-        const rows = await db
-          .select()
-          .from(tasks)
-          .where(and(...conditions))
-          .orderBy(asc(tasks.dueAt))
-          .limit(request.query.limit ?? 50);
+      async (request, reply) => {
+        const { page, nextCursor } = await queryTasks(db, caller(request), request.query);
         const calendar = await deps.calendar.current();
-        return rows.map((t) => taskView(t, calendar));
+        if (nextCursor) void reply.header('x-next-cursor', nextCursor);
+        return page.map((r) => ({
+          ...taskView(r.task, calendar),
+          process: r.process,
+          requesterDepartmentId: r.requesterDepartmentId,
+          catalogueEntryId: r.catalogueEntryId,
+        }));
       },
     );
 
@@ -57,6 +56,9 @@ export function taskRoutes(deps: AppDeps) {
       async (request) => {
         const user = caller(request);
         const row = await ownTask(request.params.id, user.departmentId);
+        if (row.task.claimedBy && row.task.claimedBy !== user.id) {
+          throw HttpProblem.conflict(`Task is claimed by ${row.task.claimedBy}; they may release it`);
+        }
         try {
           await deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(completeTaskUpdate, {
             args: [
@@ -76,6 +78,55 @@ export function taskRoutes(deps: AppDeps) {
         return taskView(updated[0]!, await deps.calendar.current());
       },
     );
+
+    for (const action of ['claim', 'release'] as const) {
+      api.post(
+        `/api/tasks/:id/${action}`,
+        {
+          schema: {
+            tags: ['tasks'],
+            summary: action === 'claim' ? '认领 Claim a task: others see who is on it' : '释放 Release a claimed task',
+            params: IdParams,
+            response: { 200: Task, 409: ProblemSchema, ...problemResponses },
+          },
+        },
+        async (request) => {
+          const user = caller(request);
+          const row = await ownTask(request.params.id, user.departmentId);
+          if (!user.roles.includes(row.task.assigneeRole as never)) throw HttpProblem.forbidden(`Only ${row.task.assigneeRole} may ${action} this task`);
+          const at = new Date();
+          const mayChange =
+            action === 'claim'
+              ? and(eq(tasks.id, row.task.id), eq(tasks.status, 'open'), or(isNull(tasks.claimedBy), eq(tasks.claimedBy, user.id)))
+              : and(eq(tasks.id, row.task.id), eq(tasks.claimedBy, user.id));
+          const updated = await db.transaction(async (tx) => {
+            const [changed] = await tx
+              .update(tasks)
+              .set(action === 'claim' ? { claimedBy: user.id, claimedAt: at } : { claimedBy: null, claimedAt: null })
+              .where(mayChange)
+              .returning();
+            if (changed) {
+              await appendAudit(tx, {
+                eventKey: `task.${action}:${row.task.id}:${at.toISOString()}:${user.id}`,
+                at,
+                action: action === 'claim' ? 'task.claimed' : 'task.released',
+                actorUserId: user.id,
+                actorDepartmentId: user.departmentId,
+                requestId: row.task.requestId,
+                taskId: row.task.id,
+              });
+            }
+            return changed;
+          });
+          if (!updated) {
+            throw HttpProblem.conflict(
+              action === 'claim' ? 'The task is closed or claimed by someone else' : 'Only the user who claimed the task may release it',
+            );
+          }
+          return taskView(updated, await deps.calendar.current());
+        },
+      );
+    }
 
     api.post(
       '/api/tasks/:id/extension',

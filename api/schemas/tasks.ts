@@ -20,6 +20,11 @@ export const Task = Type.Object({
     Type.Object({ overdue: Type.Boolean(), workingDays: Type.Integer() }, { description: '还剩/逾期 N 个工作日, for open tasks' }),
     Type.Null(),
   ]),
+  process: Type.Optional(Type.String()),
+  requesterDepartmentId: Type.Optional(Type.String()),
+  catalogueEntryId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  claimedBy: Type.Union([Type.String(), Type.Null()]),
+  claimedAt: Type.Union([Type.String(), Type.Null()]),
   decision: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
   completedBy: Type.Union([Type.String(), Type.Null()]),
@@ -30,6 +35,19 @@ export const Task = Type.Object({
 export const ListTasksQuery = Type.Object(
   {
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('all')], { default: 'open' })),
+    process: Type.Optional(Type.Union(['share-request', 'catalogue-change', 'quality-dispute', 'negative-list'].map((p) => Type.Literal(p)))),
+    rung: Type.Optional(Type.Union(['reminder', 'overdue', 'rectification', 'government-report'].map((r) => Type.Literal(r)))),
+    overdue: Type.Optional(Type.Boolean()),
+    department: Type.Optional(Type.String({ maxLength: 40, description: 'Assignee department (with scope=level)' })),
+    dueBefore: Type.Optional(Type.String({ format: 'date-time' })),
+    dueAfter: Type.Optional(Type.String({ format: 'date-time' })),
+    scope: Type.Optional(
+      Type.Union([Type.Literal('mine'), Type.Literal('level')], {
+        default: 'mine',
+        description: 'mine: tasks for the caller’s department and roles; level: every task of the cases an authority handles',
+      }),
+    ),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'From the x-next-cursor header of the previous page' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },

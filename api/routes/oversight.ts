@@ -1,0 +1,144 @@
+import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { departments, escalations, requests, tasks } from '../../db/schema';
+import type { AppDeps } from '../app';
+import { assess, assessmentCsv, isoWeek } from '../assessment';
+import { allow, caller, type AuthUser } from '../plugins/auth';
+import { HttpProblem } from '../problem';
+import { problemResponses } from '../schemas/common';
+
+const EscalationView = Type.Object({
+  id: Type.String(),
+  taskId: Type.String(),
+  requestId: Type.String(),
+  process: Type.String(),
+  taskTitleZh: Type.String(),
+  taskTitleEn: Type.String(),
+  rung: Type.String(),
+  scheduledAt: Type.String(),
+  firedAt: Type.String(),
+  responsibleDepartmentId: Type.String(),
+  explanation: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+});
+
+const AssessmentQuery = Type.Object(
+  {
+    from: Type.String({ format: 'date', description: 'First day (Asia/Shanghai) of the period, by due date' }),
+    to: Type.String({ format: 'date', description: 'Last day of the period' }),
+    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' })),
+  },
+  { additionalProperties: false },
+);
+
+const Assessment = Type.Object({
+  authorityDepartmentId: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  departments: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  overdueByWeek: Type.Array(Type.Object({ week: Type.String(), overdue: Type.Integer() })),
+});
+
+/** Escalations the caller may see: its own department's, its level's for an authority, reports to it for a government. */
+async function escalationScope(deps: AppDeps, user: AuthUser): Promise<SQL> {
+  if (user.department.kind === 'authority') return eq(requests.authorityDepartmentId, user.departmentId);
+  if (user.department.kind === 'government') {
+    const authorities = await deps.db.select({ id: departments.id }).from(departments).where(eq(departments.governmentId, user.departmentId));
+    const ids = authorities.map((a) => a.id);
+    if (ids.length === 0) return eq(escalations.responsibleDepartmentId, user.departmentId);
+    return and(eq(escalations.rung, 'government-report'), or(...ids.map((id) => eq(requests.authorityDepartmentId, id))))!;
+  }
+  return eq(escalations.responsibleDepartmentId, user.departmentId);
+}
+
+export function oversightRoutes(deps: AppDeps) {
+  const { db } = deps;
+  return async (app: FastifyInstance) => {
+    const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+    api.get(
+      '/api/escalations',
+      { schema: { tags: ['oversight'], summary: '督办 Escalations the caller may see, newest first', response: { 200: Type.Array(EscalationView), ...problemResponses } } },
+      async (request) => {
+        const user = caller(request);
+        const rows = await db
+          .select({ e: escalations, process: requests.process, titleZh: tasks.titleZh, titleEn: tasks.titleEn })
+          .from(escalations)
+          .innerJoin(requests, eq(escalations.requestId, requests.id))
+          .innerJoin(tasks, eq(escalations.taskId, tasks.id))
+          .where(await escalationScope(deps, user))
+          .orderBy(desc(escalations.firedAt))
+          .limit(500);
+        return rows.map(({ e, process, titleZh, titleEn }) => ({
+          id: e.id,
+          taskId: e.taskId,
+          requestId: e.requestId,
+          process,
+          taskTitleZh: titleZh,
+          taskTitleEn: titleEn,
+          rung: e.rung,
+          scheduledAt: e.scheduledAt.toISOString(),
+          firedAt: e.firedAt.toISOString(),
+          responsibleDepartmentId: e.responsibleDepartmentId,
+          explanation: (e.details as { explanation?: Record<string, unknown> }).explanation ?? null,
+        }));
+      },
+    );
+
+    api.get(
+      '/api/assessment',
+      {
+        preHandler: allow('authority-reviewer', 'authority-supervisor', 'admin'),
+        schema: {
+          tags: ['oversight'],
+          summary: '考核 Per-department on-time rate, lateness in working days, open overdue, escalations by rung (JSON or CSV)',
+          querystring: AssessmentQuery,
+          response: { 200: Assessment, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const user = caller(request);
+        if (user.department.kind !== 'authority') throw HttpProblem.forbidden('The assessment is the competent authority’s');
+        const from = new Date(`${request.query.from}T00:00:00+08:00`);
+        const to = new Date(Date.parse(`${request.query.to}T00:00:00+08:00`) + 86_400_000);
+        if (!(from < to)) throw HttpProblem.badRequest('query.to', 'must not be before query.from');
+        const atLevel = eq(requests.authorityDepartmentId, user.departmentId);
+        const [taskRows, escalationRows] = await Promise.all([
+          db
+            .select({ t: tasks, jurisdiction: requests.jurisdiction })
+            .from(tasks)
+            .innerJoin(requests, eq(tasks.requestId, requests.id))
+            .where(and(atLevel, gte(tasks.dueAt, from), lt(tasks.dueAt, to))),
+          db
+            .select({ e: escalations })
+            .from(escalations)
+            .innerJoin(requests, eq(escalations.requestId, requests.id))
+            .where(and(atLevel, gte(escalations.firedAt, from), lt(escalations.firedAt, to))),
+        ]);
+        const calendar = await deps.calendar.current();
+        const rows = assess(
+          calendar,
+          taskRows.map(({ t, jurisdiction }) => ({ assigneeDepartmentId: t.assigneeDepartmentId, status: t.status, dueAt: t.dueAt, completedAt: t.completedAt, jurisdiction })),
+          escalationRows.map(({ e }) => ({ departmentId: e.responsibleDepartmentId, rung: e.rung, firedAt: e.firedAt })),
+          new Date(),
+        );
+        if (request.query.format === 'csv') {
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="assessment-${request.query.from}-${request.query.to}.csv"`)
+            .send(assessmentCsv(rows) as never);
+        }
+        const weeks = new Map<string, number>();
+        for (const { e } of escalationRows) if (e.rung === 'overdue') weeks.set(isoWeek(e.firedAt), (weeks.get(isoWeek(e.firedAt)) ?? 0) + 1);
+        return {
+          authorityDepartmentId: user.departmentId,
+          from: request.query.from,
+          to: request.query.to,
+          departments: rows.map((r) => ({ ...r })),
+          overdueByWeek: [...weeks.entries()].sort().map(([week, overdue]) => ({ week, overdue })),
+        };
+      },
+    );
+  };
+}

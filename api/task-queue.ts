@@ -1,0 +1,63 @@
+import { and, asc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { requests, tasks } from '../db/schema';
+import type { AuthUser } from './plugins/auth';
+import { HttpProblem } from './problem';
+
+export interface TaskQuery {
+  status?: 'open' | 'completed' | 'all';
+  process?: string;
+  rung?: string;
+  overdue?: boolean;
+  department?: string;
+  dueBefore?: string;
+  dueAfter?: string;
+  scope?: 'mine' | 'level';
+  cursor?: string;
+  limit?: number;
+}
+
+function decodeCursor(cursor: string): { dueAt: Date; id: string } {
+  const [due, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const dueAt = new Date(due ?? '');
+  if (Number.isNaN(dueAt.getTime()) || rest.length === 0) throw HttpProblem.badRequest('query.cursor', 'is not a cursor this API gave');
+  return { dueAt, id: rest.join('|') };
+}
+
+export function encodeCursor(row: { dueAt: Date; id: string }): string {
+  return Buffer.from(`${row.dueAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+/** A page of the caller's queue (or, for an authority, of its level), due soonest first, keyset-paginated. */
+export async function queryTasks(db: Db, user: AuthUser, q: TaskQuery) {
+  const conditions: SQL[] = [];
+  if ((q.scope ?? 'mine') === 'level') {
+    if (user.department.kind !== 'authority') throw HttpProblem.forbidden('Only the competent authority sees the tasks of its level');
+    conditions.push(eq(requests.authorityDepartmentId, user.departmentId));
+    if (q.department) conditions.push(eq(tasks.assigneeDepartmentId, q.department));
+  } else {
+    conditions.push(eq(tasks.assigneeDepartmentId, user.departmentId), inArray(tasks.assigneeRole, user.roles));
+  }
+  const status = q.status ?? 'open';
+  if (status !== 'all') conditions.push(eq(tasks.status, status));
+  if (q.process) conditions.push(eq(requests.process, q.process as 'share-request'));
+  if (q.rung) conditions.push(eq(tasks.rung, q.rung));
+  if (q.overdue !== undefined) conditions.push(eq(tasks.overdue, q.overdue));
+  if (q.dueBefore) conditions.push(lt(tasks.dueAt, new Date(q.dueBefore)));
+  if (q.dueAfter) conditions.push(gt(tasks.dueAt, new Date(q.dueAfter)));
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    conditions.push(or(gt(tasks.dueAt, c.dueAt), and(eq(tasks.dueAt, c.dueAt), gt(tasks.id, c.id)))!);
+  }
+  const limit = q.limit ?? 50;
+  const rows = await db
+    .select({ task: tasks, process: requests.process, requesterDepartmentId: requests.requesterDepartmentId, catalogueEntryId: requests.catalogueEntryId })
+    .from(tasks)
+    .innerJoin(requests, eq(tasks.requestId, requests.id))
+    .where(and(...conditions))
+    .orderBy(asc(tasks.dueAt), asc(tasks.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(last.task) : undefined };
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, startStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+let civil: Record<string, string>;
+let reviewer: Record<string, string>;
+let supervisor: Record<string, string>;
+
+beforeAll(async () => {
+  stack = await startStack();
+  civil = await loginAs(stack.app, 'mzt.li');
+  reviewer = await loginAs(stack.app, 'data.chen');
+  supervisor = await loginAs(stack.app, 'data.zhao');
+});
+afterAll(() => stack?.stop());
+
+async function waitForTask(headers: Record<string, string>, requestId: string) {
+  for (let i = 0; i < 100; i++) {
+    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers })).json();
+    const task = tasks.find((t: { requestId: string }) => t.requestId === requestId);
+    if (task) return task;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no task for ${requestId}`);
+}
+
+async function waitForRung(requestId: string, rung: string) {
+  for (let i = 0; i < 100; i++) {
+    const list = (await stack.app.inject({ method: 'GET', url: '/api/escalations', headers: supervisor })).json();
+    if (list.some((e: { requestId: string; rung: string }) => e.requestId === requestId && e.rung === rung)) return list;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${rung} escalation for ${requestId}`);
+}
+
+describe('oversight: claiming, the level view, escalations, assessment', () => {
+  it('lets the reviewer claim and release a task, refuses it to other roles and other authorities, and records both in the audit trail', async () => {
+    const created = (
+      await stack.app.inject({ method: 'POST', url: '/api/share-requests', headers: civil, payload: { catalogueEntryId: 'HB-JYT-0001', scenario: '助学金资格审核核验学历' } })
+    ).json();
+    const task = await waitForTask(reviewer, created.id);
+    expect(task.process).toBe('share-request');
+    const claimed = await stack.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(task.id)}/claim`, headers: reviewer });
+    expect(claimed.statusCode).toBe(200);
+    expect(claimed.json().claimedBy).toBe('u-data-chen');
+    const wrongRole = await stack.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(task.id)}/claim`, headers: supervisor });
+    expect(wrongRole.statusCode).toBe(403);
+    const other = await loginAs(stack.app, 'sjz-data.zhou');
+    const foreign = await stack.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(task.id)}/claim`, headers: other });
+    expect(foreign.statusCode).toBe(404);
+    const released = await stack.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(task.id)}/release`, headers: reviewer });
+    expect(released.json().claimedBy).toBeNull();
+    const detail = (await stack.app.inject({ method: 'GET', url: `/api/share-requests/${created.id}`, headers: civil })).json();
+    expect(detail.timeline.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['task.claimed', 'task.released']));
+  });
+
+  it('shows a case registered weeks late as overdue and escalated, to the supervisor’s level view, the escalations list and the assessment', async () => {
+    const receivedAt = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const created = (
+      await stack.app.inject({
+        method: 'POST',
+        url: '/api/share-requests',
+        headers: civil,
+        payload: { catalogueEntryId: 'HB-STHJT-0001', scenario: '补录的纸质申请：核对排污许可', receivedAt },
+      })
+    ).json();
+    const escalations = await waitForRung(created.id, 'government-report');
+    const rungs = escalations.filter((e: { requestId: string }) => e.requestId === created.id).map((e: { rung: string }) => e.rung);
+    expect(rungs.sort()).toEqual(['government-report', 'overdue', 'rectification']);
+
+    const level = (await stack.app.inject({ method: 'GET', url: '/api/tasks?scope=level&overdue=true&process=share-request', headers: supervisor })).json();
+    const late = level.find((t: { requestId: string }) => t.requestId === created.id);
+    expect(late.timeLeft.overdue).toBe(true);
+    expect(late.timeLeft.workingDays).toBeGreaterThan(10);
+    expect(late.rung).toBe('government-report');
+    const notLevel = await stack.app.inject({ method: 'GET', url: '/api/tasks?scope=level', headers: civil });
+    expect(notLevel.statusCode).toBe(403);
+
+    const from = receivedAt.slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const assessment = (await stack.app.inject({ method: 'GET', url: `/api/assessment?from=${from}&to=${to}`, headers: supervisor })).json();
+    const authority = assessment.departments.find((d: { departmentId: string }) => d.departmentId === 'hb-data');
+    expect(authority.openOverdue).toBeGreaterThanOrEqual(1);
+    expect(authority.escalations['government-report']).toBeGreaterThanOrEqual(1);
+    expect(authority.worstLatenessWorkingDays).toBeGreaterThan(10);
+    const csv = await stack.app.inject({ method: 'GET', url: `/api/assessment?from=${from}&to=${to}&format=csv`, headers: supervisor });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      'departmentId,tasksDue,completedOnTime,completedLate,openOverdue,onTimeRate,medianLatenessWorkingDays,worstLatenessWorkingDays,escalations.reminder,escalations.overdue,escalations.rectification,escalations.government-report',
+    );
+    expect((await stack.app.inject({ method: 'GET', url: `/api/assessment?from=${from}&to=${to}`, headers: civil })).statusCode).toBe(403);
+  });
+
+  it('lists the catalogue with sharing attributes, and the departments', async () => {
+    const conditional = (await stack.app.inject({ method: 'GET', url: '/api/catalogue?sharingAttribute=conditional', headers: civil })).json();
+    expect(conditional.length).toBeGreaterThan(3);
+    expect(conditional.every((e: { sharingAttribute: string }) => e.sharingAttribute === 'conditional')).toBe(true);
+    expect(conditional[0].providerNameZh).toMatch(/厅|局|委/);
+    const departments = (await stack.app.inject({ method: 'GET', url: '/api/departments', headers: civil })).json();
+    expect(departments.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining(['hb-data', 'hb-gov', 'ah-data']));
+    expect((await stack.app.inject({ method: 'GET', url: '/api/negative-list', headers: civil })).statusCode).toBe(200);
+  });
+});
