@@ -6,6 +6,7 @@ import type { CalendarStore } from '../db/calendar-store';
 import type { Db } from '../db/client';
 import { installAuthentication } from './plugins/auth';
 import { installProblemHandler } from './problem';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { catalogueRoutes } from './routes/catalogue';
@@ -16,6 +17,7 @@ import { ruleRoutes } from './routes/rules';
 import { caseRoutes } from './routes/cases';
 import { taskRoutes } from './routes/tasks';
 import { webhookRoutes } from './routes/webhooks';
+import { uiPlugin } from './plugins/ui';
 import { ProblemSchema } from './schemas/common';
 
 export interface AppDeps {
@@ -57,5 +59,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(webhookRoutes(deps));
   await app.register(catalogueRoutes(deps));
   await app.register(oversightRoutes(deps));
+  await app.register(auditRoutes(deps));
+  await app.register(uiPlugin());
   return app;
 }
