@@ -6,6 +6,7 @@ import type { CalendarStore } from '../db/calendar-store';
 import type { Db } from '../db/client';
 import { installAuthentication } from './plugins/auth';
 import { installProblemHandler } from './problem';
+import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(catalogueRoutes(deps));
   await app.register(oversightRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(apiKeyRoutes(deps));
   await app.register(uiPlugin());
   return app;
 }

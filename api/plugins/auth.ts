@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Db } from '../../db/client';
-import { departments, sessions, users, type Role } from '../../db/schema';
+import { apiKeys, departments, sessions, users, type Role } from '../../db/schema';
 import { HttpProblem } from '../problem';
 
 /** The signed-in caller, with the department it acts for. */
@@ -13,6 +13,8 @@ export interface AuthUser {
   departmentId: string;
   roles: Role[];
   department: typeof departments.$inferSelect;
+  /** Set when a department system calls with an API key; the key acts for the user who created it. */
+  apiKeyId?: string;
 }
 
 declare module 'fastify' {
@@ -47,7 +49,24 @@ export async function loadUser(db: Db, userId: string): Promise<AuthUser | undef
   return { ...user, department: row.department };
 }
 
+/** API keys look like `gdsk_<id>_<secret>`. */
+export const apiKeyPrefix = 'gdsk_';
+
+async function userForApiKey(db: Db, token: string): Promise<AuthUser | undefined> {
+  const id = token.slice(apiKeyPrefix.length).split('_')[0] ?? '';
+  const [key] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.keyHash, hashToken(token)), isNull(apiKeys.revokedAt)));
+  if (!key) return undefined;
+  const creator = await loadUser(db, key.createdBy);
+  if (!creator || creator.departmentId !== key.departmentId) return undefined;
+  await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, key.id));
+  return { ...creator, roles: key.roles.filter((r) => creator.roles.includes(r)), apiKeyId: key.id };
+}
+
 async function userForToken(db: Db, token: string): Promise<AuthUser | undefined> {
+  if (token.startsWith(apiKeyPrefix)) return userForApiKey(db, token);
   const found = await db
     .select({ userId: sessions.userId })
     .from(sessions)
@@ -63,7 +82,8 @@ export function installAuthentication(app: FastifyInstance, db: Db): void {
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/') || publicPaths.has(path)) return;
     const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const apiKey = request.headers['x-api-key'];
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : typeof apiKey === 'string' ? apiKey.trim() : undefined;
     if (!token) throw HttpProblem.unauthorized();
     const user = await userForToken(db, token);
     if (!user) throw HttpProblem.unauthorized('The session has expired or the token is not valid');

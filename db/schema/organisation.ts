@@ -51,3 +51,25 @@ export const sessions = pgTable('sessions', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp({ withTimezone: true }).notNull(),
 });
+
+/** Keys for department systems calling the API; only a hash is stored, and a revoked key stops working at once. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text().primaryKey(),
+    departmentId: text()
+      .notNull()
+      .references(() => departments.id),
+    name: text().notNull(),
+    /** The roles the key acts with: a subset of its creator's. */
+    roles: text().array().$type<Role[]>().notNull(),
+    keyHash: text().notNull(),
+    createdBy: text()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+    lastUsedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('api_keys_department_idx').on(t.departmentId)],
+);
