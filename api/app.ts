@@ -5,6 +5,8 @@ import type { Client } from '@temporalio/client';
 import type { CalendarStore } from '../db/calendar-store';
 import type { Db } from '../db/client';
 import { installAuthentication } from './plugins/auth';
+import { createMetrics, installMetrics, type Metrics } from './plugins/metrics';
+import { installSecurity, securityOptionsFromEnv, type SecurityOptions } from './plugins/security';
 import { installProblemHandler } from './problem';
 import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit';
@@ -26,6 +28,10 @@ export interface AppDeps {
   temporal: Client;
   taskQueue: string;
   calendar: CalendarStore;
+  /** @default securityOptionsFromEnv() */
+  security?: SecurityOptions;
+  /** @default a registry of this instance's own */
+  metrics?: Metrics;
 }
 
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
@@ -36,6 +42,9 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   });
   installProblemHandler(app);
   app.addSchema(ProblemSchema);
+  const security = deps.security ?? securityOptionsFromEnv();
+  await installSecurity(app, security);
+  installMetrics(app, deps.metrics ?? createMetrics());
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -44,14 +53,19 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
         version: '0.1.0',
         description: 'Statutory processes of the Hebei and Anhui government data sharing regulations, with working-day deadlines.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A session token from /api/auth/login, or an API key' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
+      security: [{ bearer: [] }, { apiKey: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   installAuthentication(app, deps.db);
   await app.register(healthRoutes(deps));
-  await app.register(authRoutes(deps.db));
+  await app.register(authRoutes(deps.db, security));
   await app.register(caseRoutes(deps));
   await app.register(taskRoutes(deps));
   await app.register(notificationRoutes(deps));

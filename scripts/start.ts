@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { resolve } from 'node:path';
 import { startApiServer } from '../api/server';
 import { CalendarStore } from '../db/calendar-store';
@@ -18,6 +18,10 @@ let stopping = false;
 
 async function main(): Promise<void> {
   const config = loadTemporalConfig();
+  // The SDK's workflow and activity metrics, which the API's /metrics appends to its own.
+  const runtimeMetrics = process.env.TEMPORAL_METRICS_BIND ?? '127.0.0.1:9464';
+  Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: runtimeMetrics } } } });
+  process.env.TEMPORAL_METRICS_URL ??= `http://${runtimeMetrics}/metrics`;
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -75,6 +79,7 @@ async function main(): Promise<void> {
       '政务数据共享审批系统 is running — Ctrl-C stops everything',
       `  API          http://${host}:${port}/api`,
       `  API docs     http://${host}:${port}/docs`,
+      `  Metrics      http://${host}:${port}/metrics`,
       `  Temporal UI  ${temporalUi ?? '(external cluster ' + address + ')'}`,
       `  Postgres     ${process.env.DATABASE_URL ? '(DATABASE_URL)' : databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
       '',

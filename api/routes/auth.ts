@@ -7,6 +7,7 @@ import { users } from '../../db/schema';
 import { verifyPassword } from '../../db/password';
 import { caller, createSession, loadUser } from '../plugins/auth';
 import { HttpProblem } from '../problem';
+import type { SecurityOptions } from '../plugins/security';
 import { problemResponses } from '../schemas/common';
 
 const LoginBody = Type.Object(
@@ -24,13 +25,24 @@ const UserView = Type.Object({
   roles: Type.Array(Type.String()),
 });
 
-export function authRoutes(db: Db) {
+export function authRoutes(db: Db, security: SecurityOptions) {
   return async (app: FastifyInstance) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
     api.post(
       '/api/auth/login',
-      { schema: { tags: ['auth'], body: LoginBody, response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserView }), ...problemResponses } } },
+      {
+        // Against password guessing: a budget per IP and user name, far below the general limit.
+        config: {
+          rateLimit: {
+            max: security.loginAttemptsPerMinute,
+            timeWindow: '1 minute',
+            hook: 'preHandler',
+            keyGenerator: (request: { ip: string; body?: unknown }) => `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
+          },
+        },
+        schema: { tags: ['auth'], body: LoginBody, response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserView }), ...problemResponses } },
+      },
       async (request) => {
         const found = await db.select().from(users).where(eq(users.username, request.body.username));
         const row = found[0];

@@ -4,6 +4,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
+import type { SecurityOptions } from '../../api/plugins/security';
 import { CalendarStore } from '../../db/calendar-store';
 import { connectDb, type Db } from '../../db/client';
 import { createWorker } from '../../worker';
@@ -16,8 +17,11 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+/** Tests poll and sign in far more often than people do; the limits themselves have a test of their own. */
+export const testSecurity: SecurityOptions = { rateLimitPerMinute: 1_000_000, loginAttemptsPerMinute: 1_000_000, corsOrigins: [] };
+
 /** The real stack on the suite's Postgres and Temporal dev server, with a worker on a task queue of its own. */
-export async function startStack(): Promise<TestStack> {
+export async function startStack(security: SecurityOptions = testSecurity): Promise<TestStack> {
   const { db, close } = connectDb(inject('databaseUrl'), { max: 5 });
   const calendar = new CalendarStore(db);
   const address = inject('temporalAddress');
@@ -31,7 +35,7 @@ export async function startStack(): Promise<TestStack> {
   const running = worker.run();
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, namespace: 'default' });
-  const app = await buildApp({ db, temporal: client, taskQueue, calendar });
+  const app = await buildApp({ db, temporal: client, taskQueue, calendar, security });
   return {
     db,
     app,

@@ -6,7 +6,7 @@ import { CalendarStore } from '../../db/calendar-store';
 import { auditLog, calendarYears, escalations, tasks } from '../../db/schema';
 import { workflowTypes } from '../../workflows/messages';
 import { registerShareRequest } from '../support/fixtures';
-import { loginAs } from '../support/stack';
+import { loginAs, testSecurity } from '../support/stack';
 import { createTestWorker, firstOpenTask, startTimeSkipping, steadyClient } from '../support/time-skipping';
 
 let env: TestWorkflowEnvironment;
@@ -19,7 +19,7 @@ describe('publishing a new year of the holiday calendar', () => {
   it('makes every open case whose deadline reached into that year recompute it, record the change, and escalate at the new instant', async () => {
     const { worker, taskQueue, db } = await createTestWorker(env);
     const calendar = new CalendarStore(db.db);
-    const app = await buildApp({ db: db.db, temporal: steadyClient(env), taskQueue, calendar });
+    const app = await buildApp({ db: db.db, temporal: steadyClient(env), taskQueue, calendar, security: testSecurity });
     try {
       // Received Monday 2030-12-30: Tue 31 Dec, then 2031, whose notice is not in the built-in data. (A year no other
       // test reaches, since the published year is visible to every test sharing the database while this one runs.)
