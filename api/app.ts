@@ -35,7 +35,8 @@ export interface AppDeps {
 }
 
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
-export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(given: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const deps: AppDeps = { ...given, metrics: given.metrics ?? createMetrics() };
   const app = Fastify({
     ...options,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
@@ -44,7 +45,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   app.addSchema(ProblemSchema);
   const security = deps.security ?? securityOptionsFromEnv();
   await installSecurity(app, security);
-  installMetrics(app, deps.metrics ?? createMetrics());
+  installMetrics(app, deps.metrics!);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

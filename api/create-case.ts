@@ -115,5 +115,6 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     ...spec.input,
   };
   await startCaseWorkflow(deps, workflowTypeOf[spec.process], saved.workflowId, input);
+  if (inserted) deps.metrics?.workflowsStarted.inc({ process: spec.process });
   return { row: saved, created: !!inserted };
 }

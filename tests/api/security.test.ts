@@ -42,5 +42,6 @@ describe('security at the edge', () => {
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toContain('gds_http_request_duration_seconds_bucket');
     expect(metrics.body).toContain('route="/api/me"');
+    expect(metrics.body).toContain('gds_workflows_started_total');
   });
 });
