@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { catalogueRoutes } from './routes/catalogue';
 import { healthRoutes } from './routes/health';
+import { icalRoutes } from './routes/ical';
 import { notificationRoutes } from './routes/notifications';
 import { oversightRoutes } from './routes/oversight';
 import { ruleRoutes } from './routes/rules';
@@ -77,6 +78,7 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
   await app.register(oversightRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(apiKeyRoutes(deps));
+  await app.register(icalRoutes(deps));
   await app.register(uiPlugin());
   return app;
 }

@@ -1,0 +1,53 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { departments, tasks } from '../../db/schema';
+import type { AppDeps } from '../app';
+import { icalendar } from '../ical';
+import { caller } from '../plugins/auth';
+import { HttpProblem } from '../problem';
+import { problemResponses } from '../schemas/common';
+
+const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
+
+export function icalRoutes({ db }: AppDeps) {
+  return async (app: FastifyInstance) => {
+    app.withTypeProvider<TypeBoxTypeProvider>().get(
+      '/api/departments/:id/deadlines.ics',
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: '期限日历订阅 iCalendar feed of the department’s open due instants',
+          params: Params,
+          produces: ['text/calendar'],
+          response: { 200: Type.String(), ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const user = caller(request);
+        if (user.departmentId !== request.params.id) throw HttpProblem.notFound('Department feed');
+        const [department] = await db.select().from(departments).where(eq(departments.id, request.params.id));
+        const open = await db
+          .select()
+          .from(tasks)
+          .where(and(eq(tasks.assigneeDepartmentId, request.params.id), eq(tasks.status, 'open')))
+          .orderBy(asc(tasks.dueAt));
+        const body = icalendar(
+          `${department?.nameZh ?? request.params.id} 办理期限`,
+          open.map((t) => {
+            const d = t.deadline as { due?: string; n?: number; unit?: string; rule?: string };
+            const citation = t.citation as { article?: string } | null;
+            return {
+              uid: `${t.id.replace(/\//g, '-')}@gds`,
+              dueAt: t.dueAt,
+              summary: `【期限】${t.titleZh} ${t.titleEn}`,
+              description: `办结期限 ${d.due ?? ''} 24:00（${d.n ?? ''} ${d.unit === 'days' ? '日' : '个工作日'}）\n${citation?.article ?? ''}\n${d.rule ?? ''}`,
+            };
+          }),
+        );
+        return reply.type('text/calendar; charset=utf-8').send(body);
+      },
+    );
+  };
+}
