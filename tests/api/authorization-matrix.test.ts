@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, startStack, type TestStack } from '../support/stack';
+
+/**
+ * Every route × every role × own and other department: the status each caller gets, and for every list that nothing
+ * outside the caller's scope comes back. A route without a row here fails the coverage check.
+ */
+const people = {
+  owner: 'mzt.li', // requester of the fixture case (hb-mzt)
+  provider: 'gat.zhang', // provider of its data (hb-gat)
+  outsider: 'scjgj.wang', // a department with nothing to do with it
+  reviewer: 'data.chen', // the authority handling it
+  supervisor: 'data.zhao',
+  government: 'gov.sun',
+  admin: 'admin',
+  otherAuthority: 'sjz-data.zhou', // the city-level authority
+} as const;
+type Who = keyof typeof people | 'anonymous';
+const everyone: Who[] = [...(Object.keys(people) as Who[]), 'anonymous'];
+const departmentOf: Record<Exclude<Who, 'anonymous'>, string> = {
+  owner: 'hb-mzt',
+  provider: 'hb-gat',
+  outsider: 'hb-scjgj',
+  reviewer: 'hb-data',
+  supervisor: 'hb-data',
+  government: 'hb-gov',
+  admin: 'hb-data',
+  otherAuthority: 'sjz-data',
+};
+
+interface Row {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  route: string;
+  url: (f: Fixture, who: Who) => string;
+  body?: (f: Fixture, who: Who) => unknown;
+  expect: (who: Who) => number;
+  /** For lists: every item must be in the caller's scope. */
+  scoped?: (item: Record<string, unknown>, department: string) => boolean;
+}
+
+interface Fixture {
+  caseId: string;
+  taskId: string;
+  apiKeyId: string;
+}
+
+const all = (status: number) => (who: Who) => (who === 'anonymous' ? 401 : status);
+const only = (allowed: Who[], yes: number, no: number) => (who: Who) => (who === 'anonymous' ? 401 : allowed.includes(who) ? yes : no);
+const involved: Who[] = ['owner', 'provider', 'reviewer', 'supervisor', 'admin'];
+const inCase = (item: Record<string, unknown>, d: string) =>
+  item.requesterDepartmentId === d || item.providerDepartmentId === d || item.authorityDepartmentId === d;
+const requesters: Who[] = ['owner', 'provider', 'outsider'];
+const authorities: Who[] = ['reviewer', 'supervisor', 'admin', 'otherAuthority'];
+const task = (f: Fixture) => encodeURIComponent(f.taskId);
+
+const rows: Row[] = [
+  { method: 'GET', route: '/api/me', url: () => '/api/me', expect: all(200) },
+  ...['share-requests', 'catalogue-changes', 'quality-disputes', 'negative-list-applications'].flatMap((r): Row[] => [
+    { method: 'GET', route: `/api/${r}`, url: () => `/api/${r}`, expect: all(200), scoped: inCase },
+    {
+      method: 'GET',
+      route: `/api/${r}/{id}`,
+      url: (f) => `/api/${r}/${f.caseId}`,
+      expect: r === 'share-requests' ? only(involved, 200, 404) : all(404),
+    },
+  ]),
+  {
+    method: 'POST',
+    route: '/api/share-requests',
+    url: () => '/api/share-requests',
+    body: () => ({ catalogueEntryId: 'HB-JYT-0001', scenario: '授权矩阵：提交共享申请' }),
+    expect: only(requesters, 201, 403),
+  },
+  {
+    method: 'POST',
+    route: '/api/catalogue-changes',
+    url: () => '/api/catalogue-changes',
+    body: () => ({ catalogueEntryId: 'HB-MZT-0002', trigger: 'duty-change', description: '授权矩阵：职责调整' }),
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'owner' ? 201 : requesters.includes(who) ? 422 : 403),
+  },
+  {
+    method: 'POST',
+    route: '/api/quality-disputes',
+    url: () => '/api/quality-disputes',
+    body: () => ({ catalogueEntryId: 'HB-SCJGJ-0001', description: '授权矩阵：数据不一致' }),
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'outsider' ? 422 : requesters.includes(who) ? 201 : 403),
+  },
+  {
+    method: 'POST',
+    route: '/api/negative-list-applications',
+    url: () => '/api/negative-list-applications',
+    body: () => ({ catalogueEntryId: 'HB-ZRZYT-0001', legalBasis: '授权矩阵：某法律', reason: '授权矩阵：不应受理' }),
+    expect: (who) => (who === 'anonymous' ? 401 : requesters.includes(who) ? 422 : 403),
+  },
+  {
+    method: 'GET',
+    route: '/api/tasks',
+    url: () => '/api/tasks?status=all',
+    expect: all(200),
+    scoped: (item, d) => item.assigneeDepartmentId === d,
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/{id}/complete',
+    url: (f) => `/api/tasks/${task(f)}/complete`,
+    body: () => ({ decision: 'not-a-decision' }),
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'reviewer' ? 422 : departmentOf[who] === 'hb-data' ? 403 : 404),
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/{id}/extension',
+    url: (f) => `/api/tasks/${task(f)}/extension`,
+    body: () => ({ n: 1, reason: '授权矩阵' }),
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'reviewer' ? 422 : departmentOf[who] === 'hb-data' ? 403 : 404),
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/{id}/claim',
+    url: (f) => `/api/tasks/${task(f)}/claim`,
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'reviewer' ? 200 : departmentOf[who] === 'hb-data' ? 403 : 404),
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/{id}/release',
+    url: (f) => `/api/tasks/${task(f)}/release`,
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'reviewer' ? 200 : departmentOf[who] === 'hb-data' ? 403 : 404),
+  },
+  {
+    method: 'GET',
+    route: '/api/notifications',
+    url: () => '/api/notifications',
+    expect: all(200),
+  },
+  { method: 'GET', route: '/api/calendar/deadline', url: () => '/api/calendar/deadline?start=2025-09-28&n=3', expect: all(200) },
+  { method: 'GET', route: '/api/calendar/{year}', url: () => '/api/calendar/2025', expect: all(200) },
+  {
+    method: 'PUT',
+    route: '/api/calendar/{year}',
+    url: () => '/api/calendar/2032',
+    // Valid in shape but not in substance (a day both off and make-up), so an allowed caller gets 400 and nothing is stored.
+    body: () => ({
+      year: 2032,
+      notice: { title: '授权矩阵', documentNumber: '—', issuer: '国务院办公厅' },
+      festivals: [{ festival: 'newYear', offDays: ['2032-01-01'], makeUpDays: ['2032-01-01'] }],
+    }),
+    expect: (who) => (who === 'anonymous' ? 401 : ['supervisor', 'admin', 'otherAuthority'].includes(who) ? 400 : 403),
+  },
+  { method: 'GET', route: '/api/rules', url: () => '/api/rules', expect: all(200) },
+  {
+    method: 'GET',
+    route: '/api/rules/{pack}/preview',
+    url: () => `/api/rules/hebei-2023/preview?process=conditional-share&received=${encodeURIComponent('2025-09-28T10:00:00+08:00')}`,
+    expect: all(200),
+  },
+  // Set, read, and turned off again at once: an active webhook would receive other tests' notices.
+  ...(['PUT', 'GET', 'DELETE'] as const).map(
+    (method): Row => ({
+      method,
+      route: '/api/departments/{id}/webhook',
+      url: () => '/api/departments/hb-mzt/webhook',
+      body: method === 'PUT' ? () => ({ url: 'http://127.0.0.1:9/hook' }) : undefined,
+      expect: only(['owner', 'admin'], 200, 404),
+    }),
+  ),
+  { method: 'GET', route: '/api/catalogue', url: () => '/api/catalogue', expect: all(200) },
+  { method: 'GET', route: '/api/negative-list', url: () => '/api/negative-list', expect: all(200) },
+  { method: 'GET', route: '/api/departments', url: () => '/api/departments', expect: all(200) },
+  {
+    method: 'GET',
+    route: '/api/escalations',
+    url: () => '/api/escalations',
+    expect: all(200),
+    scoped: (item, d) => item.responsibleDepartmentId === d || d === 'hb-data' || d === 'hb-gov',
+  },
+  { method: 'GET', route: '/api/assessment', url: () => '/api/assessment?from=2025-01-01&to=2026-12-31', expect: only(authorities, 200, 403) },
+  { method: 'GET', route: '/api/audit', url: () => '/api/audit?limit=20', expect: only(['supervisor', 'admin', 'otherAuthority'], 200, 403) },
+  { method: 'GET', route: '/api/audit/verify', url: () => '/api/audit/verify', expect: only(['supervisor', 'admin', 'otherAuthority'], 200, 403) },
+  { method: 'GET', route: '/api/api-keys', url: () => '/api/api-keys', expect: all(200), scoped: (item, d) => item.departmentId === d },
+  {
+    method: 'POST',
+    route: '/api/api-keys',
+    url: () => '/api/api-keys',
+    body: (_f, who) => ({ name: '授权矩阵系统', roles: [who === 'government' ? 'government-approver' : who === 'admin' ? 'admin' : who === 'supervisor' ? 'authority-supervisor' : who === 'reviewer' || who === 'otherAuthority' ? 'authority-reviewer' : 'requester'] }),
+    expect: all(201),
+  },
+  { method: 'DELETE', route: '/api/api-keys/{id}', url: (f) => `/api/api-keys/${f.apiKeyId}`, expect: only(['owner'], 200, 404) },
+  { method: 'GET', route: '/api/departments/{id}/deadlines.ics', url: () => '/api/departments/hb-mzt/deadlines.ics', expect: only(['owner'], 200, 404) },
+  { method: 'POST', route: '/api/auth/login', url: () => '/api/auth/login', body: (_f, who) => ({ username: who === 'anonymous' ? 'nobody' : people[who], password: 'demo1234' }), expect: (who) => (who === 'anonymous' ? 401 : 200) },
+];
+
+let stack: TestStack;
+const headers = {} as Record<Who, Record<string, string>>;
+let fixture: Fixture;
+
+beforeAll(async () => {
+  stack = await startStack();
+  for (const [who, username] of Object.entries(people)) headers[who as Who] = await loginAs(stack.app, username);
+  headers.anonymous = {};
+  const created = await stack.app.inject({
+    method: 'POST',
+    url: '/api/share-requests',
+    headers: headers.owner,
+    payload: { catalogueEntryId: 'HB-GAT-0001', scenario: '授权矩阵：条件共享申请' },
+  });
+  const caseId = created.json().id;
+  let taskId = '';
+  for (let i = 0; i < 100 && !taskId; i++) {
+    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: headers.reviewer })).json();
+    taskId = tasks.find((t: { requestId: string }) => t.requestId === caseId)?.id ?? '';
+    if (!taskId) await new Promise((r) => setTimeout(r, 100));
+  }
+  const key = await stack.app.inject({ method: 'POST', url: '/api/api-keys', headers: headers.owner, payload: { name: '矩阵', roles: ['requester'] } });
+  fixture = { caseId, taskId, apiKeyId: key.json().id };
+});
+afterAll(() => stack?.stop());
+
+describe('the authorization matrix', () => {
+  it('covers every route the API documents', async () => {
+    const documented = Object.entries((stack.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const covered = new Set(rows.map((r) => `${r.method} ${r.route}`));
+    expect(documented.filter((d) => !covered.has(d))).toEqual([]);
+  });
+
+  for (const row of rows) {
+    it(`${row.method} ${row.route}`, async () => {
+      const seen: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      for (const who of everyone) {
+        const response = await stack.app.inject({
+          method: row.method,
+          url: row.url(fixture, who),
+          headers: headers[who],
+          ...(row.body ? { payload: row.body(fixture, who) as Record<string, unknown> } : {}),
+        });
+        seen[who] = response.statusCode;
+        wanted[who] = row.expect(who);
+        if (row.scoped && response.statusCode === 200 && who !== 'anonymous') {
+          const leaked = (response.json() as Record<string, unknown>[]).filter((item) => !row.scoped!(item, departmentOf[who]));
+          expect(leaked, `${who} sees items outside its scope`).toEqual([]);
+        }
+      }
+      expect(seen).toEqual(wanted);
+    });
+  }
+});
