@@ -20,6 +20,19 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in the browser and talks to the server only over HTTP: no server modules, no Node built-ins.
+    files: ['ui/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The web app runs in the browser.' })),
+          patterns: [{ regex: '^(\\.\\./){2,}(api|db|workflows|activities|calendar|rules|scripts)(/|$)', message: 'The web app uses the API over HTTP, not server modules.' }],
+        },
+      ],
+    },
+  },
+  {
     // The API talks to workflows only through their messages, never their bodies.
     files: ['api/**/*.ts'],
     rules: {

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginAs } from '../support/stack';
+import { queueRow, screenshot, signIn, startBrowserApp, type BrowserApp } from './support';
+
+let app: BrowserApp;
+let department: Page;
+let reviewer: Page;
+let supervisor: Page;
+let caseId = '';
+
+const day = 86_400_000;
+/** A `datetime-local` value in Beijing time, `daysAgo` days before now. */
+const beijingLocal = (daysAgo: number) => new Date(Date.now() + 8 * 3_600_000 - daysAgo * day).toISOString().slice(0, 16);
+
+beforeAll(async () => {
+  app = await startBrowserApp();
+  [department, reviewer, supervisor] = await Promise.all([app.newUser(), app.newUser(), app.newUser()]);
+  if (process.env.SCREENSHOTS) await moreCases();
+});
+afterAll(() => app?.close());
+
+/** A few more cases of other departments and processes, so the screenshots show a queue as it looks in use. */
+async function moreCases(): Promise<void> {
+  const submit = async (user: string, url: string, payload: Record<string, unknown>) => {
+    const headers = await loginAs(app.stack.app, user);
+    const response = await app.stack.app.inject({ method: 'POST', url, headers, payload });
+    if (response.statusCode >= 300) throw new Error(`${url}: ${response.body}`);
+  };
+  await submit('mzt.li', '/api/share-requests', { catalogueEntryId: 'HB-SCJGJ-0001', scenario: '社会组织成立登记时核验发起单位的市场主体资格' });
+  await submit('rst.liu', '/api/share-requests', {
+    catalogueEntryId: 'HB-JYT-0001',
+    scenario: '人才引进落户时核验学历',
+    receivedAt: new Date(Date.now() - 6 * day).toISOString(),
+  });
+  await submit('wsjkw.yang', '/api/quality-disputes', {
+    catalogueEntryId: 'HB-RST-0001',
+    description: '参保状态与本单位登记不一致，疑为未及时更新',
+    receivedAt: new Date(Date.now() - 2 * day).toISOString(),
+  });
+  await submit('gat.zhang', '/api/share-requests', { catalogueEntryId: 'HB-ZRZYT-0001', scenario: '案件办理中核查涉案人员不动产' });
+}
+
+describe('a case registered weeks after it was received', () => {
+  it('is registered through the form with its real receipt date', async () => {
+    await signIn(department, 'scjgj.wang');
+    await department.goto('/cases/new/share-request?entry=HB-GAT-0001');
+    await department.getByLabel('应用场景').fill('企业开办时核验法定代表人身份');
+    await department.getByLabel('收到时间').fill(beijingLocal(28));
+    await department.getByRole('button', { name: '提交', exact: true }).click();
+    await department.waitForURL(/\/cases\/share-request\/[0-9a-f-]{36}/);
+    caseId = /share-request\/([0-9a-f-]{36})/.exec(department.url())![1]!;
+    // The ladder fires at once for a past deadline: overdue, rectification, then the report to the government.
+    await expect
+      .poll(async () => (await department.getByTestId('escalations').count()) > 0 && (await department.getByTestId('escalations').textContent()), { timeout: 20_000 })
+      .toContain('报告本级人民政府');
+  });
+
+  it('shows as overdue and escalated in the authority’s queue, filtered to what is overdue', async () => {
+    await signIn(reviewer, 'data.chen');
+    const row = await queueRow(reviewer, caseId, 'review-forward', '?overdue=1');
+    await expect.poll(() => row.getByTestId('rung').textContent(), { timeout: 20_000 }).toBe('报告本级人民政府');
+    expect(await row.getByText('逾期', { exact: true }).count()).toBe(1);
+    expect(await row.getByTestId('due').textContent()).toMatch(/逾期 \d+ 个工作日/);
+    expect(await row.getAttribute('class')).toContain('row-late');
+    await reviewer.getByLabel('督办级别').selectOption('government-report');
+    await reviewer.locator(`tr[data-request-id="${caseId}"]`).waitFor();
+    await reviewer.getByLabel('督办级别').selectOption('');
+    await reviewer.getByLabel('只看逾期').uncheck();
+    await reviewer.locator(`tr[data-request-id="${caseId}"]`).waitFor();
+    await screenshot(reviewer, 'queue-overdue');
+  });
+
+  it('explains in its detail how late it is, each day of the deadline, and the escalations that fired', async () => {
+    await reviewer.goto(`/tasks/${encodeURIComponent(`${caseId}/review-forward/1`)}`);
+    await reviewer.getByRole('heading', { level: 1, name: '审核并转至提供部门' }).waitFor();
+    expect(await reviewer.locator('.task-head').textContent()).toMatch(/逾期 \d+ 个工作日/);
+    expect(await reviewer.getByTestId('escalations').textContent()).toContain('限期整改');
+    const days = reviewer.getByTestId('day-by-day');
+    expect(await days.textContent()).toContain('周末，不计入');
+    expect(await days.textContent()).toContain('计入第 3 个工作日');
+    await screenshot(reviewer, 'task-overdue', { fullPage: true });
+  });
+
+  it('reaches the supervisor’s inbox and the assessment, which exports CSV', async () => {
+    await signIn(supervisor, 'data.zhao');
+    await supervisor.getByRole('link', { name: '通知与督办' }).click();
+    const escalations = supervisor.getByTestId('escalation-list');
+    await escalations.waitFor();
+    expect(await escalations.textContent()).toContain('报告本级人民政府');
+    await screenshot(supervisor, 'inbox');
+
+    await supervisor.getByRole('link', { name: '考核评估' }).click();
+    const table = supervisor.getByTestId('assessment-table');
+    await table.waitFor();
+    expect(await table.textContent()).toContain('河北省数据和政务服务局');
+    expect(await supervisor.locator('.chart svg').count()).toBe(3);
+    const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^assessment-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    await screenshot(supervisor, 'assessment', { fullPage: true });
+  });
+});
+
+describe('reference views', () => {
+  it('shows a month of the working-day calendar with its holidays and make-up days', async () => {
+    await reviewer.goto('/calendar/2026-02');
+    const month = reviewer.getByTestId('month');
+    await month.waitFor();
+    expect(await month.locator('td[data-date="2026-02-14"]').getAttribute('data-kind')).toBe('make-up');
+    expect(await month.locator('td[data-date="2026-02-17"]').getAttribute('data-kind')).toBe('holiday');
+    expect(await month.locator('td[data-date="2026-02-17"]').textContent()).toContain('春节');
+    await reviewer.getByRole('link', { name: '下个月' }).click();
+    await reviewer.getByRole('heading', { name: '2026 年 3 月' }).waitFor();
+    await reviewer.goto('/calendar/2026-02');
+    await month.waitFor();
+    await screenshot(reviewer, 'calendar', { fullPage: true });
+  });
+
+  it('browses the catalogue with its sharing attributes and the negative list', async () => {
+    await department.goto('/catalogue');
+    const catalogue = department.getByTestId('catalogue');
+    await catalogue.waitFor();
+    for (const attribute of ['无条件共享', '有条件共享', '不予共享']) expect(await catalogue.getByText(attribute).count()).toBeGreaterThan(0);
+    await department.getByLabel('共享属性').selectOption('conditional');
+    expect(await catalogue.getByText('无条件共享').count()).toBe(0);
+    await department.getByLabel('共享属性').selectOption('');
+    await department.getByRole('heading', { name: '负面清单' }).waitFor();
+    await screenshot(department, 'catalogue', { fullPage: true });
+  });
+
+  it('switches to English and remembers it', async () => {
+    await department.getByRole('button', { name: 'English' }).click();
+    await department.getByRole('link', { name: 'My tasks' }).waitFor();
+    await department.reload();
+    await department.getByRole('link', { name: 'My tasks' }).waitFor();
+    expect(await department.locator('html').getAttribute('lang')).toBe('en');
+    await department.goto(`/cases/share-request/${caseId}`);
+    await department.getByTestId('timeline').waitFor();
+    expect(await department.getByTestId('timeline').textContent()).toContain("Reported to the people's government");
+    await department.getByRole('button', { name: '中文' }).click();
+    await department.getByRole('link', { name: '我的待办' }).waitFor();
+  });
+
+  it('fits a tablet', async () => {
+    const tablet = await app.newUser({ viewport: { width: 820, height: 1180 } });
+    await signIn(tablet, 'data.chen');
+    await tablet.getByTestId('queue').waitFor();
+    const overflow = await tablet.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBe(0);
+    await screenshot(tablet, 'queue-tablet');
+  });
+});

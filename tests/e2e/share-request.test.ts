@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { queueRow, screenshot, signIn, startBrowserApp, type BrowserApp } from './support';
+
+let app: BrowserApp;
+let requester: Page;
+let authority: Page;
+let provider: Page;
+let caseId = '';
+
+beforeAll(async () => {
+  app = await startBrowserApp();
+  [requester, authority, provider] = await Promise.all([app.newUser(), app.newUser(), app.newUser()]);
+});
+afterAll(() => app?.close());
+
+/** Chooses a decision on the open task page, optionally with reasons, submits it and waits for the confirmation. */
+async function decide(page: Page, decision: string, reason?: string): Promise<void> {
+  await page.getByRole('radio', { name: new RegExp(`^${decision}`) }).check();
+  if (reason !== undefined) await page.getByRole('textbox', { name: /^理由/ }).fill(reason);
+  await page.getByRole('button', { name: '提交办理结果' }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: '已提交' }).count()).toBeGreaterThan(0);
+}
+
+describe('a conditional share request, each person signing in through the web app', () => {
+  it('is submitted by the requesting department through the validated form, keeping what was typed when the API refuses a field', async () => {
+    await signIn(requester, 'mzt.li');
+    await requester.getByRole('link', { name: '本部门案件' }).click();
+    await requester.getByRole('link', { name: '+ 共享申请' }).click();
+    await requester.getByRole('heading', { level: 1, name: '新建：共享申请' }).waitFor();
+
+    // The client checks what it can: the scenario is required.
+    await requester.getByRole('button', { name: '提交', exact: true }).click();
+    await expect.poll(() => requester.getByTestId('error-nc-scenario').textContent()).toContain('必填');
+
+    // The API refuses the department's own entry: the error shows at the entry field, and the scenario stays typed.
+    await requester.getByLabel('目录条目').fill('HB-MZT-0001');
+    await requester.getByLabel('应用场景').fill('婚姻登记时核验当事人身份');
+    await requester.getByRole('button', { name: '提交', exact: true }).click();
+    const entryError = requester.getByTestId('error-nc-catalogueEntryId');
+    await entryError.waitFor();
+    expect(await entryError.textContent()).toContain('本部门的目录条目');
+    expect(await requester.getByLabel('应用场景').inputValue()).toBe('婚姻登记时核验当事人身份');
+    await expect.poll(() => requester.getByTestId('nc-errors').isVisible()).toBe(true);
+
+    await requester.getByLabel('目录条目').fill('HB-GAT-0001');
+    await expect.poll(() => requester.locator('.entry-info').textContent()).toContain('有条件共享');
+    await requester.getByRole('button', { name: '提交', exact: true }).click();
+    await requester.waitForURL(/\/cases\/share-request\/[0-9a-f-]{36}/);
+    caseId = /share-request\/([0-9a-f-]{36})/.exec(requester.url())![1]!;
+    await requester.getByText(`已提交，案件编号 ${caseId.slice(0, 8)}`).waitFor();
+    await requester.getByTestId('request').getByText('婚姻登记时核验当事人身份').waitFor();
+  });
+
+  it('is forwarded by the competent authority from its queue, where the deadline is explained day by day', async () => {
+    await signIn(authority, 'data.chen');
+    const row = await queueRow(authority, caseId, 'review-forward');
+    expect(await row.getByTestId('due').textContent()).toMatch(/还剩 \d+ 个工作日/);
+    await screenshot(authority, 'queue');
+    await row.getByRole('link', { name: /^办理/ }).click();
+    await authority.getByRole('heading', { level: 1, name: '审核并转至提供部门' }).waitFor();
+    const explained = authority.getByTestId('deadline-explained');
+    expect(await explained.textContent()).toContain('3 个工作日');
+    expect(await explained.getByTestId('day-by-day').locator('li').count()).toBeGreaterThanOrEqual(4);
+    expect(await authority.getByTestId('citation').textContent()).toContain('第十九条');
+    await screenshot(authority, 'task-detail', { fullPage: true });
+    await decide(authority, '审核通过，转提供部门');
+  });
+
+  it('is refused by the providing department, which first sees that reasons are required, next to the field', async () => {
+    await signIn(provider, 'gat.zhang');
+    const row = await queueRow(provider, caseId, 'provider-reply');
+    await row.getByRole('link', { name: /^办理/ }).click();
+    await provider.getByRole('heading', { level: 1, name: '答复是否同意共享' }).waitFor();
+
+    await provider.getByRole('radio', { name: /^不同意/ }).check();
+    await provider.getByRole('button', { name: '提交办理结果' }).click();
+    const reasonError = provider.getByTestId('error-decide-reason');
+    await reasonError.waitFor();
+    expect(await reasonError.textContent()).toContain('必须说明理由');
+    expect(await provider.getByRole('textbox', { name: /^理由/ }).getAttribute('aria-invalid')).toBe('true');
+    expect(await provider.getByRole('radio', { name: /^不同意/ }).isChecked()).toBe(true);
+    await screenshot(provider, 'reasons-required');
+
+    await decide(provider, '不同意', '申请场景超出有条件共享的范围');
+  });
+
+  it('is objected to by the requester and decided by the authority; the whole timeline is on the case', async () => {
+    const objection = await queueRow(requester, caseId, 'requester-objection');
+    await objection.getByRole('link', { name: /^办理/ }).click();
+    await decide(requester, '提出异议', '核验当事人身份属于婚姻登记的法定职责');
+
+    const coordinate = await queueRow(authority, caseId, 'coordinate-decide');
+    await coordinate.getByRole('link', { name: /^办理/ }).click();
+    await decide(authority, '维持不予共享', '经协调，提供部门的理由成立');
+
+    await requester.goto(`/cases/share-request/${caseId}`);
+    await expect.poll(async () => requester.getByTestId('request').textContent(), { timeout: 20_000 }).toContain('不予共享');
+    const timeline = requester.getByTestId('timeline');
+    await expect.poll(() => timeline.getByText('办结').count()).toBe(4);
+    expect(await timeline.textContent()).toContain('申请场景超出有条件共享的范围');
+    expect(await requester.getByTestId('steps').locator('li').count()).toBe(4);
+    await screenshot(requester, 'case-timeline', { fullPage: true });
+  });
+
+  it('cannot be opened by a department that is not party to it: the direct link says not found', async () => {
+    const outsider = await app.newUser();
+    await signIn(outsider, 'scjgj.wang');
+    await outsider.goto(`/cases/share-request/${caseId}`);
+    await outsider.getByTestId('not-found').waitFor();
+    await outsider.goto(`/tasks/${encodeURIComponent(`${caseId}/provider-reply/1`)}`);
+    await outsider.getByTestId('not-found').waitFor();
+    expect(await outsider.getByRole('heading', { level: 1 }).textContent()).toBe('未找到');
+  });
+});

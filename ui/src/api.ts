@@ -1,0 +1,169 @@
+import type {
+  Assessment,
+  CalendarYear,
+  CaseDetail,
+  CaseSummary,
+  CatalogueEntry,
+  Department,
+  EscalationView,
+  NegativeListEntry,
+  Notification,
+  Preview,
+  Problem,
+  Process,
+  RulePackSummary,
+  Session,
+  Task,
+  User,
+} from './types';
+
+export interface TaskQuery {
+  status?: 'open' | 'completed' | 'all';
+  process?: string;
+  rung?: string;
+  overdue?: 'true' | 'false';
+  scope?: 'mine' | 'level';
+  department?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** An error answer of the API, as its RFC 9457 problem. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  /** The route itself does not exist yet (the backend has not shipped it): not the same as a missing record. */
+  get routeMissing(): boolean {
+    return this.problem.status === 404 && /is not a route$/.test(this.problem.detail ?? '');
+  }
+  /** The field errors whose path is `prefix.field`, by field. */
+  fieldErrors(prefix = 'body'): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) {
+      if (e.path.startsWith(`${prefix}.`)) {
+        const field = e.path.slice(prefix.length + 1).split('.')[0]!;
+        out[field] = out[field] ? `${out[field]}; ${e.message}` : e.message;
+      }
+    }
+    return out;
+  }
+}
+
+let token: string | null = null;
+let onUnauthorized: () => void = () => undefined;
+
+export function setToken(value: string | null): void {
+  token = value;
+}
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  raw?: boolean;
+  /** Receives the response headers (e.g. `x-next-cursor`). */
+  onHeaders?: (headers: Headers) => void;
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...options.headers };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: (error as Error).message });
+  }
+  if (!response.ok) {
+    let problem: Problem;
+    try {
+      problem = (await response.json()) as Problem;
+    } catch {
+      problem = { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
+    }
+    if (response.status === 401 && path !== '/api/auth/login') onUnauthorized();
+    throw new ApiError({ ...problem, status: problem.status ?? response.status });
+  }
+  options.onHeaders?.(response.headers);
+  if (options.raw) return (await response.text()) as T;
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** The path of a case resource, by process. */
+export const processPaths: Record<Process, string> = {
+  'share-request': '/api/share-requests',
+  'catalogue-change': '/api/catalogue-changes',
+  'quality-dispute': '/api/quality-disputes',
+  'negative-list': '/api/negative-list-applications',
+};
+export const processes = Object.keys(processPaths) as Process[];
+
+const q = (params: Record<string, string | number | undefined>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, String(v));
+  const text = s.toString();
+  return text ? `?${text}` : '';
+};
+
+export const api = {
+  login: (username: string, password: string) => request<Session>('/api/auth/login', { method: 'POST', body: { username, password } }),
+  me: () => request<User>('/api/me'),
+
+  tasks: (params: TaskQuery = {}, signal?: AbortSignal) => request<Task[]>(`/api/tasks${q({ ...params })}`, { signal }),
+  /** One page of the queue, due soonest first, and the cursor of the next page. */
+  tasksPage: async (params: TaskQuery, signal?: AbortSignal) => {
+    let nextCursor: string | null = null;
+    const tasks = await request<Task[]>(`/api/tasks${q({ ...params })}`, { signal, onHeaders: (h) => (nextCursor = h.get('x-next-cursor')) });
+    return { tasks, nextCursor: nextCursor as string | null };
+  },
+  complete: (taskId: string, body: { decision: string; reason?: string; payload?: Record<string, string | null> }) =>
+    request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', body }),
+  extension: (taskId: string, body: { n: number; reason: string }) =>
+    request<{ decisionTaskId: string }>(`/api/tasks/${encodeURIComponent(taskId)}/extension`, { method: 'POST', body }),
+  claim: (taskId: string) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/claim`, { method: 'POST', body: {} }),
+  release: (taskId: string) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/release`, { method: 'POST', body: {} }),
+
+  cases: (process: Process, signal?: AbortSignal) => request<CaseSummary[]>(`${processPaths[process]}${q({ limit: 200 })}`, { signal }),
+  case: (process: Process, id: string, signal?: AbortSignal) => request<CaseDetail>(`${processPaths[process]}/${encodeURIComponent(id)}`, { signal }),
+  submit: (process: Process, body: Record<string, unknown>, idempotencyKey: string) =>
+    request<CaseSummary>(processPaths[process], { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } }),
+
+  notifications: (signal?: AbortSignal) => request<Notification[]>('/api/notifications', { signal }),
+  escalations: (signal?: AbortSignal) => request<EscalationView[]>('/api/escalations', { signal }),
+  calendarYear: (year: number, jurisdiction: string, signal?: AbortSignal) =>
+    request<CalendarYear>(`/api/calendar/${year}${q({ jurisdiction })}`, { signal }),
+  rules: (signal?: AbortSignal) => request<RulePackSummary[]>('/api/rules', { signal }),
+  preview: (pack: string, flow: string, received: string, signal?: AbortSignal) =>
+    request<Preview>(`/api/rules/${encodeURIComponent(pack)}/preview${q({ process: flow, received })}`, { signal }),
+
+  catalogue: (signal?: AbortSignal) => request<CatalogueEntry[]>('/api/catalogue', { signal }),
+  negativeList: (signal?: AbortSignal) => request<NegativeListEntry[]>('/api/negative-list', { signal }),
+  departments: (signal?: AbortSignal) => request<Department[]>('/api/departments', { signal }),
+  assessment: (from: string, to: string, signal?: AbortSignal) => request<Assessment>(`/api/assessment${q({ from, to })}`, { signal }),
+  assessmentCsv: (from: string, to: string) =>
+    request<string>(`/api/assessment${q({ from, to, format: 'csv' })}`, { raw: true, headers: { accept: 'text/csv, application/problem+json' } }),
+};
+
+/** A new key per form submission attempt series: the same key is reused when the same form is sent again. */
+export function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,152 @@
+import { useEffect, type ReactNode } from 'react';
+import { AuthProvider, isAuthority, useAuth, useUser } from './auth';
+import { DepartmentsProvider, NotFound } from './components/common';
+import { I18nProvider, useI18n } from './i18n';
+import { label, roleLabels } from './labels';
+import { Link, RouterProvider, paths, useRouter } from './router';
+import { AssessmentView } from './views/assessment';
+import { CalendarView } from './views/calendar';
+import { CaseView } from './views/case';
+import { CasesView } from './views/cases';
+import { CatalogueView } from './views/catalogue';
+import { InboxView } from './views/inbox';
+import { NewCaseView } from './views/new-case';
+import { QueueView } from './views/queue';
+import { SignInView } from './views/sign-in';
+import { TaskView } from './views/task';
+import type { Process } from './types';
+import { processes } from './api';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <RouterProvider>
+        <AuthProvider>
+          <Root />
+        </AuthProvider>
+      </RouterProvider>
+    </I18nProvider>
+  );
+}
+
+function Root() {
+  const { user } = useAuth();
+  const { segments, path, navigate } = useRouter();
+  const onSignIn = segments[0] === 'signin';
+  useEffect(() => {
+    if (!user && !onSignIn) navigate(paths.signIn(path), { replace: true });
+  }, [user, onSignIn, path, navigate]);
+  if (!user) return onSignIn ? <SignInView /> : null;
+  if (onSignIn) return <SignInView />;
+  return (
+    <DepartmentsProvider>
+      <Shell />
+    </DepartmentsProvider>
+  );
+}
+
+function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <button type="button" className="btn btn-ghost lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('switchLanguageLabel')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+      {t('switchLanguage')}
+    </button>
+  );
+}
+
+export function Header({ children }: { children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <header className="topbar">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span>
+          <span className="brand-name">{t('appName')}</span>
+          <span className="brand-sub" lang={t('appNameSub').match(/[a-z]/) ? 'en' : 'zh-CN'}>
+            {t('appNameSub')}
+          </span>
+        </span>
+      </div>
+      <div className="topbar-tools">
+        {children}
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}
+
+function Shell() {
+  const user = useUser();
+  const { signOut } = useAuth();
+  const { t, lang, pick } = useI18n();
+  const { segments } = useRouter();
+  const section = segments[0] ?? 'tasks';
+  const nav: { key: string; to: string; text: string; show: boolean }[] = [
+    { key: 'tasks', to: paths.queue(), text: t('navQueue'), show: true },
+    { key: 'cases', to: paths.cases(), text: t('navCases'), show: true },
+    { key: 'catalogue', to: paths.catalogue(), text: t('navCatalogue'), show: true },
+    { key: 'calendar', to: paths.calendar(), text: t('navCalendar'), show: true },
+    { key: 'inbox', to: paths.inbox(), text: t('navInbox'), show: true },
+    { key: 'assessment', to: paths.assessment(), text: t('navAssessment'), show: isAuthority(user) },
+  ];
+  return (
+    <>
+      <Header>
+        <span className="who" data-testid="who">
+          <span className="who-name">{user.displayName}</span>
+          <span className="who-dept">{pick(user.departmentNameZh, user.departmentNameEn)}</span>
+          <span className="sr-only">
+            {t('rolesLabel')}: {user.roles.map((r) => label(roleLabels, r, lang)).join(', ')}
+          </span>
+        </span>
+        <button type="button" className="btn btn-ghost" onClick={signOut}>
+          {t('signOut')}
+        </button>
+      </Header>
+      <nav className="mainnav" aria-label={t('mainNav')}>
+        <ul>
+          {nav
+            .filter((n) => n.show)
+            .map((n) => (
+              <li key={n.key}>
+                <Link to={n.to} aria-current={section === n.key ? 'page' : undefined}>
+                  {n.text}
+                </Link>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <Routes />
+      </main>
+    </>
+  );
+}
+
+function Routes() {
+  const { segments } = useRouter();
+  const [first, second, third] = segments;
+  switch (first) {
+    case undefined:
+    case 'tasks':
+      return second ? <TaskView key={second} taskId={second} /> : <QueueView />;
+    case 'cases':
+      if (!second) return <CasesView />;
+      if (second === 'new' && third && processes.includes(third as Process)) return <NewCaseView key={third} process={third as Process} />;
+      if (processes.includes(second as Process) && third) return <CaseView key={third} process={second as Process} id={third} />;
+      return <NotFound />;
+    case 'catalogue':
+      return <CatalogueView />;
+    case 'calendar':
+      return <CalendarView month={second} />;
+    case 'inbox':
+      return <InboxView />;
+    case 'assessment':
+      return <AssessmentView />;
+    default:
+      return <NotFound />;
+  }
+}

@@ -1,0 +1,43 @@
+import { api, ApiError, processes } from './api';
+import type { CaseDetail, CaseSummary, Process } from './types';
+
+const processOf = new Map<string, Process>();
+
+/** Remembers which process a case belongs to, from any list that showed it. */
+export function rememberCases(cases: CaseSummary[]): void {
+  for (const c of cases) processOf.set(c.id, c.process);
+}
+
+/**
+ * One case by id, whatever its process: the process is known from an earlier list, or each process's resource is
+ * asked. A case the caller may not see is `null`, exactly like one that does not exist.
+ */
+export async function findCase(requestId: string, signal?: AbortSignal): Promise<CaseDetail | null> {
+  const known = processOf.get(requestId);
+  if (known) {
+    try {
+      return await api.case(known, requestId, signal);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) throw error;
+    }
+  }
+  const answers = await Promise.allSettled(processes.filter((p) => p !== known).map((p) => api.case(p, requestId, signal)));
+  for (const a of answers) {
+    if (a.status === 'fulfilled') {
+      processOf.set(requestId, a.value.process);
+      return a.value;
+    }
+  }
+  for (const a of answers) {
+    if (a.status === 'rejected' && !(a.reason instanceof ApiError && (a.reason.status === 404 || a.reason.status === 400))) throw a.reason;
+  }
+  return null;
+}
+
+/** Every case the caller may see, of all four processes, by id. */
+export async function allCases(signal?: AbortSignal): Promise<Map<string, CaseSummary>> {
+  const lists = await Promise.all(processes.map((p) => api.cases(p, signal)));
+  const all = lists.flat();
+  rememberCases(all);
+  return new Map(all.map((c) => [c.id, c]));
+}

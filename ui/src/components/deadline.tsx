@@ -1,0 +1,195 @@
+import { useI18n } from '../i18n';
+import { bilingual, formatDate, formatInstant, timeLeftText, weekdayIndex } from '../format';
+import { label, packLabels, rungLabels } from '../labels';
+import type { Citation, Deadline, Task } from '../types';
+
+/** The due date and 还剩 / 逾期 N 个工作日. */
+export function DueBadge({ task, compact }: { task: Task; compact?: boolean }) {
+  const { t, lang } = useI18n();
+  const late = task.timeLeft?.overdue ?? false;
+  return (
+    <span className={`due${late ? ' due-late' : ''}${compact ? ' due-compact' : ''}`} data-testid="due">
+      <span className="due-date">{t('dueOn', { date: formatDate(task.deadline.due, lang) })}</span>
+      {task.timeLeft ? (
+        <span className="due-left">
+          {late ? <span aria-hidden="true">⚠ </span> : null}
+          {timeLeftText(task.timeLeft, t)}
+        </span>
+      ) : task.completedAt ? (
+        <span className={`due-left${Date.parse(task.completedAt) > Date.parse(task.dueAt) ? ' done-late' : ''}`}>
+          {t('completedOn', { date: formatInstant(task.completedAt, lang) })}
+          {Date.parse(task.completedAt) > Date.parse(task.dueAt) ? `（${t('lateShort')}）` : `（${t('onTime')}）`}
+        </span>
+      ) : null}
+      {task.deadline.provisional ? <span className="tag tag-warn">{t('provisional')}</span> : null}
+    </span>
+  );
+}
+
+export function RungBadge({ rung }: { rung: string | null }) {
+  const { lang } = useI18n();
+  if (!rung) return null;
+  return (
+    <span className={`tag rung rung-${rung}`} data-testid="rung">
+      {label(rungLabels, rung, lang)}
+    </span>
+  );
+}
+
+function addDays(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+interface DayRow {
+  date: string;
+  kind: 'event' | 'counted' | 'make-up' | 'rollover' | 'skipped';
+  text: string;
+  due: boolean;
+}
+
+/** Every day from the triggering event to the last day, each with why it was counted or skipped. */
+export function dayRows(deadline: Deadline, t: ReturnType<typeof useI18n>['t'], lang: 'zh' | 'en'): DayRow[] {
+  const skipped = new Map(deadline.skipped.map((s) => [s.date, s]));
+  const counted = new Map(deadline.counted.map((c) => [c.date, c]));
+  const rows: DayRow[] = [];
+  const natural = deadline.unit === 'days';
+  const last = deadline.due;
+  let n = 0;
+  rows.push({ date: deadline.startDate, kind: 'event', text: t('deadlineStartText'), due: false });
+  for (let date = addDays(deadline.startDate, 1), guard = 0; date <= last && guard < 800; date = addDays(date, 1), guard++) {
+    const s = skipped.get(date);
+    const c = counted.get(date);
+    if (c) {
+      n += c.rollover ? 0 : 1;
+      const kind = c.rollover ? 'rollover' : c.makeUp ? 'make-up' : 'counted';
+      const base = natural ? t('dayCountedNatural', { n }) : t('dayCounted', { n });
+      const text =
+        kind === 'rollover'
+          ? t('dayRollover')
+          : kind === 'make-up'
+            ? `${base} · ${t('dayMakeUp')}${c.name ? `（${bilingual(c.name, lang)}）` : ''}`
+            : base;
+      rows.push({ date, kind, text, due: date === last });
+    } else if (s) {
+      const name = bilingual(s.name, lang);
+      const text =
+        s.reason === 'weekend'
+          ? t('daySkippedWeekend')
+          : s.reason === 'holiday'
+            ? t('daySkippedHoliday', { name })
+            : s.reason === 'regional-holiday'
+              ? t('daySkippedRegional', { name })
+              : s.reason === 'unknown-year'
+                ? t('daySkippedUnknown')
+                : t('daySkippedOther');
+      rows.push({ date, kind: 'skipped', text, due: false });
+    } else if (natural) {
+      // A natural-day period lists only what it rolled over; other days count one by one.
+      n += 1;
+      rows.push({ date, kind: 'counted', text: t('dayCountedNatural', { n }), due: date === last });
+    } else if (weekdayIndex(date) >= 5) {
+      rows.push({ date, kind: 'skipped', text: t('daySkippedWeekend'), due: false });
+    }
+  }
+  return rows;
+}
+
+/** Skipped days grouped by why: "周末 4 天，国庆节、中秋节 8 天". */
+function skippedSummary(deadline: Deadline, lang: 'zh' | 'en'): string {
+  const groups = new Map<string, number>();
+  for (const s of deadline.skipped) {
+    const key =
+      s.reason === 'weekend'
+        ? lang === 'zh'
+          ? '周末'
+          : 'weekend'
+        : s.reason === 'unknown-year'
+          ? lang === 'zh'
+            ? '未公布年度的周末'
+            : 'weekend of an unpublished year'
+          : bilingual(s.name, lang) || s.reason;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  return [...groups.entries()].map(([k, n]) => (lang === 'zh' ? `${k} ${n} 天` : `${k}: ${n} day${n === 1 ? '' : 's'}`)).join(lang === 'zh' ? '，' : '; ');
+}
+
+/** The deadline explained: start, rule, end, and every day skipped and why; which make-up days were counted. */
+export function DeadlineExplained({ deadline, headingLevel = 2 }: { deadline: Deadline; headingLevel?: 2 | 3 }) {
+  const { t, lang } = useI18n();
+  const H = `h${headingLevel}` as 'h2';
+  const Sub = `h${headingLevel + 1}` as 'h3';
+  const rows = dayRows(deadline, t, lang);
+  const makeUps = deadline.counted.filter((c) => c.makeUp);
+  const unit = deadline.unit === 'days' ? (lang === 'zh' ? '日' : 'days') : lang === 'zh' ? '个工作日' : 'working days';
+  return (
+    <section className="card deadline" aria-labelledby="deadline-title" data-testid="deadline-explained">
+      <H id="deadline-title">{t('deadlineTitle')}</H>
+      <dl className="facts">
+        <dt>{t('deadlinePeriod')}</dt>
+        <dd>
+          {deadline.n} {unit}
+          {deadline.extensions?.length ? ` · ${t('deadlineExtended', { list: deadline.extensions.map((e) => `+${e}`).join(', ') })}` : ''}
+        </dd>
+        <dt>{t('deadlineStart')}</dt>
+        <dd>{formatInstant(deadline.start, lang)}</dd>
+        <dt>{t('deadlineEnd')}</dt>
+        <dd>
+          <strong>{t('deadlineEndText', { date: formatDate(deadline.due, lang) })}</strong>
+        </dd>
+        <dt>{t('deadlineRule')}</dt>
+        <dd>{bilingual(deadline.rule, lang)}</dd>
+      </dl>
+      {deadline.provisional ? (
+        <p className="notice notice-warn">{t('provisionalNote', { reason: bilingual(deadline.provisionalReason, lang) })}</p>
+      ) : null}
+      <p>{deadline.skipped.length ? t('skippedSummary', { n: deadline.skipped.length, list: skippedSummary(deadline, lang) }) : null}</p>
+      <p>
+        {makeUps.length
+          ? t('makeUpSummary', { list: makeUps.map((m) => `${formatDate(m.date, lang)}${m.name ? `（${bilingual(m.name, lang)}）` : ''}`).join(lang === 'zh' ? '、' : ', ') })
+          : t('noMakeUp')}
+      </p>
+      <Sub>{t('dayByDay')}</Sub>
+      <ol className="days" data-testid="day-by-day">
+        {rows.map((r) => (
+          <li key={r.date} className={`day day-${r.kind}${r.due ? ' day-due' : ''}`}>
+            <span className="day-date">{formatDate(r.date, lang)}</span>
+            <span className="day-text">
+              {r.text}
+              {r.due ? <strong className="tag tag-due">{t('dayDue')}</strong> : null}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {deadline.sources.length ? (
+        <p className="sources">
+          {deadline.sources.map((s) => (
+            <span key={s}>{bilingual(s, lang)}</span>
+          ))}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The article the step's period comes from, and whether it is law, the draft, or local policy. */
+export function CitationBlock({ citation, basis, policy }: { citation: Citation; basis?: string; policy?: { zh?: string; en?: string } }) {
+  const { t, lang } = useI18n();
+  const basisText = basis === 'law' ? t('periodBasisLaw') : basis === 'draft' ? t('periodBasisDraft') : basis === 'policy' ? t('periodBasisPolicy') : null;
+  return (
+    <section className="card citation" aria-labelledby="citation-title" data-testid="citation">
+      <h2 id="citation-title">{t('citationTitle')}</h2>
+      <p className="citation-source">
+        《{label(packLabels, citation.source, 'zh')}》{lang === 'en' ? ` (${label(packLabels, citation.source, 'en')})` : ''} · {bilingual(citation.article, lang)}
+        {basisText ? <span className={`tag ${basis === 'policy' ? 'tag-warn' : 'tag-info'}`}>{basisText}</span> : null}
+      </p>
+      <blockquote lang={lang === 'zh' ? 'zh-CN' : 'en'}>{lang === 'zh' ? citation.textZh : citation.textEn}</blockquote>
+      <details>
+        <summary>{lang === 'zh' ? 'English' : '中文原文'}</summary>
+        <blockquote lang={lang === 'zh' ? 'en' : 'zh-CN'}>{lang === 'zh' ? citation.textEn : citation.textZh}</blockquote>
+      </details>
+      {policy && basis === 'policy' ? <p className="hint">{lang === 'zh' ? policy.zh : policy.en}</p> : null}
+      {citation.note ? <p className="hint">{bilingual(citation.note, lang)}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import type { Lang } from './i18n';
+
+type Pair = readonly [zh: string, en: string];
+type Labels = Record<string, Pair>;
+
+/** The four statutory processes (STATUTES.md). */
+export const processLabels: Labels = {
+  'share-request': ['共享申请', 'Share request'],
+  'catalogue-change': ['目录更新', 'Catalogue change'],
+  'quality-dispute': ['数据质量异议', 'Data-quality dispute'],
+  'negative-list': ['负面清单申请', 'Negative-list application'],
+};
+
+export const decisionLabels: Labels = {
+  provided: ['已提供数据', 'Data provided'],
+  forward: ['审核通过，转提供部门', 'Forward to the provider'],
+  'return-incomplete': ['退回补正', 'Return as incomplete'],
+  agree: ['同意共享', 'Agree to share'],
+  refuse: ['不同意', 'Refuse'],
+  'no-agreement': ['协商不成', 'No agreement'],
+  resubmit: ['补正后重新提交', 'Resubmit'],
+  withdraw: ['撤回', 'Withdraw'],
+  object: ['提出异议', 'Object'],
+  waive: ['不提出异议', 'Waive'],
+  explained: ['已核实并说明', 'Verified and explained'],
+  repaired: ['已更正数据', 'Data repaired'],
+  accept: ['接受答复', 'Accept the answer'],
+  'uphold-refusal': ['维持不予共享', 'Uphold the refusal'],
+  'order-provision': ['责令提供数据', 'Order the data provided'],
+  'no-consensus': ['协调不成', 'No consensus'],
+  'uphold-answer': ['维持答复', 'Uphold the answer'],
+  'order-repair': ['责令更正数据', 'Order the data repaired'],
+  submitted: ['已更新并报送审核', 'Updated and submitted'],
+  updated: ['已更新目录', 'Catalogue updated'],
+  reported: ['已报送', 'Reported'],
+  approve: ['批准', 'Approve'],
+  return: ['退回修改', 'Return for correction'],
+  reject: ['不予批准', 'Reject'],
+  filed: ['已备案', 'Filed'],
+  grant: ['同意延期', 'Grant the extension'],
+  'direct-access': ['直接获取', 'Direct access'],
+};
+
+export const rungLabels: Labels = {
+  reminder: ['到期提醒', 'Reminder'],
+  overdue: ['逾期通知', 'Overdue notice'],
+  rectification: ['限期整改', 'Notice to rectify'],
+  'government-report': ['报告本级人民政府', "Reported to the people's government"],
+};
+export const rungOrder = ['reminder', 'overdue', 'rectification', 'government-report'];
+
+export const statusLabels: Labels = {
+  received: ['已收到', 'Received'],
+  fulfilled: ['已提供', 'Fulfilled'],
+  withdrawn: ['已撤回', 'Withdrawn'],
+  refused: ['不予共享', 'Refused'],
+  rejected: ['不予批准', 'Rejected'],
+  approved: ['已批准', 'Approved'],
+  filed: ['已备案', 'Filed'],
+  resolved: ['已解决', 'Resolved'],
+  'provision-ordered': ['已责令提供', 'Provision ordered'],
+  'repair-ordered': ['已责令更正', 'Repair ordered'],
+  returned: ['已退回', 'Returned'],
+  listed: ['已列入负面清单', 'Listed'],
+  closed: ['已结束', 'Closed'],
+};
+
+export const stepLabels: Labels = {
+  'direct-access': ['直接获取', 'direct access'],
+  'provide-data': ['提供数据', 'providing the data'],
+  'review-forward': ['审核转办', 'review and forwarding'],
+  'provider-reply': ['提供部门答复', "the provider's reply"],
+  'complete-request': ['补正申请', 'completing the request'],
+  consultation: ['部门协商', 'consultation'],
+  'requester-objection': ['需求部门异议', 'objection'],
+  'provider-explanation': ['书面说明理由', 'written explanation'],
+  'coordinate-decide': ['协调处理', 'coordination'],
+  'joint-decision': ['会同有关部门确定', 'joint decision'],
+  'submit-update': ['更新目录', 'updating the catalogue'],
+  'report-update': ['报送目录', 'reporting the update'],
+  'review-update': ['审核目录', 'review of the update'],
+  'correct-update': ['修改目录', 'correcting the update'],
+  'forward-dispute': ['转交校核', 'forwarding the dispute'],
+  'verify-answer': ['校核答复', 'verification'],
+  'requester-response': ['确认校核结果', "the requester's response"],
+  'authority-review': ['主管部门审核', "the authority's review"],
+  'government-approval': ['本级人民政府批准', "the government's approval"],
+  'record-filing': ['报上一级备案', 'filing'],
+};
+
+export const roleLabels: Labels = {
+  requester: ['需求部门', 'requester'],
+  provider: ['提供部门', 'provider'],
+  'authority-reviewer': ['主管部门审核人', 'authority reviewer'],
+  'authority-supervisor': ['主管部门督办人', 'authority supervisor'],
+  'government-approver': ['本级人民政府审批人', 'government approver'],
+  admin: ['系统管理员', 'administrator'],
+};
+
+export const sharingLabels: Labels = {
+  unconditional: ['无条件共享', 'Unconditional'],
+  conditional: ['有条件共享', 'Conditional'],
+  'not-shared': ['不予共享', 'Not shared'],
+};
+
+export const actionLabels: Labels = {
+  'request.submitted': ['提交', 'Submitted'],
+  'request.status-changed': ['状态变更', 'Status changed'],
+  'task.opened': ['开始办理', 'Task opened'],
+  'task.completed': ['办结', 'Task completed'],
+  'task.cancelled': ['取消', 'Task cancelled'],
+  'task.due-changed': ['期限变更', 'Deadline changed'],
+  'task.claimed': ['认领', 'Claimed'],
+  'task.released': ['释放', 'Released'],
+  'escalation.reminder': ['到期提醒', 'Reminder'],
+  'escalation.overdue': ['逾期通知', 'Overdue notice'],
+  'escalation.rectification': ['限期整改通知', 'Notice to rectify'],
+  'escalation.government-report': ['报告本级人民政府', "Reported to the people's government"],
+  'catalogue.changed': ['目录已更新', 'Catalogue changed'],
+  'negative-list.listed': ['列入负面清单', 'Put on the negative list'],
+  'negative-list.filed': ['负面清单已备案', 'Negative list filed'],
+};
+
+export const packLabels: Labels = {
+  'hebei-2023': ['河北省政务数据共享应用管理办法', 'Hebei Measures on Government Data Sharing (2023)'],
+  'hebei-2016': ['河北省政务信息资源共享管理规定', 'Hebei Provisions on Government Information Resource Sharing (2016)'],
+  'anhui-2021': ['安徽省政务数据资源管理办法', 'Anhui Measures on Government Data Resources (2021)'],
+  'hebei-2022-draft': ['河北省政务数据共享应用管理办法（征求意见稿）', 'Hebei Measures, 2022 consultation draft'],
+};
+
+export const jurisdictionLabels: Labels = {
+  national: ['全国', 'National'],
+  hebei: ['河北', 'Hebei'],
+  anhui: ['安徽', 'Anhui'],
+  xinjiang: ['新疆', 'Xinjiang'],
+};
+
+/** A label in the current language; an unknown code is shown as it is. */
+export function label(labels: Labels, code: string | null | undefined, lang: Lang): string {
+  if (!code) return '';
+  const pair = labels[code];
+  return pair ? pair[lang === 'zh' ? 0 : 1] : code;
+}
+
+/** A case status, including `awaiting-<step>`. */
+export function statusLabel(status: string, lang: Lang): string {
+  if (status.startsWith('awaiting-')) {
+    const step = status.slice('awaiting-'.length);
+    return lang === 'zh' ? `待${label(stepLabels, step, lang)}` : `Awaiting ${label(stepLabels, step, lang)}`;
+  }
+  return label(statusLabels, status, lang);
+}
+
+/** Decisions of a task, labelled; the extension decision's `refuse` reads as refusing the extension. */
+export function decisionLabel(decision: string, lang: Lang, step?: string): string {
+  if (step?.endsWith('.extension') && decision === 'refuse') return lang === 'zh' ? '不同意延期' : 'Refuse the extension';
+  return label(decisionLabels, decision, lang);
+}

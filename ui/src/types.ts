@@ -1,0 +1,269 @@
+/** The API's shapes, as the web app reads them (api/schemas/*.ts). */
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  departmentId: string;
+  departmentNameZh: string;
+  departmentNameEn: string;
+  roles: string[];
+}
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+export type SkipReason = 'weekend' | 'holiday' | 'regional-holiday' | 'unknown-year';
+
+export interface Deadline {
+  start: string;
+  startDate: string;
+  n: number;
+  unit: 'working-days' | 'days' | string;
+  jurisdiction: string;
+  due: string;
+  endsAt: string;
+  provisional: boolean;
+  provisionalReason?: string;
+  skipped: { date: string; reason: SkipReason | string; name?: string }[];
+  counted: { date: string; makeUp?: boolean; name?: string; rollover?: boolean }[];
+  rule: string;
+  sources: string[];
+  extensions?: number[];
+}
+
+export interface Citation {
+  source: string;
+  article: string;
+  textZh: string;
+  textEn: string;
+  note?: string;
+}
+
+export interface TimeLeft {
+  overdue: boolean;
+  workingDays: number;
+}
+
+export interface Task {
+  id: string;
+  requestId: string;
+  step: string;
+  titleZh: string;
+  titleEn: string;
+  assigneeDepartmentId: string;
+  assigneeRole: string;
+  status: 'open' | 'completed' | 'cancelled' | string;
+  overdue: boolean;
+  rung: string | null;
+  dueAt: string;
+  deadline: Deadline;
+  citation: Citation | null;
+  decisions: string[];
+  reasonRequiredFor: string[];
+  timeLeft: TimeLeft | null;
+  decision: string | null;
+  reason: string | null;
+  completedBy: string | null;
+  completedAt: string | null;
+  createdAt: string;
+  claimedBy: string | null;
+  claimedAt: string | null;
+  /** Given in the task list (GET /api/tasks), not in a case's tasks. */
+  process?: Process;
+  requesterDepartmentId?: string;
+  catalogueEntryId?: string | null;
+}
+
+export type Process = 'share-request' | 'catalogue-change' | 'quality-dispute' | 'negative-list';
+
+export interface CaseSummary {
+  id: string;
+  process: Process;
+  status: string;
+  jurisdiction: string;
+  pack: string;
+  requesterDepartmentId: string;
+  providerDepartmentId: string | null;
+  authorityDepartmentId: string;
+  catalogueEntryId: string | null;
+  scenario: string | null;
+  receivedAt: string;
+  workflowId: string;
+  outcome: string | null;
+  closedAt: string | null;
+}
+
+export interface Escalation {
+  id: string;
+  taskId: string;
+  rung: string;
+  scheduledAt: string;
+  firedAt: string;
+  responsibleDepartmentId: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  action: string;
+  actorUserId: string | null;
+  actorDepartmentId: string | null;
+  taskId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface CaseDetail extends CaseSummary {
+  tasks: Task[];
+  escalations: Escalation[];
+  timeline: AuditEntry[];
+}
+
+export interface Notification {
+  id: string;
+  kind: string;
+  titleZh: string;
+  titleEn: string;
+  requestId: string | null;
+  taskId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface DayStatus {
+  date: string;
+  working: boolean;
+  kind: 'workday' | 'weekend' | 'holiday' | 'make-up' | 'regional-holiday' | string;
+  name?: string;
+  provisional: boolean;
+}
+
+export interface CalendarYear {
+  year: number;
+  jurisdiction: string;
+  status: 'built-in' | 'published' | 'unknown';
+  provisional: boolean;
+  notice: { title?: string; documentNumber?: string; issuer?: string; publishedOn?: string; url?: string } | null;
+  festivals: Record<string, unknown>[];
+  publishedAt: string | null;
+  days: DayStatus[];
+}
+
+export interface RulePackSummary {
+  id: string;
+  version: string;
+  titleZh: string;
+  titleEn: string;
+  jurisdiction: string;
+  bindable: boolean;
+  flows: string[];
+}
+
+export interface PreviewStep {
+  stepId: string;
+  actor: string;
+  role: string;
+  titleZh: string;
+  titleEn: string;
+  period: { n?: number; unit?: string };
+  periodBasis: 'law' | 'draft' | 'policy' | string;
+  policy?: { zh?: string; en?: string };
+  immediate?: boolean;
+  extension?: { max?: { n: number; unit: string }; approvedBy?: string };
+  citation: Citation;
+}
+
+export interface Preview {
+  pack: string;
+  flow: string;
+  steps: PreviewStep[];
+}
+
+export interface CatalogueEntry {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  providerDepartmentId: string;
+  providerNameZh?: string;
+  providerNameEn?: string;
+  sharingAttribute: 'unconditional' | 'conditional' | 'not-shared' | string;
+  updateFrequency: string;
+  securityLevel: string;
+  scopeOfUse: string;
+  conditions?: string | null;
+  legalBasis?: string | null;
+  dataFormat?: string | null;
+  updatedAt?: string;
+}
+
+export interface Department {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  kind?: string;
+  level?: string;
+  jurisdiction?: string;
+  authorityId?: string | null;
+}
+
+export interface NegativeListEntry {
+  catalogueEntryId: string;
+  nameZh: string;
+  nameEn: string;
+  providerDepartmentId: string;
+  legalBasis: string;
+  requestId: string;
+  approvedBy: string;
+  listedAt: string;
+  filedAt: string | null;
+}
+
+export interface EscalationView {
+  id: string;
+  taskId: string;
+  requestId: string;
+  process: Process;
+  taskTitleZh: string;
+  taskTitleEn: string;
+  rung: string;
+  scheduledAt: string;
+  firedAt: string;
+  responsibleDepartmentId: string;
+  explanation: { zh?: string; en?: string; [key: string]: unknown } | null;
+}
+
+export interface DepartmentAssessment {
+  departmentId: string;
+  tasksDue: number;
+  completedOnTime: number;
+  completedLate: number;
+  openOverdue: number;
+  onTimeRate: number | null;
+  medianLatenessWorkingDays: number | null;
+  worstLatenessWorkingDays: number | null;
+  escalations: Record<'reminder' | 'overdue' | 'rectification' | 'government-report', number>;
+}
+
+export interface Assessment {
+  authorityDepartmentId: string;
+  from: string;
+  to: string;
+  departments: DepartmentAssessment[];
+  overdueByWeek: { week: string; overdue: number }[];
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}

@@ -1,0 +1,73 @@
+import { api } from '../api';
+import { useUser } from '../auth';
+import { rememberCases } from '../cases';
+import { Loaded, PageTitle } from '../components/common';
+import { DueBadge } from '../components/deadline';
+import { EscalationList, Steps, Timeline } from '../components/timeline';
+import { shortId } from '../format';
+import { useInterval, useLoad } from '../hooks';
+import { useI18n } from '../i18n';
+import { label, processLabels } from '../labels';
+import { Link, paths, useRouter } from '../router';
+import type { Process } from '../types';
+import { mayAct, RequestFacts } from './task';
+
+export function CaseView({ process, id }: { process: Process; id: string }) {
+  const user = useUser();
+  const { t, lang, pick } = useI18n();
+  const { query } = useRouter();
+  const loaded = useLoad(
+    async (signal) => {
+      const detail = await api.case(process, id, signal);
+      rememberCases([detail]);
+      return detail;
+    },
+    [process, id, user.id],
+  );
+  // A new case's first task appears as soon as its workflow opens it.
+  useInterval(() => {
+    if (loaded.state === 'ok' && !loaded.data.closedAt) loaded.reload();
+  }, 5_000);
+  return (
+    <Loaded value={loaded} what={`GET ${process}/:id`}>
+      {(kase) => {
+        const mine = kase.tasks.filter((task) => mayAct(task, user));
+        return (
+          <>
+            <PageTitle>{`${label(processLabels, kase.process, lang)} ${shortId(kase.id)}`}</PageTitle>
+            {query.get('created') ? (
+              <p className="notice notice-ok" role="status">
+                {t('caseCreated', { id: shortId(kase.id) })}
+              </p>
+            ) : null}
+            {mine.length ? (
+              <section className="card callout" aria-labelledby="mine-title" data-testid="my-open-tasks">
+                <h2 id="mine-title">{t('queueTitle')}</h2>
+                <ul className="plain">
+                  {mine.map((task) => (
+                    <li key={task.id}>
+                      <Link to={paths.task(task.id)} className="btn btn-primary">
+                        {t('openTask')}：{pick(task.titleZh, task.titleEn)}
+                      </Link>{' '}
+                      <DueBadge task={task} compact />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            <div className="layout-2">
+              <div className="col-main">
+                <RequestFacts kase={kase} />
+                <Steps tasks={kase.tasks} canOpen={() => true} />
+                <EscalationList escalations={kase.escalations} tasks={kase.tasks} />
+              </div>
+              <div className="col-side">
+                <Timeline detail={kase} />
+              </div>
+            </div>
+          </>
+        );
+      }}
+    </Loaded>
+  );
+}

@@ -1,0 +1,88 @@
+import { api } from '../api';
+import { Loaded, PageTitle, useDepartments } from '../components/common';
+import { bilingual, formatEndInstant, formatInstant, humanizeInstants } from '../format';
+import { useInterval, useLoad } from '../hooks';
+import { useI18n } from '../i18n';
+import { label, processLabels, rungLabels } from '../labels';
+import { Link, paths } from '../router';
+import type { EscalationView, Notification } from '../types';
+
+export function InboxView() {
+  const { t } = useI18n();
+  const notifications = useLoad((signal) => api.notifications(signal), []);
+  const escalations = useLoad((signal) => api.escalations(signal), []);
+  useInterval(() => {
+    notifications.reload();
+    escalations.reload();
+  }, 30_000);
+  return (
+    <>
+      <PageTitle sub={t('inboxIntro')}>{t('inboxTitle')}</PageTitle>
+      <div className="layout-2">
+        <section className="card" aria-labelledby="inbox-escalations">
+          <h2 id="inbox-escalations">{t('escalationsInbox')}</h2>
+          <Loaded value={escalations} what="GET /api/escalations">
+            {(list) => (list.length === 0 ? <p className="empty">{t('noEscalations')}</p> : <EscalationItems list={list} />)}
+          </Loaded>
+        </section>
+        <section className="card" aria-labelledby="inbox-notices">
+          <h2 id="inbox-notices">{t('notificationsInbox')}</h2>
+          <Loaded value={notifications} what="GET /api/notifications">
+            {(list) => (list.length === 0 ? <p className="empty">{t('noNotifications')}</p> : <NoticeList list={list} />)}
+          </Loaded>
+        </section>
+      </div>
+    </>
+  );
+}
+
+function EscalationItems({ list }: { list: EscalationView[] }) {
+  const { t, lang, pick } = useI18n();
+  const { name } = useDepartments();
+  return (
+    <ul className="plain" data-testid="escalation-list">
+      {list.map((e) => (
+        <li key={e.id} className="escalation-item">
+          <div className="notice-head">
+            <span className={`tag rung rung-${e.rung}`}>{label(rungLabels, e.rung, lang)}</span>
+            <Link to={paths.task(e.taskId)}>{pick(e.taskTitleZh, e.taskTitleEn)}</Link>
+          </div>
+          <p className="muted">
+            {label(processLabels, e.process, lang)} · {t('responsible')}：{name(e.responsibleDepartmentId)} · {t('scheduledAt')}{' '}
+            <time dateTime={e.scheduledAt}>{formatEndInstant(e.scheduledAt, lang)}</time>
+            {' · '}
+            {t('firedAt')} <time dateTime={e.firedAt}>{formatInstant(e.firedAt, lang)}</time>
+          </p>
+          {e.explanation ? (
+            <p>
+              {humanizeInstants(String((lang === 'zh' ? e.explanation.zh : e.explanation.en) ?? ''), lang)}
+              {e.explanation.article ? <span className="muted">（{bilingual(String(e.explanation.article), lang)}）</span> : null}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function NoticeList({ list }: { list: Notification[] }) {
+  const { t, lang, pick } = useI18n();
+  return (
+    <ul className="notices" data-testid="notifications">
+      {list.map((n) => {
+        const rung = n.kind.startsWith('escalation.') ? n.kind.slice('escalation.'.length) : '';
+        return (
+          <li key={n.id} className={`notice-item${n.readAt ? '' : ' unread'}`}>
+            <div className="notice-head">
+              {rung ? <span className={`tag rung rung-${rung}`}>{label(rungLabels, rung, lang)}</span> : null}
+              <strong>{bilingual(pick(n.titleZh, n.titleEn), lang)}</strong>
+              {!n.readAt ? <span className="sr-only">（{t('unread')}）</span> : null}
+              <time dateTime={n.createdAt}>{formatInstant(n.createdAt, lang)}</time>
+            </div>
+            {n.taskId ? <Link to={paths.task(n.taskId)}>{t('openTask')}</Link> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,210 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { api, newIdempotencyKey } from '../api';
+import { useUser } from '../auth';
+import { rememberCases } from '../cases';
+import { PageTitle } from '../components/common';
+import { ErrorSummary, Field, FieldSet, useSubmit } from '../components/forms';
+import { localInputToInstant, nowAsLocalInput } from '../format';
+import { useLoad } from '../hooks';
+import { useI18n, type MessageKey } from '../i18n';
+import { label, processLabels, sharingLabels } from '../labels';
+import { Link, paths, useRouter } from '../router';
+import type { CatalogueEntry, Process } from '../types';
+import { mayStart } from './cases';
+
+interface FieldSpec {
+  name: string;
+  label: MessageKey;
+  kind: 'entry' | 'text' | 'textarea' | 'datetime' | 'trigger';
+  required?: boolean;
+  minLength?: number;
+  maxLength: number;
+  hint?: MessageKey;
+}
+
+const entry: FieldSpec = { name: 'catalogueEntryId', label: 'catalogueEntry', kind: 'entry', required: true, minLength: 1, maxLength: 100 };
+const receivedAt: FieldSpec = { name: 'receivedAt', label: 'receivedAt', kind: 'datetime', maxLength: 40, hint: 'receivedAtHint' };
+
+/** Each process's form, as its API schema declares it (api/schemas/share-requests.ts, cases.ts). */
+const forms: Record<Process, FieldSpec[]> = {
+  'share-request': [
+    entry,
+    { name: 'scenario', label: 'scenario', kind: 'textarea', required: true, minLength: 4, maxLength: 2000, hint: 'scenarioHint' },
+    { name: 'basis', label: 'basis', kind: 'textarea', maxLength: 2000 },
+    receivedAt,
+  ],
+  'catalogue-change': [
+    entry,
+    { name: 'trigger', label: 'trigger', kind: 'trigger', required: true, maxLength: 20 },
+    { name: 'description', label: 'description', kind: 'textarea', required: true, minLength: 4, maxLength: 2000 },
+    { name: 'changedAt', label: 'changedAt', kind: 'datetime', maxLength: 40, hint: 'changedAtHint' },
+  ],
+  'quality-dispute': [
+    entry,
+    { name: 'description', label: 'description', kind: 'textarea', required: true, minLength: 4, maxLength: 4000 },
+    { name: 'evidence', label: 'evidence', kind: 'textarea', maxLength: 4000 },
+    receivedAt,
+  ],
+  'negative-list': [
+    entry,
+    { name: 'legalBasis', label: 'legalBasis', kind: 'textarea', required: true, minLength: 4, maxLength: 1000, hint: 'legalBasisHint' },
+    { name: 'reason', label: 'negReason', kind: 'textarea', required: true, minLength: 4, maxLength: 4000 },
+    receivedAt,
+  ],
+};
+
+export function NewCaseView({ process }: { process: Process }) {
+  const user = useUser();
+  const { t, lang, pick } = useI18n();
+  const { query, navigate } = useRouter();
+  const spec = forms[process];
+  const [values, setValues] = useState<Record<string, string>>(() => ({ catalogueEntryId: query.get('entry') ?? '' }));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const key = useRef(newIdempotencyKey());
+  const submit = useSubmit(spec.map((f) => f.name));
+  const catalogue = useLoad((signal) => api.catalogue(signal), []);
+  const providerSide = process === 'catalogue-change' || process === 'negative-list';
+  const entries = catalogue.state === 'ok' ? catalogue.data.filter((e) => (e.providerDepartmentId === user.departmentId) === providerSide) : [];
+  const title = t('newCaseTitle', { process: label(processLabels, process, lang) });
+
+  if (!mayStart(process, user)) {
+    return (
+      <>
+        <PageTitle>{title}</PageTitle>
+        <p className="notice notice-info">{lang === 'zh' ? '您的角色不能发起此流程。' : 'Your role cannot start this process.'}</p>
+      </>
+    );
+  }
+
+  function set(name: string, value: string) {
+    setValues((v) => ({ ...v, [name]: value }));
+    // A changed form is a new submission: a new Idempotency-Key. Sending the same form again reuses the key.
+    key.current = newIdempotencyKey();
+    submit.clearField(name);
+    setLocal((l) => {
+      if (!(name in l)) return l;
+      const next = { ...l };
+      delete next[name];
+      return next;
+    });
+  }
+
+  function validate(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const f of spec) {
+      const v = (values[f.name] ?? '').trim();
+      if (f.required && !v) errors[f.name] = t('required');
+      else if (v && f.minLength && [...v].length < f.minLength) errors[f.name] = t('tooShort', { n: f.minLength });
+      else if (v && f.kind === 'datetime' && Date.parse(localInputToInstant(v)) > Date.now()) errors[f.name] = t('mustBePast');
+    }
+    return errors;
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const errors = validate();
+    setLocal(errors);
+    if (Object.keys(errors).length) return;
+    const body: Record<string, string> = {};
+    for (const f of spec) {
+      const v = (values[f.name] ?? '').trim();
+      if (!v) continue;
+      body[f.name] = f.kind === 'datetime' ? localInputToInstant(v) : v;
+    }
+    const created = await submit.run(() => api.submit(process, body, key.current));
+    if (created) {
+      rememberCases([created]);
+      navigate(`${paths.case(process, created.id)}?created=1`);
+    }
+  }
+
+  const fieldErrors = { ...submit.fields, ...local };
+  const labels = Object.fromEntries(spec.map((f) => [f.name, t(f.label)]));
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      <form className="card form" onSubmit={onSubmit} noValidate data-testid="new-case-form">
+        <ErrorSummary formId="nc" fields={fieldErrors} general={submit.general} labels={labels} />
+        {spec.map((f) => {
+          const id = `nc-${f.name}`;
+          const value = values[f.name] ?? '';
+          const error = fieldErrors[f.name];
+          if (f.kind === 'trigger') {
+            return (
+              <FieldSet key={f.name} id={id} legend={t(f.label)} required error={error}>
+                <div className="choices">
+                  {(['law-change', 'duty-change'] as const).map((v) => (
+                    <label key={v} className="choice">
+                      <input type="radio" name="trigger" value={v} checked={value === v} onChange={() => set('trigger', v)} />
+                      <span>{v === 'law-change' ? t('triggerLaw') : t('triggerDuty')}</span>
+                    </label>
+                  ))}
+                </div>
+              </FieldSet>
+            );
+          }
+          return (
+            <Field key={f.name} id={id} label={t(f.label)} required={f.required} error={error} hint={f.hint ? t(f.hint) : undefined}>
+              {(p) =>
+                f.kind === 'textarea' ? (
+                  <textarea {...p} name={f.name} rows={3} maxLength={f.maxLength} value={value} onChange={(e) => set(f.name, e.target.value)} />
+                ) : f.kind === 'datetime' ? (
+                  <input {...p} name={f.name} type="datetime-local" max={nowAsLocalInput()} value={value} onChange={(e) => set(f.name, e.target.value)} className="input-medium" />
+                ) : f.kind === 'entry' ? (
+                  <>
+                    <input
+                      {...p}
+                      name={f.name}
+                      list={entries.length ? 'nc-entries' : undefined}
+                      placeholder={t('entryPlaceholder')}
+                      autoComplete="off"
+                      spellCheck={false}
+                      value={value}
+                      onChange={(e) => set(f.name, e.target.value)}
+                      className="input-medium mono"
+                    />
+                    {entries.length ? (
+                      <datalist id="nc-entries">
+                        {entries.map((e) => (
+                          <option key={e.id} value={e.id}>
+                            {pick(e.nameZh, e.nameEn)} · {label(sharingLabels, e.sharingAttribute, lang)}
+                          </option>
+                        ))}
+                      </datalist>
+                    ) : null}
+                    <EntryInfo entry={(catalogue.state === 'ok' ? catalogue.data : []).find((e) => e.id === value.trim())} />
+                  </>
+                ) : (
+                  <input {...p} name={f.name} maxLength={f.maxLength} value={value} onChange={(e) => set(f.name, e.target.value)} />
+                )
+              }
+            </Field>
+          );
+        })}
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={submit.busy}>
+            {submit.busy ? t('submitting') : t('submit')}
+          </button>
+          <Link to={paths.cases()} className="btn btn-ghost">
+            {t('cancel')}
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function EntryInfo({ entry }: { entry?: CatalogueEntry }) {
+  const { lang, pick } = useI18n();
+  return (
+    <p className="entry-info" aria-live="polite">
+      {entry ? (
+        <>
+          <strong>{pick(entry.nameZh, entry.nameEn)}</strong> <span className={`tag share-${entry.sharingAttribute}`}>{label(sharingLabels, entry.sharingAttribute, lang)}</span>
+          {entry.providerNameZh && entry.providerNameEn ? ` · ${pick(entry.providerNameZh, entry.providerNameEn)}` : ''}
+          {entry.conditions ? ` · ${entry.conditions}` : ''}
+        </>
+      ) : null}
+    </p>
+  );
+}

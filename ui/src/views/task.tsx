@@ -1,0 +1,298 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { useUser } from '../auth';
+import { findCase } from '../cases';
+import { ErrorBlock, Loading, NotFound, PageTitle, useDepartments } from '../components/common';
+import { CitationBlock, DeadlineExplained, DueBadge, RungBadge } from '../components/deadline';
+import { ErrorSummary, Field, FieldSet, useSubmit } from '../components/forms';
+import { EscalationList, Steps, Timeline } from '../components/timeline';
+import { formatInstant } from '../format';
+import { useLoad } from '../hooks';
+import { useI18n } from '../i18n';
+import { decisionLabel, label, packLabels, processLabels, statusLabel } from '../labels';
+import { Link, paths } from '../router';
+import type { CaseDetail, PreviewStep, Task, User } from '../types';
+
+/** Whether the user is the one who must act on the task. */
+export function mayAct(task: Task, user: User): boolean {
+  return task.status === 'open' && task.assigneeDepartmentId === user.departmentId && user.roles.includes(task.assigneeRole);
+}
+
+/** The rule-pack step behind a task: its period basis (law, draft, local policy) and the extension it allows. */
+async function stepRule(kase: CaseDetail, step: string, signal: AbortSignal): Promise<PreviewStep | undefined> {
+  const flows = kase.process === 'share-request' ? ['conditional-share', 'unconditional-share'] : [kase.process];
+  for (const flow of flows) {
+    try {
+      const preview = await api.preview(kase.pack, flow, kase.receivedAt, signal);
+      const found = preview.steps.find((s) => s.stepId === step);
+      if (found) return found;
+    } catch {
+      /* the preview is an aid; the task stands without it */
+    }
+  }
+  return undefined;
+}
+
+export function TaskView({ taskId }: { taskId: string }) {
+  const user = useUser();
+  const { t, lang, pick } = useI18n();
+  const requestId = taskId.split('/')[0] ?? '';
+  const loaded = useLoad(
+    async (signal) => {
+      const [mine, kase] = await Promise.all([api.tasks({ status: 'all', limit: 200 }, signal), findCase(requestId, signal)]);
+      const task = kase?.tasks.find((x) => x.id === taskId) ?? mine.find((x) => x.id === taskId);
+      if (!task) return null;
+      const rule = kase && !task.step.includes('.') ? await stepRule(kase, task.step, signal) : undefined;
+      return { task, kase, rule };
+    },
+    [taskId, user.id],
+  );
+
+  const [done, setDone] = useState<string | null>(null);
+  if (loaded.state === 'loading') return <Loading />;
+  if (loaded.state === 'error' || loaded.state === 'unavailable') return <ErrorBlock error={loaded.error} retry={loaded.reload} />;
+  if (loaded.state === 'not-found' || !loaded.data) return <NotFound />;
+  const { task, kase, rule } = loaded.data;
+  const actionable = mayAct(task, user);
+
+  return (
+    <>
+      <PageTitle>{pick(task.titleZh, task.titleEn)}</PageTitle>
+      <div className="task-head">
+        <DueBadge task={task} />
+        {task.timeLeft?.overdue ? <span className="tag tag-late">{t('overdue')}</span> : null}
+        <RungBadge rung={task.rung} />
+        {kase ? (
+          <Link to={paths.case(kase.process, kase.id)} className="btn btn-small btn-ghost">
+            {t('openCase')}
+          </Link>
+        ) : null}
+      </div>
+      <div className="layout-2">
+        <div className="col-main">
+          {kase ? <RequestFacts kase={kase} /> : null}
+          <section className="card" aria-labelledby="act-title">
+            <h2 id="act-title">{t('actionsTitle')}</h2>
+            {done ? (
+              <p className="notice notice-ok" role="status">
+                {t('taskCompleted', { decision: done })}
+              </p>
+            ) : null}
+            {actionable && !done ? (
+              <DecisionForm
+                task={task}
+                onDone={(decision) => {
+                  setDone(decision);
+                  loaded.reload();
+                }}
+              />
+            ) : done ? null : task.status !== 'open' ? (
+              <p>
+                {t('taskClosed')}
+                {task.decision ? (
+                  <>
+                    {' '}
+                    <strong>{decisionLabel(task.decision, lang, task.step)}</strong>
+                    {task.reason ? ` · ${task.reason}` : ''}
+                    {task.completedAt ? ` · ${formatInstant(task.completedAt, lang)}` : ''}
+                  </>
+                ) : null}
+              </p>
+            ) : (
+              <NotYours task={task} />
+            )}
+          </section>
+          {actionable && rule?.extension?.max ? <ExtensionForm task={task} max={rule.extension.max} /> : null}
+          {kase ? <Steps tasks={kase.tasks} canOpen={() => true} /> : null}
+          {kase ? <EscalationList escalations={kase.escalations} tasks={kase.tasks} /> : null}
+          {kase ? <Timeline detail={kase} /> : null}
+        </div>
+        <aside className="col-side">
+          <DeadlineExplained deadline={task.deadline} />
+          {task.citation ? <CitationBlock citation={task.citation} basis={rule?.periodBasis} policy={rule?.policy} /> : null}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function NotYours({ task }: { task: Task }) {
+  const { t } = useI18n();
+  const { name } = useDepartments();
+  return <p>{t('notYourTask', { dept: name(task.assigneeDepartmentId) })}</p>;
+}
+
+export function RequestFacts({ kase }: { kase: CaseDetail }) {
+  const { t, lang } = useI18n();
+  const { name } = useDepartments();
+  return (
+    <section className="card" aria-labelledby="request-title" data-testid="request">
+      <h2 id="request-title">{t('theRequest')}</h2>
+      <dl className="facts">
+        <dt>{t('process')}</dt>
+        <dd>{label(processLabels, kase.process, lang)}</dd>
+        <dt>{t('status')}</dt>
+        <dd>{statusLabel(kase.status, lang)}</dd>
+        {kase.catalogueEntryId ? (
+          <>
+            <dt>{t('catalogueEntry')}</dt>
+            <dd>{kase.catalogueEntryId}</dd>
+          </>
+        ) : null}
+        {kase.scenario ? (
+          <>
+            <dt>{t('scenario')}</dt>
+            <dd>{kase.scenario}</dd>
+          </>
+        ) : null}
+        <dt>{t('receivedAt')}</dt>
+        <dd>{formatInstant(kase.receivedAt, lang)}</dd>
+        <dt>{t('requesterDept')}</dt>
+        <dd>{name(kase.requesterDepartmentId)}</dd>
+        {kase.providerDepartmentId ? (
+          <>
+            <dt>{t('providerDept')}</dt>
+            <dd>{name(kase.providerDepartmentId)}</dd>
+          </>
+        ) : null}
+        <dt>{t('authorityDept')}</dt>
+        <dd>{name(kase.authorityDepartmentId)}</dd>
+        <dt>{t('pack')}</dt>
+        <dd>《{label(packLabels, kase.pack, lang)}》</dd>
+        <dt>{t('caseId')}</dt>
+        <dd className="mono">{kase.id}</dd>
+      </dl>
+    </section>
+  );
+}
+
+const payloadFields = ['updateFrequency', 'scopeOfUse', 'conditions', 'legalBasis'] as const;
+const payloadSteps = new Set(['submit-update', 'correct-update']);
+
+function DecisionForm({ task, onDone }: { task: Task; onDone(decision: string): void }) {
+  const { t, lang } = useI18n();
+  const [decision, setDecision] = useState(task.decisions.length === 1 ? task.decisions[0]! : '');
+  const [reason, setReason] = useState('');
+  const [payload, setPayload] = useState<Record<string, string>>({});
+  const withPayload = payloadSteps.has(task.step);
+  const submit = useSubmit(['decision', 'reason', 'payload']);
+  const reasonRequired = decision !== '' && task.reasonRequiredFor.includes(decision);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const changed = Object.fromEntries(Object.entries(payload).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+    const result = await submit.run(() =>
+      api.complete(task.id, {
+        decision,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(withPayload && Object.keys(changed).length ? { payload: changed } : {}),
+      }),
+    );
+    if (result) onDone(decisionLabel(decision, lang, task.step));
+  }
+
+  const labels = { decision: t('decision'), reason: t('reason'), payload: t('payloadTitle') };
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="decision-form">
+      <ErrorSummary formId="decide" fields={submit.fields} general={submit.general} labels={labels} />
+      <FieldSet id="decide-decision" legend={t('decision')} required error={submit.fields.decision}>
+        <div className="choices">
+          {task.decisions.map((d) => (
+            <label key={d} className="choice">
+              <input
+                type="radio"
+                name="decision"
+                value={d}
+                checked={decision === d}
+                onChange={() => {
+                  setDecision(d);
+                  submit.clearField('decision');
+                }}
+              />
+              <span>
+                {decisionLabel(d, lang, task.step)}
+                {task.reasonRequiredFor.includes(d) ? <span className="muted">{lang === 'zh' ? '（须说明理由）' : ' (reasons required)'}</span> : null}
+              </span>
+            </label>
+          ))}
+        </div>
+      </FieldSet>
+      <Field
+        id="decide-reason"
+        label={t('reason')}
+        required={reasonRequired}
+        error={submit.fields.reason}
+        hint={reasonRequired ? t('reasonRequiredHint', { decision: decisionLabel(decision, lang, task.step) }) : t('reasonHint')}
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            name="reason"
+            rows={4}
+            maxLength={4000}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              submit.clearField('reason');
+            }}
+          />
+        )}
+      </Field>
+      {withPayload ? (
+        <fieldset className="field" id="decide-payload" tabIndex={-1}>
+          <legend>{t('payloadTitle')}</legend>
+          <p className="hint">{t('payloadHint')}</p>
+          {payloadFields.map((f) => (
+            <Field key={f} id={`decide-payload-${f}`} label={t(f)}>
+              {(p) => <input {...p} value={payload[f] ?? ''} maxLength={2000} onChange={(e) => setPayload((old) => ({ ...old, [f]: e.target.value }))} />}
+            </Field>
+          ))}
+          {submit.fields.payload ? <p className="field-error">{submit.fields.payload}</p> : null}
+        </fieldset>
+      ) : null}
+      <button type="submit" className="btn btn-primary" disabled={submit.busy}>
+        {submit.busy ? t('submitting') : t('submitDecision')}
+      </button>
+    </form>
+  );
+}
+
+function ExtensionForm({ task, max }: { task: Task; max: { n: number; unit: string } }) {
+  const { t, lang } = useI18n();
+  const [n, setN] = useState(String(max.n));
+  const [reason, setReason] = useState('');
+  const [sent, setSent] = useState(false);
+  const submit = useSubmit(['n', 'reason']);
+  const unit = max.unit === 'days' ? (lang === 'zh' ? '日' : 'days') : lang === 'zh' ? '个工作日' : 'working days';
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const result = await submit.run(() => api.extension(task.id, { n: Number(n), reason: reason.trim() }));
+    if (result) setSent(true);
+  }
+
+  return (
+    <section className="card" aria-labelledby="ext-title">
+      <h2 id="ext-title">{t('extensionTitle')}</h2>
+      {sent ? (
+        <p className="notice notice-ok" role="status">
+          {t('extensionSent')}
+        </p>
+      ) : (
+        <form onSubmit={onSubmit} noValidate data-testid="extension-form">
+          <p className="hint">{t('extensionIntro', { max: `${max.n} ${unit}` })}</p>
+          <ErrorSummary formId="ext" fields={submit.fields} general={submit.general} labels={{ n: t('extensionDays'), reason: t('extensionReason') }} />
+          <Field id="ext-n" label={`${t('extensionDays')}（${unit}）`} required error={submit.fields.n}>
+            {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={max.n} value={n} onChange={(e) => setN(e.target.value)} className="input-short" />}
+          </Field>
+          <Field id="ext-reason" label={t('extensionReason')} required error={submit.fields.reason}>
+            {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
+          <button type="submit" className="btn" disabled={submit.busy}>
+            {submit.busy ? t('submitting') : t('extensionSubmit')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
