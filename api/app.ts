@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { CalendarStore } from '../db/calendar-store';
 import type { Db } from '../db/client';
 import { installAuthentication } from './plugins/auth';
+import { rejectNulCharacters } from './plugins/reject-nul';
 import { createMetrics, installMetrics, type Metrics } from './plugins/metrics';
 import { installSecurity, securityOptionsFromEnv, type SecurityOptions } from './plugins/security';
 import { installProblemHandler } from './problem';
@@ -43,6 +44,7 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   });
   installProblemHandler(app);
+  rejectNulCharacters(app);
   app.addSchema(ProblemSchema);
   const security = deps.security ?? securityOptionsFromEnv();
   await installSecurity(app, security);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { departments } from '../db/schema';
-import { NoPackInForceError, packFor } from '../rules';
+import { packFor, RulesError } from '../rules';
 import type { Parties } from '../workflows/messages';
 import type { AuthUser } from './plugins/auth';
 import { HttpProblem } from './problem';
@@ -21,7 +21,7 @@ export async function bindCase(db: Db, user: AuthUser, receivedAt: Date, provide
   try {
     pack = packFor(user.department.jurisdiction, receivedAt.toISOString()).id;
   } catch (error) {
-    if (error instanceof NoPackInForceError) throw HttpProblem.unprocessable('body.receivedAt', error.message);
+    if (error instanceof RulesError) throw HttpProblem.unprocessable('body.receivedAt', error.message);
     throw error;
   }
   return {

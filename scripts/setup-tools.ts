@@ -1,9 +1,10 @@
-import { ensureTemporalCli, ensureTimeSkippingServer, MissingToolError } from './tools';
+import { ensureSchemathesis, ensureTemporalCli, ensureTimeSkippingServer, MissingToolError } from './tools';
 
 try {
   const cli = ensureTemporalCli();
   const testServer = ensureTimeSkippingServer();
-  console.log(`temporal CLI: ${cli}\ntime-skipping test server: ${testServer}`);
+  const fuzzer = ensureSchemathesis();
+  console.log(`temporal CLI: ${cli}\ntime-skipping test server: ${testServer}\nAPI fuzzer: ${fuzzer}`);
 } catch (error) {
   if (error instanceof MissingToolError) {
     console.error(error.message);

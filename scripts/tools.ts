@@ -96,3 +96,23 @@ function testServerPom(): string {
 </project>
 `;
 }
+
+const SCHEMATHESIS_VERSION = '4.32.5';
+
+/**
+ * Schemathesis (the property-based API fuzzer, from PyPI) in a virtualenv of its own under the tools cache.
+ * @throws MissingToolError when Python 3 is missing.
+ */
+export function ensureSchemathesis(log: (line: string) => void = console.log): string {
+  const venv = resolve(TOOLS_DIR, 'venv');
+  const cli = resolve(venv, 'bin', 'schemathesis');
+  const stamp = resolve(venv, `.schemathesis-${SCHEMATHESIS_VERSION}`);
+  if (existsSync(cli) && existsSync(stamp)) return cli;
+  const python = onPath('python3');
+  if (!python) throw new MissingToolError('python3', 'The API fuzz test needs Python 3 (e.g. `apt-get install python3 python3-venv`).');
+  log(`Installing schemathesis ${SCHEMATHESIS_VERSION} from PyPI into ${venv}…`);
+  execFileSync(python, ['-m', 'venv', venv], { stdio: 'inherit' });
+  execFileSync(resolve(venv, 'bin', 'pip'), ['install', '-q', `schemathesis==${SCHEMATHESIS_VERSION}`], { stdio: 'inherit' });
+  writeFileSync(stamp, '');
+  return cli;
+}

@@ -37,6 +37,18 @@ describe('security at the edge', () => {
     expect(statuses.slice(0, 15).every((s) => s === 200)).toBe(true);
   });
 
+  it('refuses NUL characters, which the database cannot store, naming the field', async () => {
+    const headers = await loginAs(stack.app, 'gat.zhang');
+    const response = await stack.app.inject({
+      method: 'POST',
+      url: '/api/share-requests',
+      headers,
+      payload: { catalogueEntryId: 'HB-SCJGJ-0001', scenario: 'abc\u0000def' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].path).toBe('body.scenario');
+  });
+
   it('exposes Prometheus metrics with request durations by route', async () => {
     const metrics = await stack.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.statusCode).toBe(200);
