@@ -11,6 +11,7 @@ import { ProblemSchema, UuidParams, problemResponses } from '../schemas/common';
 import { CreateCatalogueChangeBody, CreateNegativeListBody, CreateQualityDisputeBody } from '../schemas/cases';
 import { CreateShareRequestBody, IdempotencyHeaders, ListRequestsQuery, RequestDetail, RequestSummary } from '../schemas/share-requests';
 import { visibleRequests } from '../visibility';
+import { queryCases } from '../case-list';
 import { requestView, taskView } from '../views';
 
 /** One statutory process as an API resource: create (idempotent), list, and one case with its whole timeline. */
@@ -118,17 +119,10 @@ export function caseRoutes(deps: AppDeps) {
     api.get(
       resource.path,
       { schema: { tags, summary: '列表 Cases visible to the caller', querystring: ListRequestsQuery, response: { 200: Type.Array(RequestSummary), ...problemResponses } } },
-      async (request) => {
-        const user = caller(request);
-        const conditions = [eq(requests.process, resource.process), visibleRequests(user)];
-        if (request.query.status) conditions.push(eq(requests.status, request.query.status));
-        const rows = await db
-          .select()
-          .from(requests)
-          .where(and(...conditions))
-          .orderBy(desc(requests.createdAt))
-          .limit(request.query.limit ?? 50);
-        return rows.map(requestView);
+      async (request, reply) => {
+        const { page, nextCursor } = await queryCases(db, caller(request), resource.process, request.query);
+        if (nextCursor) void reply.header('x-next-cursor', nextCursor);
+        return page.map(requestView);
       },
     );
 

@@ -45,6 +45,11 @@ export const RequestSummary = Type.Object({
 export const ListRequestsQuery = Type.Object(
   {
     status: Type.Optional(Type.String({ maxLength: 50 })),
+    department: Type.Optional(Type.String({ maxLength: 40, description: 'Requesting or providing department' })),
+    overdue: Type.Optional(Type.Boolean({ description: 'Has (true) or has no (false) open overdue task' })),
+    dueBefore: Type.Optional(Type.String({ format: 'date-time', description: 'Has an open task due before this instant' })),
+    dueAfter: Type.Optional(Type.String({ format: 'date-time', description: 'Has an open task due after this instant' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'From the x-next-cursor header of the previous page' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },

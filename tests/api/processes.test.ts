@@ -167,3 +167,37 @@ describe('the statutory processes through the API', () => {
     await openTask(authority, applied.json().id, 'authority-review');
   });
 });
+
+describe('case lists', () => {
+  it('page through a department’s cases with a cursor, each case once, and filter by overdue', async () => {
+    const outsider = await loginAs(stack.app, 'wsjkw.yang');
+    for (let i = 0; i < 5; i++) {
+      const r = await stack.app.inject({
+        method: 'POST',
+        url: '/api/share-requests',
+        headers: outsider,
+        payload: { catalogueEntryId: 'HB-SCJGJ-0001', scenario: `分页测试 ${i}`, ...(i === 0 ? { receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString() } : {}) },
+      });
+      expect(r.statusCode).toBe(201);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await stack.app.inject({ method: 'GET', url: `/api/share-requests?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: outsider });
+      expect(page.statusCode, page.body).toBe(200);
+      seen.push(...page.json().map((c: { id: string }) => c.id));
+      cursor = page.headers['x-next-cursor'] as string | undefined;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(seen).size).toBe(seen.length);
+    let overdue: { id: string }[] = [];
+    for (let i = 0; i < 100 && overdue.length === 0; i++) {
+      overdue = (await stack.app.inject({ method: 'GET', url: '/api/share-requests?overdue=true', headers: outsider })).json();
+      if (overdue.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(overdue).toHaveLength(1);
+    const bad = await stack.app.inject({ method: 'GET', url: '/api/share-requests?cursor=nonsense', headers: outsider });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('query.cursor');
+  });
+});
