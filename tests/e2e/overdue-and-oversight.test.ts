@@ -114,6 +114,8 @@ describe('reference views', () => {
     await reviewer.goto('/calendar/2026-02');
     await month.waitFor();
     await screenshot(reviewer, 'calendar', { fullPage: true });
+    const [ics] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByRole('button', { name: /iCalendar/ }).click()]);
+    expect(ics.suggestedFilename()).toBe('deadlines-hb-data.ics');
   });
 
   it('browses the catalogue with its sharing attributes and the negative list', async () => {
@@ -137,12 +139,15 @@ describe('reference views', () => {
     await department.goto(`/cases/share-request/${caseId}`);
     await department.getByTestId('timeline').waitFor();
     expect(await department.getByTestId('timeline').textContent()).toContain("Reported to the people's government");
+    await screenshot(department, 'case-en', { fullPage: true });
     await department.getByRole('button', { name: '中文' }).click();
     await department.getByRole('link', { name: '我的待办' }).waitFor();
   });
 
   it('fits a tablet', async () => {
     const tablet = await app.newUser({ viewport: { width: 820, height: 1180 } });
+    await tablet.goto('/tasks');
+    await tablet.getByRole('heading', { level: 1, name: '登录' }).waitFor();
     await signIn(tablet, 'data.chen');
     await tablet.getByTestId('queue').waitFor();
     const overflow = await tablet.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');

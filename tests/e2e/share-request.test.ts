@@ -56,14 +56,12 @@ describe('a conditional share request, each person signing in through the web ap
     await signIn(authority, 'data.chen');
     const row = await queueRow(authority, caseId, 'review-forward');
     expect(await row.getByTestId('due').textContent()).toMatch(/还剩 \d+ 个工作日/);
-    await screenshot(authority, 'queue');
     await row.getByRole('link', { name: /^办理/ }).click();
     await authority.getByRole('heading', { level: 1, name: '审核并转至提供部门' }).waitFor();
     const explained = authority.getByTestId('deadline-explained');
     expect(await explained.textContent()).toContain('3 个工作日');
     expect(await explained.getByTestId('day-by-day').locator('li').count()).toBeGreaterThanOrEqual(4);
     expect(await authority.getByTestId('citation').textContent()).toContain('第十九条');
-    await screenshot(authority, 'task-detail', { fullPage: true });
     await decide(authority, '审核通过，转提供部门');
   });
 

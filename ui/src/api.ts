@@ -159,7 +159,21 @@ export const api = {
   assessment: (from: string, to: string, signal?: AbortSignal) => request<Assessment>(`/api/assessment${q({ from, to })}`, { signal }),
   assessmentCsv: (from: string, to: string) =>
     request<string>(`/api/assessment${q({ from, to, format: 'csv' })}`, { raw: true, headers: { accept: 'text/csv, application/problem+json' } }),
+  deadlinesIcs: (departmentId: string) =>
+    request<string>(`/api/departments/${encodeURIComponent(departmentId)}/deadlines.ics`, { raw: true, headers: { accept: 'text/calendar, application/problem+json' } }),
 };
+
+/** Saves text the API sent as a file (the request needed the bearer token, so a plain link would not do). */
+export function saveFile(text: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
 
 /** A new key per form submission attempt series: the same key is reused when the same form is sent again. */
 export function newIdempotencyKey(): string {

@@ -108,3 +108,7 @@ const isoInstant = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\
 export function humanizeInstants(text: string, lang: Lang): string {
   return text.replace(isoInstant, (m) => formatEndInstant(m, lang));
 }
+
+/** A label's colon and a parenthesis, in the typography of the language: 全角 in Chinese, ASCII in English. */
+export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+export const paren = (text: string, lang: Lang) => (lang === 'zh' ? `（${text}）` : ` (${text})`);

@@ -216,6 +216,7 @@ const zh = {
   yearUnknown: '{y} 年的放假安排尚未公布，期限暂按周一至周五计算，均为暂定。',
   noticeLabel: '依据：{title}（{number}）',
   weekdays: '一,二,三,四,五,六,日',
+  downloadIcs: '下载本部门办理期限（iCalendar）',
 
   inboxTitle: '通知与督办',
   inboxIntro: '到期提醒、逾期通知、限期整改通知和报告本级人民政府。',
@@ -474,6 +475,7 @@ const en: Record<MessageKey, string> = {
   yearUnknown: 'The holidays of {y} are not yet published: deadlines there are counted Monday to Friday and are provisional.',
   noticeLabel: 'Source: {title} ({number})',
   weekdays: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
+  downloadIcs: 'Download our deadlines (iCalendar)',
 
   inboxTitle: 'Notices & escalations',
   inboxIntro: 'Reminders, overdue notices, notices to rectify, reports to the people’s government.',

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n';
-import { bilingual, formatDate, formatInstant, timeLeftText, weekdayIndex } from '../format';
+import { bilingual, formatDate, formatInstant, paren, timeLeftText, weekdayIndex } from '../format';
 import { label, packLabels, rungLabels } from '../labels';
 import type { Citation, Deadline, Task } from '../types';
 
@@ -18,7 +18,7 @@ export function DueBadge({ task, compact }: { task: Task; compact?: boolean }) {
       ) : task.completedAt ? (
         <span className={`due-left${Date.parse(task.completedAt) > Date.parse(task.dueAt) ? ' done-late' : ''}`}>
           {t('completedOn', { date: formatInstant(task.completedAt, lang) })}
-          {Date.parse(task.completedAt) > Date.parse(task.dueAt) ? `（${t('lateShort')}）` : `（${t('onTime')}）`}
+          {paren(Date.parse(task.completedAt) > Date.parse(task.dueAt) ? t('lateShort') : t('onTime'), lang)}
         </span>
       ) : null}
       {task.deadline.provisional ? <span className="tag tag-warn">{t('provisional')}</span> : null}
@@ -68,7 +68,7 @@ export function dayRows(deadline: Deadline, t: ReturnType<typeof useI18n>['t'], 
         kind === 'rollover'
           ? t('dayRollover')
           : kind === 'make-up'
-            ? `${base} · ${t('dayMakeUp')}${c.name ? `（${bilingual(c.name, lang)}）` : ''}`
+            ? `${base} · ${t('dayMakeUp')}${c.name ? paren(bilingual(c.name, lang), lang) : ''}`
             : base;
       rows.push({ date, kind, text, due: date === last });
     } else if (s) {
@@ -146,7 +146,7 @@ export function DeadlineExplained({ deadline, headingLevel = 2 }: { deadline: De
       <p>{deadline.skipped.length ? t('skippedSummary', { n: deadline.skipped.length, list: skippedSummary(deadline, lang) }) : null}</p>
       <p>
         {makeUps.length
-          ? t('makeUpSummary', { list: makeUps.map((m) => `${formatDate(m.date, lang)}${m.name ? `（${bilingual(m.name, lang)}）` : ''}`).join(lang === 'zh' ? '、' : ', ') })
+          ? t('makeUpSummary', { list: makeUps.map((m) => `${formatDate(m.date, lang)}${m.name ? paren(bilingual(m.name, lang), lang) : ''}`).join(lang === 'zh' ? '、' : ', ') })
           : t('noMakeUp')}
       </p>
       <Sub>{t('dayByDay')}</Sub>

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n';
-import { formatDate, formatEndInstant, formatInstant } from '../format';
+import { colon, formatDate, formatEndInstant, formatInstant } from '../format';
 import { actionLabels, decisionLabel, label, rungLabels, statusLabel } from '../labels';
 import { Link, paths } from '../router';
 import type { AuditEntry, CaseDetail, Escalation, Task } from '../types';
@@ -29,7 +29,7 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
         const parts = [step, decisionLabel(String(d.decision ?? ''), lang, task?.step)];
         if (d.lapsed) parts.push(t('lapsed'));
         else if (d.late) parts.push(t('late'));
-        if (d.reason && !d.lapsed) parts.push(`${t('reason')}：${String(d.reason)}`);
+        if (d.reason && !d.lapsed) parts.push(`${t('reason')}${colon(lang)}${String(d.reason)}`);
         return parts.filter(Boolean).join(' · ');
       }
       case 'task.due-changed':
@@ -80,7 +80,9 @@ export function Steps({ tasks, canOpen }: { tasks: Task[]; canOpen: (task: Task)
               <RungBadge rung={task.rung} />
             </div>
             <div className="muted">
-              {t('assignee')}：{name(task.assigneeDepartmentId)}
+              {t('assignee')}
+              {colon(lang)}
+              {name(task.assigneeDepartmentId)}
             </div>
             <DueBadge task={task} compact />
             {task.decision ? (

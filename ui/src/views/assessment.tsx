@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { api, saveFile } from '../api';
 import { isAuthority, useUser } from '../auth';
 import { ColumnChart, HBarChart, type Bar } from '../components/charts';
 import { Loaded, PageTitle, useDepartments } from '../components/common';
@@ -67,15 +67,7 @@ export function AssessmentView() {
     setCsvBusy(true);
     const csv = await submit.run(() => api.assessmentCsv(draft.from, draft.to));
     setCsvBusy(false);
-    if (csv === undefined) return;
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `assessment-${draft.from}-${draft.to}.csv`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    URL.revokeObjectURL(url);
+    if (csv !== undefined) saveFile(csv, `assessment-${draft.from}-${draft.to}.csv`, 'text/csv;charset=utf-8');
   }
 
   return (

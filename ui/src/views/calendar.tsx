@@ -1,6 +1,8 @@
-import { api } from '../api';
+import { useState } from 'react';
+import { api, saveFile, type ApiError } from '../api';
+import { useUser } from '../auth';
 import { Loaded, PageTitle } from '../components/common';
-import { bilingual, formatDate, todayInShanghai, weekdayIndex } from '../format';
+import { bilingual, formatDate, paren, todayInShanghai, weekdayIndex } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n, type MessageKey } from '../i18n';
 import { jurisdictionLabels, label } from '../labels';
@@ -66,6 +68,7 @@ export function CalendarView({ month: requested }: { month?: string }) {
           </Link>
         </div>
       </div>
+      <IcsDownload />
       <Loaded value={loaded} what="GET /api/calendar/:year">
         {(cal) => {
           const days = cal.days.filter((d) => d.date.startsWith(month));
@@ -167,10 +170,37 @@ function SpecialDays({ days }: { days: DayStatus[] }) {
         {special.map((d) => (
           <li key={d.date}>
             <span className={`swatch day-${d.kind}`} aria-hidden="true" /> {formatDate(d.date, lang)} — {kindText(d, t)}
-            {d.name ? `（${bilingual(d.name, lang)}）` : ''}
+            {d.name ? paren(bilingual(d.name, lang), lang) : ''}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The department's open due instants as an iCalendar file, for a desktop calendar. */
+function IcsDownload() {
+  const user = useUser();
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  async function download() {
+    setError(null);
+    try {
+      saveFile(await api.deadlinesIcs(user.departmentId), `deadlines-${user.departmentId}.ics`, 'text/calendar;charset=utf-8');
+    } catch (e) {
+      setError((e as ApiError).problem?.detail ?? (e as Error).message);
+    }
+  }
+  return (
+    <p className="ics">
+      <button type="button" className="btn btn-small" onClick={download}>
+        {t('downloadIcs')}
+      </button>
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </p>
   );
 }

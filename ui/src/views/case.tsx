@@ -4,7 +4,7 @@ import { rememberCases } from '../cases';
 import { Loaded, PageTitle } from '../components/common';
 import { DueBadge } from '../components/deadline';
 import { EscalationList, Steps, Timeline } from '../components/timeline';
-import { shortId } from '../format';
+import { colon, shortId } from '../format';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { label, processLabels } from '../labels';
@@ -47,7 +47,9 @@ export function CaseView({ process, id }: { process: Process; id: string }) {
                   {mine.map((task) => (
                     <li key={task.id}>
                       <Link to={paths.task(task.id)} className="btn btn-primary">
-                        {t('openTask')}：{pick(task.titleZh, task.titleEn)}
+                        {t('openTask')}
+                        {colon(lang)}
+                        {pick(task.titleZh, task.titleEn)}
                       </Link>{' '}
                       <DueBadge task={task} compact />
                     </li>

@@ -2,7 +2,7 @@ import { api, processes } from '../api';
 import { useUser } from '../auth';
 import { rememberCases } from '../cases';
 import { Loaded, PageTitle, useDepartments } from '../components/common';
-import { formatInstant, shortId } from '../format';
+import { colon, formatInstant, shortId } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { label, processLabels, statusLabel } from '../labels';
@@ -17,14 +17,17 @@ export function mayStart(process: Process, user: User): boolean {
 
 export function CasesView() {
   const user = useUser();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const startable = processes.filter((p) => mayStart(p, user));
   return (
     <>
       <PageTitle sub={t('casesIntro')}>{t('casesTitle')}</PageTitle>
       {startable.length ? (
         <nav className="new-case card" aria-label={t('newCase')}>
-          <span className="new-case-label">{t('newCase')}：</span>
+          <span className="new-case-label">
+            {t('newCase')}
+            {colon(lang)}
+          </span>
           {startable.map((p) => (
             <Link key={p} to={paths.newCase(p)} className="btn btn-small">
               + <ProcessName process={p} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../api';
 import { useUser } from '../auth';
 import { Loaded, PageTitle, useDepartments } from '../components/common';
-import { bilingual, formatInstant } from '../format';
+import { bilingual, colon, formatInstant } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { label, sharingLabels } from '../labels';
@@ -89,8 +89,10 @@ function CatalogueTable({ entries }: { entries: CatalogueEntry[] }) {
                   <strong>{pick(e.nameZh, e.nameEn)}</strong>
                   <div className="mono muted">{e.id}</div>
                   <div className="muted">
-                    {t('securityLevel')}：{bilingual(e.securityLevel, lang)}
-                    {e.dataFormat ? ` · ${t('dataFormat')}：${e.dataFormat}` : ''}
+                    {t('securityLevel')}
+                    {colon(lang)}
+                    {bilingual(e.securityLevel, lang)}
+                    {e.dataFormat ? ` · ${t('dataFormat')}${colon(lang)}${e.dataFormat}` : ''}
                   </div>
                 </td>
                 <td data-label={t('sharingAttribute')}>
@@ -101,7 +103,9 @@ function CatalogueTable({ entries }: { entries: CatalogueEntry[] }) {
                 <td data-label={t('scopeOfUse')}>{bilingual(e.scopeOfUse, lang)}</td>
                 <td data-label={t('conditions')}>
                   {e.conditions ? bilingual(e.conditions, lang) : '—'}
-                  {e.legalBasis ? <div className="muted">{t('legalBasis')}：{e.legalBasis}</div> : null}
+                  {e.legalBasis ? <div className="muted">{t('legalBasis')}
+                      {colon(lang)}
+                      {e.legalBasis}</div> : null}
                   {canRequest && e.sharingAttribute !== 'not-shared' && e.providerDepartmentId !== user.departmentId ? (
                     <div>
                       <Link to={paths.newCase('share-request', { entry: e.id })} className="btn btn-small">

@@ -1,6 +1,6 @@
 import { api } from '../api';
 import { Loaded, PageTitle, useDepartments } from '../components/common';
-import { bilingual, formatEndInstant, formatInstant, humanizeInstants } from '../format';
+import { bilingual, colon, formatEndInstant, formatInstant, humanizeInstants } from '../format';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { label, processLabels, rungLabels } from '../labels';
@@ -48,7 +48,9 @@ function EscalationItems({ list }: { list: EscalationView[] }) {
             <Link to={paths.task(e.taskId)}>{pick(e.taskTitleZh, e.taskTitleEn)}</Link>
           </div>
           <p className="muted">
-            {label(processLabels, e.process, lang)} · {t('responsible')}：{name(e.responsibleDepartmentId)} · {t('scheduledAt')}{' '}
+            {label(processLabels, e.process, lang)} · {t('responsible')}
+            {colon(lang)}
+            {name(e.responsibleDepartmentId)} · {t('scheduledAt')}{' '}
             <time dateTime={e.scheduledAt}>{formatEndInstant(e.scheduledAt, lang)}</time>
             {' · '}
             {t('firedAt')} <time dateTime={e.firedAt}>{formatInstant(e.firedAt, lang)}</time>

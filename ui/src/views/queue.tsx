@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { colon } from '../format';
 import { api, ApiError, processes, type TaskQuery } from '../api';
 import { isAuthority, useUser } from '../auth';
 import { ErrorBlock, Loading, NotAvailable, PageTitle, useDepartments } from '../components/common';
@@ -229,9 +230,9 @@ export function QueueView() {
                           {task.process ? label(processLabels, task.process, lang) : null}
                           {task.catalogueEntryId ? ` · ${task.catalogueEntryId}` : ''}
                           {task.requesterDepartmentId && task.requesterDepartmentId !== user.departmentId
-                            ? ` · ${t('requesterShort')}：${departments.name(task.requesterDepartmentId)}`
+                            ? ` · ${t('requesterShort')}${colon(lang)}${departments.name(task.requesterDepartmentId)}`
                             : ''}
-                          {scope === 'level' ? ` · ${t('assignee')}：${departments.name(task.assigneeDepartmentId)}` : ''}
+                          {scope === 'level' ? ` · ${t('assignee')}${colon(lang)}${departments.name(task.assigneeDepartmentId)}` : ''}
                         </div>
                       </td>
                       <td data-label={t('colDue')}>
@@ -243,14 +244,20 @@ export function QueueView() {
                       <td data-label={t('colActions')} className="actions">
                         <Link to={paths.task(task.id)} className="btn btn-small">
                           {task.status === 'open' && mayActOn(task, user) ? t('open') : t('view')}
-                          <span className="sr-only">：{title}</span>
+                          <span className="sr-only">
+                            {colon(lang)}
+                            {title}
+                          </span>
                         </Link>
                         {task.status === 'open' && mayActOn(task, user) ? (
                           task.claimedBy ? (
                             task.claimedBy === user.id ? (
                               <button type="button" className="btn btn-small btn-ghost" disabled={busy === task.id} onClick={() => claim(task, true)}>
                                 {t('release')}
-                                <span className="sr-only">：{title}</span>
+                                <span className="sr-only">
+                            {colon(lang)}
+                            {title}
+                          </span>
                               </button>
                             ) : (
                               <span className="muted claimed">{t('claimedBy', { who: task.claimedBy })}</span>
@@ -258,7 +265,10 @@ export function QueueView() {
                           ) : (
                             <button type="button" className="btn btn-small" disabled={busy === task.id} onClick={() => claim(task, false)}>
                               {t('claim')}
-                              <span className="sr-only">：{title}</span>
+                              <span className="sr-only">
+                            {colon(lang)}
+                            {title}
+                          </span>
                             </button>
                           )
                         ) : null}

@@ -6,7 +6,7 @@ import { ErrorBlock, Loading, NotFound, PageTitle, useDepartments } from '../com
 import { CitationBlock, DeadlineExplained, DueBadge, RungBadge } from '../components/deadline';
 import { ErrorSummary, Field, FieldSet, useSubmit } from '../components/forms';
 import { EscalationList, Steps, Timeline } from '../components/timeline';
-import { formatInstant } from '../format';
+import { formatInstant, paren } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { decisionLabel, label, packLabels, processLabels, statusLabel } from '../labels';
@@ -282,7 +282,7 @@ function ExtensionForm({ task, max }: { task: Task; max: { n: number; unit: stri
         <form onSubmit={onSubmit} noValidate data-testid="extension-form">
           <p className="hint">{t('extensionIntro', { max: `${max.n} ${unit}` })}</p>
           <ErrorSummary formId="ext" fields={submit.fields} general={submit.general} labels={{ n: t('extensionDays'), reason: t('extensionReason') }} />
-          <Field id="ext-n" label={`${t('extensionDays')}（${unit}）`} required error={submit.fields.n}>
+          <Field id="ext-n" label={`${t('extensionDays')}${paren(unit, lang)}`} required error={submit.fields.n}>
             {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={max.n} value={n} onChange={(e) => setN(e.target.value)} className="input-short" />}
           </Field>
           <Field id="ext-reason" label={t('extensionReason')} required error={submit.fields.reason}>
