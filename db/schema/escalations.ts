@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { departments, users } from './organisation';
 import { requests } from './requests';
 import { tasks } from './tasks';
@@ -48,7 +48,21 @@ export const notifications = pgTable(
     escalationId: text().references(() => escalations.id),
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull(),
-    readAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('notifications_recipient_idx').on(t.recipientDepartmentId, t.createdAt)],
+);
+
+/** Which user has read which notification: the inbox is per user even when a notice goes to a role. */
+export const notificationReads = pgTable(
+  'notification_reads',
+  {
+    notificationId: text()
+      .notNull()
+      .references(() => notifications.id),
+    userId: text()
+      .notNull()
+      .references(() => users.id),
+    readAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
 );

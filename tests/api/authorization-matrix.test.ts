@@ -131,6 +131,12 @@ const rows: Row[] = [
     url: () => '/api/notifications',
     expect: all(200),
   },
+  {
+    method: 'POST',
+    route: '/api/notifications/{id}/read',
+    url: () => '/api/notifications/no-such-notice/read',
+    expect: all(404),
+  },
   { method: 'GET', route: '/api/calendar/deadline', url: () => '/api/calendar/deadline?start=2025-09-28&n=3', expect: all(200) },
   { method: 'GET', route: '/api/calendar/{year}', url: () => '/api/calendar/2025', expect: all(200) },
   {

@@ -89,6 +89,21 @@ describe('oversight: claiming, the level view, escalations, assessment', () => {
       'departmentId,tasksDue,completedOnTime,completedLate,openOverdue,onTimeRate,medianLatenessWorkingDays,worstLatenessWorkingDays,escalations.reminder,escalations.overdue,escalations.rectification,escalations.government-report',
     );
     expect((await stack.app.inject({ method: 'GET', url: `/api/assessment?from=${from}&to=${to}`, headers: civil })).statusCode).toBe(403);
+
+    // Each reader has an inbox of their own, even for a notice sent to a role.
+    const unread = async (headers: Record<string, string>) =>
+      ((await stack.app.inject({ method: 'GET', url: '/api/notifications?unread=true', headers })).json() as { id: string; requestId: string }[]).filter(
+        (n) => n.requestId === created.id,
+      );
+    const mine = await unread(reviewer);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const n of mine) {
+      expect((await stack.app.inject({ method: 'POST', url: `/api/notifications/${encodeURIComponent(n.id)}/read`, headers: reviewer })).statusCode).toBe(200);
+    }
+    expect(await unread(reviewer)).toHaveLength(0);
+    expect((await unread(supervisor)).length).toBeGreaterThan(0);
+    const notTheirs = await stack.app.inject({ method: 'POST', url: `/api/notifications/${encodeURIComponent(mine[0]!.id)}/read`, headers: civil });
+    expect(notTheirs.statusCode).toBe(404);
   });
 
   it('lists the catalogue with sharing attributes, and the departments', async () => {
