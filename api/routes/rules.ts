@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { CalendarError } from '../../calendar';
 import { getPack, listPacks, previewTimeline, RulesError, UnknownPackError } from '../../rules';
 import type { AppDeps } from '../app';
 import { HttpProblem } from '../problem';
@@ -34,6 +35,7 @@ export function ruleRoutes({ calendar }: AppDeps) {
         } catch (error) {
           if (error instanceof UnknownPackError) throw HttpProblem.notFound(`Rule pack ${request.params.pack}`);
           if (error instanceof RulesError) throw HttpProblem.badRequest('query.process', error.message);
+          if (error instanceof CalendarError) throw HttpProblem.badRequest('query.received', error.message);
           throw error;
         }
       },

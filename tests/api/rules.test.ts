@@ -51,6 +51,14 @@ describe('the rule packs through the API', () => {
     });
     expect(unknownProcess.statusCode).toBe(400);
     expect(unknownProcess.json().errors[0].path).toBe('query.process');
+    // Found by the fuzzer: a receipt date outside the calendar's range was a 500.
+    const ancient = await stack.app.inject({
+      method: 'GET',
+      url: `/api/rules/hebei-2023/preview?process=negative-list&received=${encodeURIComponent('2000-01-01T00:00:00Z')}`,
+      headers: user,
+    });
+    expect(ancient.statusCode).toBe(400);
+    expect(ancient.json().errors[0].path).toBe('query.received');
     const packs = await stack.app.inject({ method: 'GET', url: '/api/rules', headers: user });
     expect(packs.json().map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['hebei-2023', 'hebei-2016', 'anhui-2021', 'hebei-2022-draft']));
   });
