@@ -54,6 +54,9 @@ describe('a case registered weeks after it was received', () => {
     await expect
       .poll(async () => (await department.getByTestId('escalations').count()) > 0 && (await department.getByTestId('escalations').textContent()), { timeout: 20_000 })
       .toContain('报告本级人民政府');
+    await department.goto('/cases?overdue=1');
+    await department.locator(`tr[data-case-id="${caseId}"]`).waitFor();
+    expect(await department.getByLabel('只看有逾期事项的案件').isChecked()).toBe(true);
   });
 
   it('shows as overdue and escalated in the authority’s queue, filtered to what is overdue', async () => {

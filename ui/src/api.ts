@@ -141,6 +141,12 @@ export const api = {
   release: (taskId: string) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/release`, { method: 'POST', body: {} }),
 
   cases: (process: Process, signal?: AbortSignal) => request<CaseSummary[]>(`${processPaths[process]}${q({ limit: 200 })}`, { signal }),
+  /** One page of a process's cases visible to the caller, newest first, and the cursor of the next page. */
+  casesPage: async (process: Process, params: { department?: string; overdue?: 'true'; cursor?: string; limit?: number }, signal?: AbortSignal) => {
+    let nextCursor: string | null = null;
+    const cases = await request<CaseSummary[]>(`${processPaths[process]}${q({ ...params })}`, { signal, onHeaders: (h) => (nextCursor = h.get('x-next-cursor')) });
+    return { cases, nextCursor: nextCursor as string | null };
+  },
   case: (process: Process, id: string, signal?: AbortSignal) => request<CaseDetail>(`${processPaths[process]}/${encodeURIComponent(id)}`, { signal }),
   submit: (process: Process, body: Record<string, unknown>, idempotencyKey: string) =>
     request<CaseSummary>(processPaths[process], { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } }),

@@ -175,6 +175,8 @@ export function DeadlineExplained({ deadline, headingLevel = 2 }: { deadline: De
 /** The article the step's period comes from, and whether it is law, the draft, or local policy. */
 export function CitationBlock({ citation, basis, policy }: { citation: Citation; basis?: string; policy?: { zh?: string; en?: string } }) {
   const { t, lang } = useI18n();
+  // Without the rule pack's step (e.g. for a party that may not read the case), the note still says what the figure is.
+  basis ??= citation.note?.includes('本地政策') ? 'policy' : citation.note?.includes('征求意见稿') ? 'draft' : undefined;
   const basisText = basis === 'law' ? t('periodBasisLaw') : basis === 'draft' ? t('periodBasisDraft') : basis === 'policy' ? t('periodBasisPolicy') : null;
   return (
     <section className="card citation" aria-labelledby="citation-title" data-testid="citation">
@@ -189,7 +191,7 @@ export function CitationBlock({ citation, basis, policy }: { citation: Citation;
         <blockquote lang={lang === 'zh' ? 'en' : 'zh-CN'}>{lang === 'zh' ? citation.textEn : citation.textZh}</blockquote>
       </details>
       {policy && basis === 'policy' ? <p className="hint">{lang === 'zh' ? policy.zh : policy.en}</p> : null}
-      {citation.note ? <p className="hint">{bilingual(citation.note, lang)}</p> : null}
+      {citation.note ? <p className="hint">{citation.note}</p> : null}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api, processes } from '../api';
 import { useUser } from '../auth';
 import { rememberCases } from '../cases';
@@ -6,8 +7,8 @@ import { colon, formatInstant, shortId } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { label, processLabels, statusLabel } from '../labels';
-import { Link, paths } from '../router';
-import type { Process, User } from '../types';
+import { Link, paths, useRouter } from '../router';
+import type { CaseSummary, Process, User } from '../types';
 
 /** Who may start which process: requests and disputes are the demand side's, changes and negative lists the provider's. */
 export function mayStart(process: Process, user: User): boolean {
@@ -17,8 +18,20 @@ export function mayStart(process: Process, user: User): boolean {
 
 export function CasesView() {
   const user = useUser();
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
+  const { list } = useDepartments();
+  const { query, navigate } = useRouter();
+  const department = query.get('dept') ?? '';
+  const overdue = query.get('overdue') === '1';
   const startable = processes.filter((p) => mayStart(p, user));
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(query);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    const s = next.toString();
+    navigate(`${paths.cases()}${s ? `?${s}` : ''}`, { replace: true });
+  };
+  const departments = list.filter((d) => d.kind === 'department');
   return (
     <>
       <PageTitle sub={t('casesIntro')}>{t('casesTitle')}</PageTitle>
@@ -35,8 +48,25 @@ export function CasesView() {
           ))}
         </nav>
       ) : null}
+      <form className="filters card" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+        <div className="filter">
+          <label htmlFor="c-dept">{t('filterCaseDepartment')}</label>
+          <select id="c-dept" value={department} onChange={(e) => setFilter('dept', e.target.value)}>
+            <option value="">{t('all')}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {pick(d.nameZh, d.nameEn)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter filter-check">
+          <input id="c-overdue" type="checkbox" checked={overdue} onChange={(e) => setFilter('overdue', e.target.checked ? '1' : '')} />
+          <label htmlFor="c-overdue">{t('filterCasesOverdue')}</label>
+        </div>
+      </form>
       {processes.map((p) => (
-        <CaseList key={p} process={p} />
+        <CaseList key={p} process={p} department={department} overdue={overdue} />
       ))}
     </>
   );
@@ -47,18 +77,28 @@ function ProcessName({ process }: { process: Process }) {
   return <>{label(processLabels, process, lang)}</>;
 }
 
-function CaseList({ process }: { process: Process }) {
+function CaseList({ process, department, overdue }: { process: Process; department: string; overdue: boolean }) {
   const user = useUser();
   const { t, lang } = useI18n();
   const { name } = useDepartments();
+  const params = { department: department || undefined, overdue: overdue ? ('true' as const) : undefined, limit: 20 };
+  const [more, setMore] = useState<{ cases: CaseSummary[]; cursor: string | null } | null>(null);
   const loaded = useLoad(
     async (signal) => {
-      const list = await api.cases(process, signal);
-      rememberCases(list);
-      return list;
+      const page = await api.casesPage(process, params, signal);
+      rememberCases(page.cases);
+      setMore(null);
+      return page;
     },
-    [process, user.id],
+    [process, user.id, department, overdue],
   );
+  const cursor = more ? more.cursor : loaded.state === 'ok' ? loaded.data.nextCursor : null;
+  async function loadMore() {
+    if (!cursor) return;
+    const page = await api.casesPage(process, { ...params, cursor });
+    rememberCases(page.cases);
+    setMore((old) => ({ cases: [...(old?.cases ?? []), ...page.cases], cursor: page.nextCursor }));
+  }
   const headingId = `cases-${process}`;
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -66,8 +106,9 @@ function CaseList({ process }: { process: Process }) {
         <ProcessName process={process} />
       </h2>
       <Loaded value={loaded} what={`GET /api/${process}`}>
-        {(cases) =>
-          cases.length === 0 ? (
+        {(page) => {
+          const cases = [...page.cases, ...(more?.cases ?? [])];
+          return cases.length === 0 ? (
             <p className="empty">{t('noCases')}</p>
           ) : (
             <table className="cases" data-testid={`cases-${process}`}>
@@ -99,9 +140,14 @@ function CaseList({ process }: { process: Process }) {
                 ))}
               </tbody>
             </table>
-          )
-        }
+          );
+        }}
       </Loaded>
+      {cursor ? (
+        <button type="button" className="btn btn-small" onClick={loadMore}>
+          {t('loadMore')}
+        </button>
+      ) : null}
     </section>
   );
 }
