@@ -16,7 +16,24 @@ import { ensureTemporalCli, MissingToolError } from './tools';
 const stops: Array<() => Promise<unknown>> = [];
 let stopping = false;
 
+/**
+ * `npm start`: the whole system on embedded defaults. `npm run worker` / `npm run api` (`--only worker|api`): one
+ * stateless part, for a deployment with several of each; those need DATABASE_URL and TEMPORAL_ADDRESS, start nothing
+ * else, and leave migrations to `npm run db:migrate`.
+ */
+function partsToRun(argv: string[]): { worker: boolean; api: boolean; embedded: boolean } {
+  const i = argv.indexOf('--only');
+  const only = i >= 0 ? argv[i + 1] : undefined;
+  if (only === undefined) return { worker: true, api: true, embedded: true };
+  if (only !== 'worker' && only !== 'api') throw new Error(`--only takes worker or api, not ${only}`);
+  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS']) {
+    if (!process.env[name]) throw new Error(`${name} must be set to run only the ${only}`);
+  }
+  return { worker: only === 'worker', api: only === 'api', embedded: false };
+}
+
 async function main(): Promise<void> {
+  const parts = partsToRun(process.argv.slice(2));
   const config = loadTemporalConfig();
   // The SDK's workflow and activity metrics, which the API's /metrics appends to its own.
   const runtimeMetrics = process.env.TEMPORAL_METRICS_BIND ?? '127.0.0.1:9464';
@@ -33,10 +50,10 @@ async function main(): Promise<void> {
     stops.unshift(() => pg.stop());
     databaseUrl = pg.url;
   }
-  await migrateDb(databaseUrl);
+  if (parts.embedded) await migrateDb(databaseUrl);
   const { db, close: closeDb } = connectDb(databaseUrl);
   stops.unshift(closeDb);
-  await seedReferenceData(db);
+  if (parts.embedded) await seedReferenceData(db);
   const calendar = new CalendarStore(db);
 
   let address = config.address;
@@ -54,15 +71,21 @@ async function main(): Promise<void> {
   }
 
   const options = connectionOptions(config, address);
-  const workerConnection = await NativeConnection.connect(options);
-  stops.unshift(() => workerConnection.close());
-  const worker = await createWorker({ connection: workerConnection, config, deps: { db, calendar: () => calendar.current() } });
-  const workerRun = worker.run();
-  stops.unshift(async () => {
-    // The SDK also shuts the worker down on SIGINT/SIGTERM by itself.
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await workerRun;
-  });
+  if (parts.worker) {
+    const workerConnection = await NativeConnection.connect(options);
+    stops.unshift(() => workerConnection.close());
+    const worker = await createWorker({ connection: workerConnection, config, deps: { db, calendar: () => calendar.current() } });
+    const workerRun = worker.run();
+    stops.unshift(async () => {
+      // The SDK also shuts the worker down on SIGINT/SIGTERM by itself.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await workerRun;
+    });
+    if (!parts.api) {
+      console.log(`Worker polling ${config.taskQueue} on ${address} (${config.namespace}) — Ctrl-C stops it`);
+      return;
+    }
+  }
 
   const clientConnection = await Connection.connect(options);
   stops.unshift(() => clientConnection.close());
