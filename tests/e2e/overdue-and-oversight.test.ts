@@ -91,6 +91,15 @@ describe('a case registered weeks after it was received', () => {
     const escalations = supervisor.getByTestId('escalation-list');
     await escalations.waitFor();
     expect(await escalations.textContent()).toContain('报告本级人民政府');
+    // Each notice is read by each person on their own; the count in the navigation follows.
+    const unread = async () => {
+      const badge = supervisor.getByTestId('unread-count');
+      return (await badge.count()) ? Number(/\d+/.exec((await badge.textContent()) ?? '')?.[0] ?? 0) : 0;
+    };
+    await expect.poll(unread).toBeGreaterThan(1);
+    const before = await unread();
+    await supervisor.getByRole('button', { name: /^标为已读/ }).first().click();
+    await expect.poll(unread).toBe(before - 1);
     await screenshot(supervisor, 'inbox');
 
     await supervisor.getByRole('link', { name: '考核评估' }).click();

@@ -151,7 +151,8 @@ export const api = {
   submit: (process: Process, body: Record<string, unknown>, idempotencyKey: string) =>
     request<CaseSummary>(processPaths[process], { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } }),
 
-  notifications: (signal?: AbortSignal) => request<Notification[]>('/api/notifications', { signal }),
+  notifications: (params: { unread?: 'true' } = {}, signal?: AbortSignal) => request<Notification[]>(`/api/notifications${q(params)}`, { signal }),
+  markRead: (id: string) => request<{ id: string; readAt: string }>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} }),
   escalations: (signal?: AbortSignal) => request<EscalationView[]>('/api/escalations', { signal }),
   calendarYear: (year: number, jurisdiction: string, signal?: AbortSignal) =>
     request<CalendarYear>(`/api/calendar/${year}${q({ jurisdiction })}`, { signal }),

@@ -15,6 +15,7 @@ import { QueueView } from './views/queue';
 import { SignInView } from './views/sign-in';
 import { TaskView } from './views/task';
 import type { Process } from './types';
+import { UnreadProvider, useUnread } from './unread';
 import { processes } from './api';
 
 export function App() {
@@ -40,7 +41,9 @@ function Root() {
   if (onSignIn) return <SignInView />;
   return (
     <DepartmentsProvider>
-      <Shell />
+      <UnreadProvider>
+        <Shell />
+      </UnreadProvider>
     </DepartmentsProvider>
   );
 }
@@ -83,6 +86,7 @@ function Shell() {
   const { signOut } = useAuth();
   const { t, lang, pick } = useI18n();
   const { segments } = useRouter();
+  const { count: unread } = useUnread();
   const section = segments[0] ?? 'tasks';
   const nav: { key: string; to: string; text: string; show: boolean }[] = [
     { key: 'tasks', to: paths.queue(), text: t('navQueue'), show: true },
@@ -114,6 +118,12 @@ function Shell() {
               <li key={n.key}>
                 <Link to={n.to} aria-current={section === n.key ? 'page' : undefined}>
                   {n.text}
+                  {n.key === 'inbox' && unread > 0 ? (
+                    <span className="badge" data-testid="unread-count">
+                      {unread}
+                      <span className="sr-only">{t('unreadCount')}</span>
+                    </span>
+                  ) : null}
                 </Link>
               </li>
             ))}

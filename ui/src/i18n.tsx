@@ -226,6 +226,9 @@ const zh = {
   escalationsInbox: '督办事项',
   notificationsInbox: '通知',
   unread: '未读',
+  unreadOnly: '只看未读',
+  markRead: '标为已读',
+  unreadCount: ' 条未读',
 
   assessmentTitle: '考核评估',
   assessmentIntro: '各部门按时办结率、逾期趋势和督办情况（征求意见稿第三十八条、第三十九条）。',
@@ -487,6 +490,9 @@ const en: Record<MessageKey, string> = {
   escalationsInbox: 'Escalations',
   notificationsInbox: 'Notices',
   unread: 'unread',
+  unreadOnly: 'Unread only',
+  markRead: 'Mark read',
+  unreadCount: ' unread',
 
   assessmentTitle: 'Assessment',
   assessmentIntro: 'On-time rate per department, overdue trend, escalations (draft art. 38, 39).',

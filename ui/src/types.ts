@@ -129,6 +129,7 @@ export interface Notification {
   titleEn: string;
   requestId: string | null;
   taskId: string | null;
+  details?: { scheduledAt?: string; explanationZh?: string; explanationEn?: string; [key: string]: unknown };
   createdAt: string;
   readAt: string | null;
 }

@@ -1,15 +1,19 @@
+import { useState } from 'react';
 import { api } from '../api';
 import { Loaded, PageTitle, useDepartments } from '../components/common';
 import { bilingual, colon, formatEndInstant, formatInstant, humanizeInstants } from '../format';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { label, processLabels, rungLabels } from '../labels';
-import { Link, paths } from '../router';
+import { Link, paths, useRouter } from '../router';
 import type { EscalationView, Notification } from '../types';
+import { useUnread } from '../unread';
 
 export function InboxView() {
   const { t } = useI18n();
-  const notifications = useLoad((signal) => api.notifications(signal), []);
+  const { query, navigate } = useRouter();
+  const unreadOnly = query.get('unread') === '1';
+  const notifications = useLoad((signal) => api.notifications(unreadOnly ? { unread: 'true' } : {}, signal), [unreadOnly]);
   const escalations = useLoad((signal) => api.escalations(signal), []);
   useInterval(() => {
     notifications.reload();
@@ -19,16 +23,22 @@ export function InboxView() {
     <>
       <PageTitle sub={t('inboxIntro')}>{t('inboxTitle')}</PageTitle>
       <div className="layout-2">
+        <section className="card" aria-labelledby="inbox-notices">
+          <div className="card-head">
+            <h2 id="inbox-notices">{t('notificationsInbox')}</h2>
+            <div className="filter-check">
+              <input id="n-unread" type="checkbox" checked={unreadOnly} onChange={(e) => navigate(e.target.checked ? `${paths.inbox()}?unread=1` : paths.inbox(), { replace: true })} />
+              <label htmlFor="n-unread">{t('unreadOnly')}</label>
+            </div>
+          </div>
+          <Loaded value={notifications} what="GET /api/notifications">
+            {(list) => (list.length === 0 ? <p className="empty">{t('noNotifications')}</p> : <NoticeList list={list} onRead={notifications.reload} />)}
+          </Loaded>
+        </section>
         <section className="card" aria-labelledby="inbox-escalations">
           <h2 id="inbox-escalations">{t('escalationsInbox')}</h2>
           <Loaded value={escalations} what="GET /api/escalations">
             {(list) => (list.length === 0 ? <p className="empty">{t('noEscalations')}</p> : <EscalationItems list={list} />)}
-          </Loaded>
-        </section>
-        <section className="card" aria-labelledby="inbox-notices">
-          <h2 id="inbox-notices">{t('notificationsInbox')}</h2>
-          <Loaded value={notifications} what="GET /api/notifications">
-            {(list) => (list.length === 0 ? <p className="empty">{t('noNotifications')}</p> : <NoticeList list={list} />)}
           </Loaded>
         </section>
       </div>
@@ -50,8 +60,7 @@ function EscalationItems({ list }: { list: EscalationView[] }) {
           <p className="muted">
             {label(processLabels, e.process, lang)} · {t('responsible')}
             {colon(lang)}
-            {name(e.responsibleDepartmentId)} · {t('scheduledAt')}{' '}
-            <time dateTime={e.scheduledAt}>{formatEndInstant(e.scheduledAt, lang)}</time>
+            {name(e.responsibleDepartmentId)} · {t('scheduledAt')} <time dateTime={e.scheduledAt}>{formatEndInstant(e.scheduledAt, lang)}</time>
             {' · '}
             {t('firedAt')} <time dateTime={e.firedAt}>{formatInstant(e.firedAt, lang)}</time>
           </p>
@@ -67,21 +76,52 @@ function EscalationItems({ list }: { list: EscalationView[] }) {
   );
 }
 
-function NoticeList({ list }: { list: Notification[] }) {
+function NoticeList({ list, onRead }: { list: Notification[]; onRead(): void }) {
   const { t, lang, pick } = useI18n();
+  const { refresh } = useUnread();
+  const [busy, setBusy] = useState<string | null>(null);
+  async function markRead(n: Notification) {
+    setBusy(n.id);
+    try {
+      await api.markRead(n.id);
+    } finally {
+      setBusy(null);
+      onRead();
+      refresh();
+    }
+  }
   return (
     <ul className="notices" data-testid="notifications">
       {list.map((n) => {
         const rung = n.kind.startsWith('escalation.') ? n.kind.slice('escalation.'.length) : '';
+        const title = bilingual(pick(n.titleZh, n.titleEn), lang);
+        const explanation = lang === 'zh' ? n.details?.explanationZh : n.details?.explanationEn;
         return (
-          <li key={n.id} className={`notice-item${n.readAt ? '' : ' unread'}`}>
+          <li key={n.id} className={`notice-item${n.readAt ? '' : ' unread'}`} data-notification-id={n.id}>
             <div className="notice-head">
+              {!n.readAt ? <span className="dot" aria-hidden="true" /> : null}
               {rung ? <span className={`tag rung rung-${rung}`}>{label(rungLabels, rung, lang)}</span> : null}
-              <strong>{bilingual(pick(n.titleZh, n.titleEn), lang)}</strong>
+              <strong>{title}</strong>
               {!n.readAt ? <span className="sr-only">（{t('unread')}）</span> : null}
               <time dateTime={n.createdAt}>{formatInstant(n.createdAt, lang)}</time>
             </div>
-            {n.taskId ? <Link to={paths.task(n.taskId)}>{t('openTask')}</Link> : null}
+            {explanation ? <p className="notice-text">{humanizeInstants(String(explanation), lang)}</p> : null}
+            <div className="notice-actions">
+              {n.taskId ? (
+                <Link to={paths.task(n.taskId)} onClick={() => (n.readAt ? undefined : void api.markRead(n.id).then(refresh, () => undefined))}>
+                  {t('openTask')}
+                </Link>
+              ) : null}
+              {!n.readAt ? (
+                <button type="button" className="btn btn-small btn-ghost" disabled={busy === n.id} onClick={() => markRead(n)}>
+                  {t('markRead')}
+                  <span className="sr-only">
+                    {colon(lang)}
+                    {title}
+                  </span>
+                </button>
+              ) : null}
+            </div>
           </li>
         );
       })}
