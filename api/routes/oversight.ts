@@ -23,6 +23,15 @@ const EscalationView = Type.Object({
   explanation: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
 });
 
+const EscalationQuery = Type.Object(
+  {
+    requestId: Type.Optional(Type.String({ format: 'uuid' })),
+    rung: Type.Optional(Type.Union(['reminder', 'overdue', 'rectification', 'government-report'].map((r) => Type.Literal(r)))),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
+  },
+  { additionalProperties: false },
+);
+
 const AssessmentQuery = Type.Object(
   {
     from: Type.String({ format: 'date', description: 'First day (Asia/Shanghai) of the period, by due date' }),
@@ -59,17 +68,27 @@ export function oversightRoutes(deps: AppDeps) {
 
     api.get(
       '/api/escalations',
-      { schema: { tags: ['oversight'], summary: '督办 Escalations the caller may see, newest first', response: { 200: Type.Array(EscalationView), ...problemResponses } } },
+      {
+        schema: {
+          tags: ['oversight'],
+          summary: '督办 Escalations the caller may see, newest first',
+          querystring: EscalationQuery,
+          response: { 200: Type.Array(EscalationView), ...problemResponses },
+        },
+      },
       async (request) => {
         const user = caller(request);
+        const filters: SQL[] = [await escalationScope(deps, user)];
+        if (request.query.requestId) filters.push(eq(escalations.requestId, request.query.requestId));
+        if (request.query.rung) filters.push(eq(escalations.rung, request.query.rung));
         const rows = await db
           .select({ e: escalations, process: requests.process, titleZh: tasks.titleZh, titleEn: tasks.titleEn })
           .from(escalations)
           .innerJoin(requests, eq(escalations.requestId, requests.id))
           .innerJoin(tasks, eq(escalations.taskId, tasks.id))
-          .where(await escalationScope(deps, user))
+          .where(and(...filters))
           .orderBy(desc(escalations.firedAt))
-          .limit(500);
+          .limit(request.query.limit ?? 200);
         return rows.map(({ e, process, titleZh, titleEn }) => ({
           id: e.id,
           taskId: e.taskId,

@@ -39,7 +39,7 @@ describe('idempotent submission and the deadlines feed', () => {
     const created = (
       await stack.app.inject({ method: 'POST', url: '/api/share-requests', headers: civil, payload: { catalogueEntryId: 'HB-SCJGJ-0001', scenario: '订阅期限的测试申请' } })
     ).json();
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 600; i++) {
       const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: reviewer })).json();
       if (tasks.some((t: { requestId: string }) => t.requestId === created.id)) break;
       await new Promise((r) => setTimeout(r, 100));

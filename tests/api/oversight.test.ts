@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 async function waitForTask(headers: Record<string, string>, requestId: string) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers })).json();
     const task = tasks.find((t: { requestId: string }) => t.requestId === requestId);
     if (task) return task;
@@ -25,8 +25,8 @@ async function waitForTask(headers: Record<string, string>, requestId: string) {
 }
 
 async function waitForRung(requestId: string, rung: string) {
-  for (let i = 0; i < 100; i++) {
-    const list = (await stack.app.inject({ method: 'GET', url: '/api/escalations', headers: supervisor })).json();
+  for (let i = 0; i < 600; i++) {
+    const list = (await stack.app.inject({ method: 'GET', url: `/api/escalations?requestId=${requestId}`, headers: supervisor })).json();
     if (list.some((e: { requestId: string; rung: string }) => e.requestId === requestId && e.rung === rung)) return list;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -76,8 +76,10 @@ describe('oversight: claiming, the level view, escalations, assessment', () => {
     const notLevel = await stack.app.inject({ method: 'GET', url: '/api/tasks?scope=level', headers: civil });
     expect(notLevel.statusCode).toBe(403);
 
-    const from = receivedAt.slice(0, 10);
-    const to = new Date().toISOString().slice(0, 10);
+    // The period is in Asia/Shanghai dates.
+    const shanghaiDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const from = shanghaiDate(Date.parse(receivedAt));
+    const to = shanghaiDate(Date.now());
     const assessment = (await stack.app.inject({ method: 'GET', url: `/api/assessment?from=${from}&to=${to}`, headers: supervisor })).json();
     const authority = assessment.departments.find((d: { departmentId: string }) => d.departmentId === 'hb-data');
     expect(authority.openOverdue).toBeGreaterThanOrEqual(1);

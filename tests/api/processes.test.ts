@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 async function openTask(headers: Record<string, string>, requestId: string, step: string) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers })).json();
     const task = tasks.find((t: { requestId: string; step: string }) => t.requestId === requestId && t.step === step);
     if (task) return task;
@@ -111,7 +111,7 @@ describe('the statutory processes through the API', () => {
     const decision = await openTask(authority, id, 'submit-update.extension');
     expect((await act(authority, decision.id, { decision: 'grant' })).statusCode).toBe(200);
     let extended = submit;
-    for (let i = 0; i < 100 && extended.dueAt === submit.dueAt; i++) {
+    for (let i = 0; i < 600 && extended.dueAt === submit.dueAt; i++) {
       await new Promise((r) => setTimeout(r, 100));
       extended = await openTask(civil, id, 'submit-update');
     }
@@ -191,7 +191,7 @@ describe('case lists', () => {
     expect(seen.length).toBeGreaterThanOrEqual(5);
     expect(new Set(seen).size).toBe(seen.length);
     let overdue: { id: string }[] = [];
-    for (let i = 0; i < 100 && overdue.length === 0; i++) {
+    for (let i = 0; i < 600 && overdue.length === 0; i++) {
       overdue = (await stack.app.inject({ method: 'GET', url: '/api/share-requests?overdue=true', headers: outsider })).json();
       if (overdue.length === 0) await new Promise((r) => setTimeout(r, 100));
     }
