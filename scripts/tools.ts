@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TOOLS_DIR } from './paths';
 
@@ -61,7 +61,13 @@ export function ensureTimeSkippingServer(log: (line: string) => void = console.l
   const dir = resolve(TOOLS_DIR, 'temporal-test-server');
   const lib = resolve(dir, 'lib');
   const launcher = resolve(dir, 'temporal-test-server');
-  if (existsSync(launcher) && existsSync(lib) && readdirSync(lib).some((f) => f.startsWith('temporal-test-server'))) {
+  // The SDK gives the server 5 s to listen: start the JVM for a short life rather than peak throughput.
+  const script = `#!/bin/sh\nexec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp "${lib}/*" io.temporal.testserver.TestServer "$@"\n`;
+  if (existsSync(lib) && readdirSync(lib).some((f) => f.startsWith('temporal-test-server'))) {
+    if (!existsSync(launcher) || readFileSync(launcher, 'utf8') !== script) {
+      writeFileSync(launcher, script);
+      chmodSync(launcher, 0o755);
+    }
     return launcher;
   }
   const java = onPath('java');
@@ -76,7 +82,7 @@ export function ensureTimeSkippingServer(log: (line: string) => void = console.l
     cwd: dir,
     stdio: 'inherit',
   });
-  writeFileSync(launcher, `#!/bin/sh\nexec java -cp "${lib}/*" io.temporal.testserver.TestServer "$@"\n`);
+  writeFileSync(launcher, script);
   chmodSync(launcher, 0o755);
   return launcher;
 }

@@ -13,14 +13,25 @@ import { workflowBundle } from '../../worker';
 
 /** The Java time-skipping test server, with the project's search attributes registered. */
 export async function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: inject('timeSkippingServer') } },
-  });
+  const env = await withRetries(() =>
+    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: inject('timeSkippingServer') } } }),
+  );
   const attributes = Object.fromEntries(
     Object.values(searchAttributes).map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!]),
   );
   await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes: attributes });
   return env;
+}
+
+/** The SDK allows the JVM 5 s to listen, which a machine busy with the rest of the suite sometimes misses. */
+async function withRetries<T>(start: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (i >= attempts) throw error;
+    }
+  }
 }
 
 /** A worker with the real activities over the suite's Postgres, on a task queue of its own. */
