@@ -1,11 +1,17 @@
+import { runApiBench } from './api.js';
 import { runCalendarBench } from './calendar.js';
+import { runTaskQueueBench } from './task-queue.js';
+import { runTimersBench } from './timers.js';
 
 /** A benchmark: runs, prints its own lines, and returns a JSON-serialisable result. */
 export type Bench = () => unknown | Promise<unknown>;
 
-/** Registered benchmarks by name. Add an entry to register another (e.g. `api`, `timers`). */
+/** Registered benchmarks by name; `npm run bench` runs them all, `npm run bench -- <name>…` some. */
 export const BENCHES: Record<string, Bench> = {
   calendar: () => runCalendarBench(),
+  api: () => runApiBench(),
+  'task-queue': () => runTaskQueueBench(),
+  timers: () => runTimersBench(),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,219 @@
+/**
+ * The whole system as separate processes on free ports, for benchmarks and fault tests: an embedded Postgres and a
+ * Temporal dev server (both with persistent files, so either can be stopped and started again on the same port), and
+ * the worker and the API as `scripts/start.ts --only …` children that can be killed and restarted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { connectDb } from '../../db/client';
+import { migrateDb } from '../../db/migrate';
+import { seedReferenceData } from '../../db/seed';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../scripts/embedded-postgres';
+import { DATA_DIR, ROOT } from '../../scripts/paths';
+import { startTemporalDevServer, type RunningTemporal } from '../../scripts/temporal-dev-server';
+import { ensureTemporalCli } from '../../scripts/tools';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A Postgres that can be stopped and started again with the same data and port. */
+export class RestartablePostgres {
+  private running: RunningPostgres | undefined;
+  url = '';
+  constructor(
+    readonly dataDir: string,
+    readonly port: number,
+  ) {}
+  async start(): Promise<void> {
+    this.running = await startEmbeddedPostgres({ dataDir: this.dataDir, port: this.port, quiet: true });
+    this.url = this.running.url;
+  }
+  async stop(): Promise<void> {
+    await this.running?.stop();
+    this.running = undefined;
+  }
+}
+
+/** A Temporal dev server with a database file, stoppable and restartable on the same port. */
+export class RestartableTemporal {
+  private running: RunningTemporal | undefined;
+  readonly address: string;
+  constructor(
+    readonly dbFile: string,
+    readonly port: number,
+  ) {
+    this.address = `127.0.0.1:${port}`;
+  }
+  async start(): Promise<void> {
+    this.running = await startTemporalDevServer({ cli: ensureTemporalCli(), port: this.port, dbFile: this.dbFile });
+  }
+  async stop(): Promise<void> {
+    await this.running?.stop();
+    this.running = undefined;
+  }
+}
+
+/** One `scripts/start.ts --only <part>` child process, with its output kept for diagnosis. */
+export class Part {
+  child: ChildProcess | undefined;
+  output = '';
+  /** `script` replaces `scripts/start.ts --only <part>` (e.g. the compressed-ladder worker). */
+  constructor(
+    readonly part: 'worker' | 'api',
+    readonly env: Record<string, string>,
+    readonly script: string[] = ['scripts/start.ts', '--only', part],
+  ) {}
+
+  start(): ChildProcess {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...this.script], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.child = child;
+    return child;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Sends a signal and waits for the exit (SIGKILL after 15 s). */
+  async stop(signal: NodeJS.Signals = 'SIGINT'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((done) => {
+      const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        done();
+      });
+      child.kill(signal);
+    });
+  }
+}
+
+export interface SystemOptions {
+  /** Folder under `.data/` for this run's files (removed first). */
+  name: string;
+  /** Extra environment for the worker and the API. */
+  env?: Record<string, string>;
+  worker?: boolean;
+  /** Escalation rungs at these offsets from each case's receipt instead of the statute's ladder: `overdue:300,…`. */
+  compressedLadder?: string;
+  api?: boolean;
+  log?: (line: string) => void;
+}
+
+/** The whole system on fresh data: Postgres (migrated and seeded), Temporal, and optionally worker and API processes. */
+export class System {
+  readonly dir: string;
+  pg!: RestartablePostgres;
+  temporal!: RestartableTemporal;
+  worker!: Part;
+  api!: Part;
+  apiBase = '';
+  readonly taskQueue = `sys-${randomUUID()}`;
+
+  constructor(private readonly opts: SystemOptions) {
+    this.dir = resolve(DATA_DIR, opts.name);
+  }
+
+  async start(): Promise<void> {
+    const log = this.opts.log ?? (() => undefined);
+    rmSync(this.dir, { recursive: true, force: true });
+    mkdirSync(this.dir, { recursive: true });
+    this.pg = new RestartablePostgres(resolve(this.dir, 'pg', 'data'), await freePort());
+    await this.pg.start();
+    log(`postgres ${this.pg.url.replace(/:[^:@/]+@/, ':***@')}`);
+    await migrateDb(this.pg.url);
+    const handle = connectDb(this.pg.url, { max: 1 });
+    await seedReferenceData(handle.db);
+    await handle.close();
+    this.temporal = new RestartableTemporal(resolve(this.dir, 'temporal.db'), await freePort());
+    await this.temporal.start();
+    log(`temporal ${this.temporal.address}`);
+    const apiPort = await freePort();
+    this.apiBase = `http://127.0.0.1:${apiPort}`;
+    const common = {
+      DATABASE_URL: this.pg.url,
+      TEMPORAL_ADDRESS: this.temporal.address,
+      TEMPORAL_TASK_QUEUE: this.taskQueue,
+      LOG_LEVEL: 'warn',
+      ...this.opts.env,
+    };
+    this.worker = this.opts.compressedLadder
+      ? new Part('worker', { ...common, LADDER: this.opts.compressedLadder }, ['bench/support/compressed-worker.ts'])
+      : new Part('worker', { ...common, TEMPORAL_METRICS_BIND: `127.0.0.1:${await freePort()}` });
+    this.api = new Part('api', { ...common, PORT: String(apiPort), TEMPORAL_METRICS_BIND: `127.0.0.1:${await freePort()}` });
+    if (this.opts.worker !== false) this.worker.start();
+    if (this.opts.api !== false) {
+      this.api.start();
+      await this.waitForApi();
+      log(`api ${this.apiBase}`);
+    }
+  }
+
+  async waitForApi(timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (await fetch(`${this.apiBase}/readyz`).then((r) => r.ok, () => false)) return;
+      if (this.api.child?.exitCode != null) throw new Error(`the API exited:\n${this.api.output}`);
+      await sleep(200);
+    }
+    throw new Error(`the API did not become ready:\n${this.api.output}`);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.api?.stop(), this.worker?.stop()]);
+    await this.temporal?.stop().catch(() => undefined);
+    await this.pg?.stop().catch(() => undefined);
+  }
+
+  /** Removes the run's files. */
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Signs a demo user in through the API and returns its bearer token (a session lasts 12 h). */
+export async function login(base: string, username: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo1234' }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  return String(((await response.json()) as { token: string }).token);
+}
+
+/** Percentile of a sorted array (nearest rank). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
