@@ -10,8 +10,12 @@ let supervisor: Page;
 let caseId = '';
 
 const day = 86_400_000;
-/** A `datetime-local` value in Beijing time, `daysAgo` days before now. */
-const beijingLocal = (daysAgo: number) => new Date(Date.now() + 8 * 3_600_000 - daysAgo * day).toISOString().slice(0, 16);
+/** A `datetime-local` value in Beijing time: the Friday at least `daysAgo` days before now, so a weekend is skipped. */
+const fridayBefore = (daysAgo: number) => {
+  const at = new Date(Date.now() + 8 * 3_600_000 - daysAgo * day);
+  at.setUTCDate(at.getUTCDate() - ((at.getUTCDay() + 2) % 7));
+  return `${at.toISOString().slice(0, 10)}T10:00`;
+};
 
 beforeAll(async () => {
   app = await startBrowserApp();
@@ -46,7 +50,7 @@ describe('a case registered weeks after it was received', () => {
     await signIn(department, 'scjgj.wang');
     await department.goto('/cases/new/share-request?entry=HB-GAT-0001');
     await department.getByLabel('应用场景').fill('企业开办时核验法定代表人身份');
-    await department.getByLabel('收到时间').fill(beijingLocal(28));
+    await department.getByLabel('收到时间').fill(fridayBefore(28));
     await department.getByRole('button', { name: '提交', exact: true }).click();
     await department.waitForURL(/\/cases\/share-request\/[0-9a-f-]{36}/);
     caseId = /share-request\/([0-9a-f-]{36})/.exec(department.url())![1]!;

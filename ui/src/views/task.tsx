@@ -102,7 +102,13 @@ export function TaskView({ taskId }: { taskId: string }) {
               <NotYours task={task} />
             )}
           </section>
-          {actionable && rule?.extension?.max ? <ExtensionForm task={task} max={rule.extension.max} /> : null}
+          {actionable && rule?.extension?.max ? (
+            <ExtensionForm
+              task={task}
+              max={rule.extension.max}
+              pending={kase?.tasks.some((x) => x.step === `${task.step}.extension` && x.status === 'open') ?? false}
+            />
+          ) : null}
           {kase ? <Steps tasks={kase.tasks} canOpen={() => true} /> : null}
           {kase ? <EscalationList escalations={kase.escalations} tasks={kase.tasks} /> : null}
           {kase ? <Timeline detail={kase} /> : null}
@@ -166,7 +172,7 @@ export function RequestFacts({ kase }: { kase: CaseDetail }) {
   );
 }
 
-const payloadFields = ['updateFrequency', 'scopeOfUse', 'conditions', 'legalBasis'] as const;
+const payloadFields = ['updateFrequency', 'scopeOfUse', 'conditions', 'legalBasis', 'securityLevel', 'dataFormat'] as const;
 const payloadSteps = new Set(['submit-update', 'correct-update']);
 
 function DecisionForm({ task, onDone }: { task: Task; onDone(decision: string): void }) {
@@ -257,9 +263,12 @@ function DecisionForm({ task, onDone }: { task: Task; onDone(decision: string): 
   );
 }
 
-function ExtensionForm({ task, max }: { task: Task; max: { n: number; unit: string } }) {
+function ExtensionForm({ task, max, pending }: { task: Task; max: { n: number; unit: string }; pending: boolean }) {
   const { t, lang } = useI18n();
-  const [n, setN] = useState(String(max.n));
+  // What the statute allows in all, less what was already granted.
+  const granted = (task.deadline.extensions ?? []).reduce((a, b) => a + b, 0);
+  const remaining = Math.max(0, max.n - granted);
+  const [n, setN] = useState(String(remaining));
   const [reason, setReason] = useState('');
   const [sent, setSent] = useState(false);
   const submit = useSubmit(['n', 'reason']);
@@ -271,19 +280,23 @@ function ExtensionForm({ task, max }: { task: Task; max: { n: number; unit: stri
     if (result) setSent(true);
   }
 
+  if (remaining === 0) return null;
   return (
     <section className="card" aria-labelledby="ext-title">
       <h2 id="ext-title">{t('extensionTitle')}</h2>
-      {sent ? (
+      {sent || pending ? (
         <p className="notice notice-ok" role="status">
           {t('extensionSent')}
         </p>
       ) : (
         <form onSubmit={onSubmit} noValidate data-testid="extension-form">
-          <p className="hint">{t('extensionIntro', { max: `${max.n} ${unit}` })}</p>
+          <p className="hint">
+            {t('extensionIntro', { max: `${max.n} ${unit}` })}
+            {granted ? ` ${t('extensionRemaining', { granted, remaining })}` : ''}
+          </p>
           <ErrorSummary formId="ext" fields={submit.fields} general={submit.general} labels={{ n: t('extensionDays'), reason: t('extensionReason') }} />
           <Field id="ext-n" label={`${t('extensionDays')}${paren(unit, lang)}`} required error={submit.fields.n}>
-            {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={max.n} value={n} onChange={(e) => setN(e.target.value)} className="input-short" />}
+            {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={remaining} value={n} onChange={(e) => setN(e.target.value)} className="input-short" />}
           </Field>
           <Field id="ext-reason" label={t('extensionReason')} required error={submit.fields.reason}>
             {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
