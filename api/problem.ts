@@ -78,7 +78,39 @@ export function fieldErrors(validationContext: string, issues: AjvIssue[]): Fiel
   });
 }
 
+/** Socket-level failures of postgres.js and Node, before or during a query. */
+const connectionErrorCodes = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/**
+ * True when the error (or one it wraps, as drizzle does) says Postgres could not be reached or went away: a socket
+ * error, a server shutting down or starting up (57P01–57P03), too many connections (53300), or an SQLSTATE of class 08.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') continue;
+    if (connectionErrorCodes.has(code) || code.startsWith('08') || code === '53300' || /^57P0[123]$/.test(code)) return true;
+  }
+  return false;
+}
+
+const databaseUnavailable = new HttpProblem(
+  503,
+  'Service unavailable',
+  'The database cannot be reached just now, so the request may not have been recorded. Retry shortly: a submission retried with the same Idempotency-Key is never recorded twice.',
+);
+
 function toProblem(error: FastifyError | HttpProblem | Error): Problem {
+  if (isDatabaseUnavailable(error)) error = databaseUnavailable;
   if (error instanceof HttpProblem) {
     return { type: typeBase + slug(error.title), title: error.title, status: error.status, detail: error.detail, errors: error.errors };
   }
@@ -104,7 +136,10 @@ function toProblem(error: FastifyError | HttpProblem | Error): Problem {
 export function installProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     const problem = toProblem(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status === 503) {
+      request.log.warn({ err: error }, 'dependency unavailable');
+      void reply.header('retry-after', '5');
+    } else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     void reply.status(problem.status).type('application/problem+json').send(problem);
   });
   app.setNotFoundHandler((request, reply) => {

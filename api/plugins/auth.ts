@@ -37,16 +37,19 @@ export async function createSession(db: Db, userId: string): Promise<{ token: st
   return { token, expiresAt };
 }
 
+function toAuthUser(row: { user: typeof users.$inferSelect; department: typeof departments.$inferSelect } | undefined): AuthUser | undefined {
+  if (!row) return undefined;
+  const { passwordHash: _secret, createdAt: _created, ...user } = row.user;
+  return { ...user, department: row.department };
+}
+
 export async function loadUser(db: Db, userId: string): Promise<AuthUser | undefined> {
   const rows = await db
     .select({ user: users, department: departments })
     .from(users)
     .innerJoin(departments, eq(users.departmentId, departments.id))
     .where(eq(users.id, userId));
-  const row = rows[0];
-  if (!row) return undefined;
-  const { passwordHash: _secret, createdAt: _created, ...user } = row.user;
-  return { ...user, department: row.department };
+  return toAuthUser(rows[0]);
 }
 
 /** API keys look like `gdsk_<id>_<secret>`. */
@@ -61,17 +64,24 @@ async function userForApiKey(db: Db, token: string): Promise<AuthUser | undefine
   if (!key) return undefined;
   const creator = await loadUser(db, key.createdBy);
   if (!creator || creator.departmentId !== key.departmentId) return undefined;
-  await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, key.id));
+  // To the minute: a key under load would otherwise write (and lock) its row on every request.
+  const now = new Date();
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= 60_000) {
+    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));
+  }
   return { ...creator, roles: key.roles.filter((r) => creator.roles.includes(r)), apiKeyId: key.id };
 }
 
 async function userForToken(db: Db, token: string): Promise<AuthUser | undefined> {
   if (token.startsWith(apiKeyPrefix)) return userForApiKey(db, token);
+  // One round trip per request: the session, its user and the user's department together.
   const found = await db
-    .select({ userId: sessions.userId })
+    .select({ user: users, department: departments })
     .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .innerJoin(departments, eq(users.departmentId, departments.id))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
-  return found[0] ? loadUser(db, found[0].userId) : undefined;
+  return toAuthUser(found[0]);
 }
 
 const publicPaths = new Set(['/api/auth/login']);

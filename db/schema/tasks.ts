@@ -42,6 +42,10 @@ export const tasks = pgTable(
   },
   (t) => [
     index('tasks_queue_idx').on(t.assigneeDepartmentId, t.status, t.dueAt),
+    // An authority's level view (filtered through the request) and a department's queue of every status, walked in
+    // due order so a page stops after its rows instead of sorting every match.
+    index('tasks_due_idx').on(t.dueAt, t.id),
+    index('tasks_assignee_due_idx').on(t.assigneeDepartmentId, t.dueAt, t.id),
     index('tasks_request_idx').on(t.requestId),
   ],
 );
