@@ -25,7 +25,7 @@ export interface LoadResult {
   non2xx: number;
   /** Cores used by each part of the system during the run. */
   cores?: Record<string, number>;
-  /** API runs: cases whose task was not yet in the read model when the load stopped, and how long until it was. */
+  /** API runs: cases whose task was not yet in the read model when the load stopped, and how long until it was (or the drain wait ran out). */
   backlogAtEnd?: number;
   drainMs?: number;
 }
@@ -121,6 +121,9 @@ export async function runApiBench(opts: ApiBenchOptions = {}): Promise<ApiBenchR
   const baselineSeconds = opts.baselineSeconds ?? Number(env.BENCH_API_BASELINE_SECONDS ?? 15);
   const saturationSeconds = opts.saturationSeconds ?? Number(env.BENCH_API_SATURATION_SECONDS ?? 20);
   const connections = opts.connections ?? 100;
+  // How long to let the worker catch up after each level, and at the end before counting.
+  const drainMs = Number(env.BENCH_API_DRAIN_S ?? 120) * 1000;
+  const verifyMs = Number(env.BENCH_API_VERIFY_S ?? 900) * 1000;
   const log = opts.log ?? ((line: string) => console.log(line));
 
   const system = new System({ name: 'bench/api', env: { RATE_LIMIT_PER_MINUTE: '1000000000' }, log: (l) => log(`  ${l}`) });
@@ -145,14 +148,14 @@ export async function runApiBench(opts: ApiBenchOptions = {}): Promise<ApiBenchR
     log('  warm-up: 5 s at 20/s on each');
     await measured('bare', 20, 5);
     accepted += (await measured('api', 20, 5)).created;
-    await drain(handle.db, 120_000);
+    await drain(handle.db, drainMs);
 
     const levels: ApiBenchResult['levels'] = [];
     for (const rate of rates) {
       const b = await measured('bare', rate, baselineSeconds);
       const a = await measured('api', rate, seconds);
       accepted += a.created;
-      const d = await drain(handle.db, 600_000);
+      const d = await drain(handle.db, drainMs);
       a.backlogAtEnd = d.backlog;
       a.drainMs = d.ms;
       const sustained = a.errors === 0 && a.non2xx === 0 && a.throughput >= rate * 0.98 && a.p99 < targetP99Ms;
@@ -165,7 +168,8 @@ export async function runApiBench(opts: ApiBenchOptions = {}): Promise<ApiBenchR
     const sb = await measured('bare', 0, Math.min(saturationSeconds, 10));
     const sa = await measured('api', 0, saturationSeconds);
     accepted += sa.created;
-    const sd = await drain(handle.db, 900_000);
+    const sd = await drain(handle.db, drainMs);
+    await drain(handle.db, verifyMs);
     sa.backlogAtEnd = sd.backlog;
     sa.drainMs = sd.ms;
     log(`  unthrottled (${connections} connections): api ${sa.throughput}/s p50 ${sa.p50} ms p99 ${sa.p99} ms | bare ${sb.throughput}/s p99 ${sb.p99} ms`);

@@ -5,9 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { connectDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { seedReferenceData } from '../../db/seed';
@@ -52,14 +52,23 @@ export class RestartablePostgres {
 export class RestartableTemporal {
   private running: RunningTemporal | undefined;
   readonly address: string;
+  /** `pragmas` (e.g. `journal_mode=WAL`) are passed as `--sqlite-pragma` through a wrapper of the CLI. */
   constructor(
     readonly dbFile: string,
     readonly port: number,
+    readonly pragmas: string[] = [],
   ) {
     this.address = `127.0.0.1:${port}`;
   }
   async start(): Promise<void> {
-    this.running = await startTemporalDevServer({ cli: ensureTemporalCli(), port: this.port, dbFile: this.dbFile });
+    let cli = ensureTemporalCli();
+    if (this.pragmas.length > 0) {
+      const wrapper = resolve(dirname(this.dbFile), 'temporal-with-pragmas.sh');
+      const flags = this.pragmas.map((p) => `--sqlite-pragma '${p}'`).join(' ');
+      writeFileSync(wrapper, `#!/bin/sh\nexec '${cli}' "$@" ${flags}\n`, { mode: 0o755 });
+      cli = wrapper;
+    }
+    this.running = await startTemporalDevServer({ cli, port: this.port, dbFile: this.dbFile });
   }
   async stop(): Promise<void> {
     await this.running?.stop();
@@ -149,7 +158,9 @@ export class System {
     const handle = connectDb(this.pg.url, { max: 1 });
     await seedReferenceData(handle.db);
     await handle.close();
-    this.temporal = new RestartableTemporal(resolve(this.dir, 'temporal.db'), await freePort());
+    // BENCH_TEMPORAL_PRAGMAS=journal_mode=WAL,synchronous=NORMAL measures the dev server with a write-ahead log.
+    const pragmas = (process.env.BENCH_TEMPORAL_PRAGMAS ?? '').split(',').filter(Boolean);
+    this.temporal = new RestartableTemporal(resolve(this.dir, 'temporal.db'), await freePort(), pragmas);
     await this.temporal.start();
     log(`temporal ${this.temporal.address}`);
     const apiPort = await freePort();

@@ -24,7 +24,7 @@ describe('Postgres stopped for 30 s', () => {
   it('503 for writes meanwhile; activities retry; nothing lost or doubled', async () => {
     const login = async (username: string) => String((await call(system.apiBase, 'POST', '/api/auth/login', undefined, { username, password: 'demo1234' })).json.token);
     const requester = await login('mzt.li');
-    const provider = await login('scjgj.wang');
+    const reviewer = await login('data.chen');
     const body = (i: number) => ({ catalogueEntryId: 'HB-SCJGJ-0001', scenario: `故障测试：数据库停机 ${i}` });
 
     const replies = await pool(Array.from({ length: cases }, (_, i) => i), 20, (i) => submitUntilAccepted(system.apiBase, requester, `pg-${i}`, body(i)));
@@ -40,7 +40,7 @@ describe('Postgres stopped for 30 s', () => {
     expect(write.headers.get('retry-after')).toBe('5');
     expect(write.json).toMatchObject({ status: 503, title: 'Service unavailable' });
     expect(String(write.json.detail)).toMatch(/database/);
-    const read = await call(system.apiBase, 'GET', '/api/tasks', provider);
+    const read = await call(system.apiBase, 'GET', '/api/tasks', reviewer);
     expect(read.status).toBe(503);
     const ready = await call(system.apiBase, 'GET', '/readyz');
     expect(ready).toMatchObject({ status: 503, json: { postgres: false, temporal: true } });
@@ -50,10 +50,10 @@ describe('Postgres stopped for 30 s', () => {
     // The refused submission goes through when retried; the API's and the worker's pools reconnect by themselves.
     const retried = await submitUntilAccepted(system.apiBase, requester, 'pg-during', body(999));
     expect(retried.status).toBe(201);
-    const tasks = await waitFor(() => openTasks(system, provider), (m) => m.size >= cases + 1, 180_000, 1_000);
+    const tasks = await waitFor(() => openTasks(system, reviewer), (m) => m.size >= cases + 1, 180_000, 1_000);
     expect(tasks.size).toBe(cases + 1);
 
-    const statuses = await pool([...tasks.values()], 20, (taskId) => completeUntilDone(system.apiBase, provider, taskId, 'provided'));
+    const statuses = await pool([...tasks.values()], 20, (taskId) => completeUntilDone(system.apiBase, reviewer, taskId, 'provided'));
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     const state = await waitFor(() => integrity(system.pg.url), (s) => s.counts.fulfilled >= cases + 1, 180_000, 1_000);
     expect(state.counts).toMatchObject({ requests: cases + 1, tasks: cases + 1, completed: cases + 1, fulfilled: cases + 1, escalations: 0 });

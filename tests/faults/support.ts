@@ -62,7 +62,7 @@ export async function submitUntilAccepted(base: string, token: string, key: stri
 }
 
 /** Completes a task, retrying while the worker or the API is away; a 409 saying it is already done counts as done. */
-export async function completeUntilDone(base: string, token: string, taskId: string, decision: string, timeoutMs = 180_000): Promise<number> {
+export async function completeUntilDone(base: string, token: string, taskId: string, decision: string, timeoutMs = 900_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const r = await call(base, 'POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, token, { decision });
