@@ -62,6 +62,9 @@ describe('a conditional share request, each person signing in through the web ap
     expect(await explained.textContent()).toContain('3 个工作日');
     expect(await explained.getByTestId('day-by-day').locator('li').count()).toBeGreaterThanOrEqual(4);
     expect(await authority.getByTestId('citation').textContent()).toContain('第十九条');
+    // Claimed, so colleagues see it is taken.
+    await authority.getByTestId('claim').getByRole('button', { name: '认领' }).click();
+    await authority.getByTestId('claim').getByText('已由您认领').waitFor();
     await decide(authority, '审核通过，转提供部门');
   });
 

@@ -43,9 +43,34 @@ function addDays(date: string, n: number): string {
 
 interface DayRow {
   date: string;
+  /** The last day of a run of days skipped for the same reason, shown as one row. */
+  until?: string;
   kind: 'event' | 'counted' | 'make-up' | 'rollover' | 'skipped';
   text: string;
   due: boolean;
+}
+
+/** Consecutive days skipped for the same reason (a weekend, a holiday) as one row: 10月1日 至 10月7日. */
+export function groupSkipped(rows: DayRow[]): DayRow[] {
+  const out: DayRow[] = [];
+  for (const row of rows) {
+    const last = out[out.length - 1];
+    if (last && row.kind === 'skipped' && last.kind === 'skipped' && last.text === row.text && addDays(last.until ?? last.date, 1) === row.date) {
+      last.until = row.date;
+    } else {
+      out.push({ ...row });
+    }
+  }
+  return out;
+}
+
+function dateRange(row: DayRow, lang: 'zh' | 'en'): string {
+  if (!row.until) return formatDate(row.date, lang);
+  const sameYear = row.date.slice(0, 4) === row.until.slice(0, 4);
+  const days = Math.round((Date.parse(row.until) - Date.parse(row.date)) / 86_400_000) + 1;
+  return lang === 'zh'
+    ? `${formatDate(row.date, lang)} 至 ${formatDate(row.until, lang, { year: !sameYear })}（${days} 天）`
+    : `${formatDate(row.date, lang, { year: !sameYear })} – ${formatDate(row.until, lang)} (${days} days)`;
 }
 
 /** Every day from the triggering event to the last day, each with why it was counted or skipped. */
@@ -119,7 +144,7 @@ export function DeadlineExplained({ deadline, headingLevel = 2 }: { deadline: De
   const { t, lang } = useI18n();
   const H = `h${headingLevel}` as 'h2';
   const Sub = `h${headingLevel + 1}` as 'h3';
-  const rows = dayRows(deadline, t, lang);
+  const rows = groupSkipped(dayRows(deadline, t, lang));
   const makeUps = deadline.counted.filter((c) => c.makeUp);
   const unit = deadline.unit === 'days' ? (lang === 'zh' ? '日' : 'days') : lang === 'zh' ? '个工作日' : 'working days';
   return (
@@ -153,7 +178,7 @@ export function DeadlineExplained({ deadline, headingLevel = 2 }: { deadline: De
       <ol className="days" data-testid="day-by-day">
         {rows.map((r) => (
           <li key={r.date} className={`day day-${r.kind}${r.due ? ' day-due' : ''}`}>
-            <span className="day-date">{formatDate(r.date, lang)}</span>
+            <span className="day-date">{dateRange(r, lang)}</span>
             <span className="day-text">
               {r.text}
               {r.due ? <strong className="tag tag-due">{t('dayDue')}</strong> : null}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { api, type ApiError } from '../api';
 import { useUser } from '../auth';
 import { findCase } from '../cases';
 import { ErrorBlock, Loading, NotFound, PageTitle, useDepartments } from '../components/common';
@@ -62,6 +62,7 @@ export function TaskView({ taskId }: { taskId: string }) {
         <DueBadge task={task} />
         {task.timeLeft?.overdue ? <span className="tag tag-late">{t('overdue')}</span> : null}
         <RungBadge rung={task.rung} />
+        {actionable ? <ClaimControl task={task} onChange={loaded.reload} /> : null}
         {kase ? (
           <Link to={paths.case(kase.process, kase.id)} className="btn btn-small btn-ghost">
             {t('openCase')}
@@ -70,7 +71,7 @@ export function TaskView({ taskId }: { taskId: string }) {
       </div>
       <div className="layout-2">
         <div className="col-main">
-          {kase ? <RequestFacts kase={kase} /> : null}
+          {kase ? <RequestFacts kase={kase} /> : <TaskFacts task={task} />}
           <section className="card" aria-labelledby="act-title">
             <h2 id="act-title">{t('actionsTitle')}</h2>
             {done ? (
@@ -109,16 +110,100 @@ export function TaskView({ taskId }: { taskId: string }) {
               pending={kase?.tasks.some((x) => x.step === `${task.step}.extension` && x.status === 'open') ?? false}
             />
           ) : null}
-          {kase ? <Steps tasks={kase.tasks} canOpen={() => true} /> : null}
-          {kase ? <EscalationList escalations={kase.escalations} tasks={kase.tasks} /> : null}
-          {kase ? <Timeline detail={kase} /> : null}
         </div>
         <aside className="col-side">
           <DeadlineExplained deadline={task.deadline} />
           {task.citation ? <CitationBlock citation={task.citation} basis={rule?.periodBasis} policy={rule?.policy} /> : null}
         </aside>
       </div>
+      {kase ? (
+        <div className="layout-2">
+          <div className="col-main">
+            <Steps tasks={kase.tasks} canOpen={() => true} />
+            <EscalationList escalations={kase.escalations} tasks={kase.tasks} />
+          </div>
+          <div className="col-side">
+            <Timeline detail={kase} />
+          </div>
+        </div>
+      ) : null}
     </>
+  );
+}
+
+/** Who is on the task: claim it so colleagues see it is taken, release it for them. */
+function ClaimControl({ task, onChange }: { task: Task; onChange(): void }) {
+  const user = useUser();
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function act(release: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      await (release ? api.release(task.id) : api.claim(task.id));
+    } catch (e) {
+      setError((e as ApiError).problem?.status === 409 ? t('claimConflict') : ((e as ApiError).problem?.detail ?? (e as Error).message));
+    } finally {
+      setBusy(false);
+      onChange();
+    }
+  }
+  return (
+    <span className="claim" data-testid="claim">
+      {task.claimedBy === user.id ? (
+        <>
+          <span className="tag tag-info">{t('claimedByYou')}</span>
+          <button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => act(true)}>
+            {t('release')}
+          </button>
+        </>
+      ) : task.claimedBy ? (
+        <span className="tag tag-warn">{t('claimedBy', { who: task.claimedBy })}</span>
+      ) : (
+        <button type="button" className="btn btn-small" disabled={busy} onClick={() => act(false)}>
+          {t('claim')}
+        </button>
+      )}
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** What the task list says of the case, for a party that may act on the task but not read the case itself. */
+function TaskFacts({ task }: { task: Task }) {
+  const { t, lang } = useI18n();
+  const { name } = useDepartments();
+  return (
+    <section className="card" aria-labelledby="request-title" data-testid="request">
+      <h2 id="request-title">{t('theRequest')}</h2>
+      <dl className="facts">
+        {task.process ? (
+          <>
+            <dt>{t('process')}</dt>
+            <dd>{label(processLabels, task.process, lang)}</dd>
+          </>
+        ) : null}
+        {task.catalogueEntryId ? (
+          <>
+            <dt>{t('catalogueEntry')}</dt>
+            <dd>{task.catalogueEntryId}</dd>
+          </>
+        ) : null}
+        {task.requesterDepartmentId ? (
+          <>
+            <dt>{t('requesterDept')}</dt>
+            <dd>{name(task.requesterDepartmentId)}</dd>
+          </>
+        ) : null}
+        <dt>{t('caseId')}</dt>
+        <dd className="mono">{task.requestId}</dd>
+      </dl>
+    </section>
   );
 }
 
