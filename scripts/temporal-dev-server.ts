@@ -24,7 +24,9 @@ export async function startTemporalDevServer(opts: {
   const args = ['server', 'start-dev', '--port', String(opts.port), '--ip', '127.0.0.1', '--log-level', 'warn'];
   if (opts.dbFile) {
     mkdirSync(dirname(opts.dbFile), { recursive: true });
-    args.push('--db-filename', opts.dbFile);
+    // WAL lets SQLite take workflow starts about three times faster (docs/PERFORMANCE.md); a local dev server can
+    // afford NORMAL sync, which may lose the last moments on power loss but never corrupts the file.
+    args.push('--db-filename', opts.dbFile, '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL');
   }
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
   else args.push('--headless');
