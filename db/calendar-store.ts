@@ -9,10 +9,19 @@ import { calendarYears } from './schema';
  */
 export class CalendarStore {
   private cached: { key: string; calendar: Calendar } = { key: '0:', calendar: nationalCalendar };
+  private checkedAt = -Infinity;
 
-  constructor(private readonly db: Db) {}
+  /**
+   * @param freshnessMs how long a check of the published years is trusted. The API, which asks on every list, can
+   * trust it for a second; the worker must not (0), because a publication signals workflows to recompute at once.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly freshnessMs = 0,
+  ) {}
 
   async current(): Promise<Calendar> {
+    if (Date.now() - this.checkedAt < this.freshnessMs) return this.cached.calendar;
     const [stamp] = await this.db
       .select({ n: count(), latest: max(calendarYears.publishedAt) })
       .from(calendarYears);
@@ -21,6 +30,7 @@ export class CalendarStore {
       const rows = await this.db.select().from(calendarYears);
       this.cached = { key, calendar: createCalendar({ extraYears: rows.map((r) => r.schedule) }) };
     }
+    this.checkedAt = Date.now();
     return this.cached.calendar;
   }
 
@@ -35,5 +45,6 @@ export class CalendarStore {
       .insert(calendarYears)
       .values({ year: schedule.year, schedule, publishedBy, publishedAt: at })
       .onConflictDoUpdate({ target: calendarYears.year, set: { schedule, publishedBy, publishedAt: at } });
+    this.checkedAt = -Infinity;
   }
 }

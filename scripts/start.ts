@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   stops.unshift(closeDb);
   if (parts.embedded) await seedReferenceData(db);
   const calendar = new CalendarStore(db);
+  const apiCalendar = new CalendarStore(db, 1000);
 
   let address = config.address;
   let temporalUi: string | undefined;
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
 
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
-  const app = await startApiServer({ db, temporal, taskQueue: config.taskQueue, calendar }, { port, host });
+  const app = await startApiServer({ db, temporal, taskQueue: config.taskQueue, calendar: apiCalendar }, { port, host });
   stops.unshift(() => app.close());
 
   console.log(

@@ -35,7 +35,7 @@ export async function startStack(security: SecurityOptions = testSecurity): Prom
   const running = worker.run();
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, namespace: 'default' });
-  const app = await buildApp({ db, temporal: client, taskQueue, calendar, security });
+  const app = await buildApp({ db, temporal: client, taskQueue, calendar: new CalendarStore(db, 1000), security });
   return {
     db,
     app,
