@@ -140,7 +140,6 @@ export const api = {
   claim: (taskId: string) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/claim`, { method: 'POST', body: {} }),
   release: (taskId: string) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/release`, { method: 'POST', body: {} }),
 
-  cases: (process: Process, signal?: AbortSignal) => request<CaseSummary[]>(`${processPaths[process]}${q({ limit: 200 })}`, { signal }),
   /** One page of a process's cases visible to the caller, newest first, and the cursor of the next page. */
   casesPage: async (process: Process, params: { department?: string; overdue?: 'true'; cursor?: string; limit?: number }, signal?: AbortSignal) => {
     let nextCursor: string | null = null;

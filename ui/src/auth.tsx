@@ -73,4 +73,3 @@ export function useUser(): User {
 }
 
 export const isAuthority = (u: User) => u.roles.some((r) => r === 'authority-reviewer' || r === 'authority-supervisor' || r === 'admin');
-export const isDepartment = (u: User) => u.roles.some((r) => r === 'requester' || r === 'provider');

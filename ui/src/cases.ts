@@ -8,6 +8,11 @@ export function rememberCases(cases: CaseSummary[]): void {
   for (const c of cases) processOf.set(c.id, c.process);
 }
 
+/** Remembers a case's process from a task of the queue, which names it. */
+export function rememberProcess(requestId: string, process: Process | undefined): void {
+  if (process) processOf.set(requestId, process);
+}
+
 /**
  * One case by id, whatever its process: the process is known from an earlier list, or each process's resource is
  * asked. A case the caller may not see is `null`, exactly like one that does not exist.
@@ -32,12 +37,4 @@ export async function findCase(requestId: string, signal?: AbortSignal): Promise
     if (a.status === 'rejected' && !(a.reason instanceof ApiError && (a.reason.status === 404 || a.reason.status === 400))) throw a.reason;
   }
   return null;
-}
-
-/** Every case the caller may see, of all four processes, by id. */
-export async function allCases(signal?: AbortSignal): Promise<Map<string, CaseSummary>> {
-  const lists = await Promise.all(processes.map((p) => api.cases(p, signal)));
-  const all = lists.flat();
-  rememberCases(all);
-  return new Map(all.map((c) => [c.id, c]));
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { colon } from '../format';
 import { api, ApiError, processes, type TaskQuery } from '../api';
 import { isAuthority, useUser } from '../auth';
+import { rememberProcess } from '../cases';
 import { ErrorBlock, Loading, NotAvailable, PageTitle, useDepartments } from '../components/common';
 import { DueBadge, RungBadge } from '../components/deadline';
 import { useInterval, useLoad } from '../hooks';
@@ -39,6 +40,7 @@ export function QueueView() {
   const loaded = useLoad(
     async (signal) => {
       const page = await api.tasksPage(params, signal);
+      for (const task of page.tasks) rememberProcess(task.requestId, task.process);
       setMore(null);
       return page;
     },
