@@ -15,6 +15,7 @@ export function requestView(r: typeof requests.$inferSelect) {
     authorityDepartmentId: r.authorityDepartmentId,
     catalogueEntryId: r.catalogueEntryId,
     scenario: r.scenario,
+    details: r.details,
     receivedAt: r.receivedAt.toISOString(),
     workflowId: r.workflowId,
     outcome: r.outcome,

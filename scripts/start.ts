@@ -101,6 +101,7 @@ async function main(): Promise<void> {
     [
       '',
       '政务数据共享审批系统 is running — Ctrl-C stops everything',
+      `  Web app      http://${host}:${port}/`,
       `  API          http://${host}:${port}/api`,
       `  API docs     http://${host}:${port}/docs`,
       `  Metrics      http://${host}:${port}/metrics`,

@@ -36,6 +36,7 @@ export const RequestSummary = Type.Object({
   authorityDepartmentId: Type.String(),
   catalogueEntryId: Type.Union([Type.String(), Type.Null()]),
   scenario: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown(), { description: 'What the submission said: basis, description, evidence, trigger, legal basis' }),
   receivedAt: Type.String(),
   workflowId: Type.String(),
   outcome: Type.Union([Type.String(), Type.Null()]),

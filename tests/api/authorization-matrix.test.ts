@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tasks } from '../../db/schema';
 import { loginAs, startStack, type TestStack } from '../support/stack';
 
 /**
@@ -35,7 +37,7 @@ interface Row {
   body?: (f: Fixture, who: Who) => unknown;
   expect: (who: Who) => number;
   /** For lists: every item must be in the caller's scope. */
-  scoped?: (item: Record<string, unknown>, department: string) => boolean;
+  scoped?: (item: Record<string, unknown>, department: string) => boolean | Promise<boolean>;
 }
 
 interface Fixture {
@@ -47,8 +49,12 @@ interface Fixture {
 const all = (status: number) => (who: Who) => (who === 'anonymous' ? 401 : status);
 const only = (allowed: Who[], yes: number, no: number) => (who: Who) => (who === 'anonymous' ? 401 : allowed.includes(who) ? yes : no);
 const involved: Who[] = ['owner', 'provider', 'reviewer', 'supervisor', 'admin'];
-const inCase = (item: Record<string, unknown>, d: string) =>
-  item.requesterDepartmentId === d || item.providerDepartmentId === d || item.authorityDepartmentId === d;
+/** A party to the case, or a body given one of its steps (the people's government, the upper-level authority). */
+const inCase = async (item: Record<string, unknown>, d: string) =>
+  item.requesterDepartmentId === d ||
+  item.providerDepartmentId === d ||
+  item.authorityDepartmentId === d ||
+  (await stack.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.requestId, String(item.id)), eq(tasks.assigneeDepartmentId, d)))).length > 0;
 const requesters: Who[] = ['owner', 'provider', 'outsider'];
 const authorities: Who[] = ['reviewer', 'supervisor', 'admin', 'otherAuthority'];
 const task = (f: Fixture) => encodeURIComponent(f.taskId);
@@ -243,7 +249,9 @@ describe('the authorization matrix', () => {
         seen[who] = response.statusCode;
         wanted[who] = row.expect(who);
         if (row.scoped && response.statusCode === 200 && who !== 'anonymous') {
-          const leaked = (response.json() as Record<string, unknown>[]).filter((item) => !row.scoped!(item, departmentOf[who]));
+          const items = response.json() as Record<string, unknown>[];
+          const inScope = await Promise.all(items.map((item) => row.scoped!(item, departmentOf[who])));
+          const leaked = items.filter((_, i) => !inScope[i]);
           expect(leaked, `${who} sees items outside its scope`).toEqual([]);
         }
       }

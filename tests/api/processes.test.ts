@@ -164,7 +164,19 @@ describe('the statutory processes through the API', () => {
       payload: { catalogueEntryId: entryId, legalBasis: '《中华人民共和国保守国家秘密法》', reason: '涉及国家秘密' },
     });
     expect(applied.statusCode).toBe(201);
-    await openTask(authority, applied.json().id, 'authority-review');
+    const id = applied.json().id;
+    expect(applied.json().details).toMatchObject({ legalBasis: '《中华人民共和国保守国家秘密法》' });
+    const government = await loginAs(stack.app, 'gov.sun');
+    expect((await stack.app.inject({ method: 'GET', url: `/api/negative-list-applications/${id}`, headers: government })).statusCode).toBe(404);
+    const review = await openTask(authority, id, 'authority-review');
+    expect((await act(authority, review.id, { decision: 'approve' })).statusCode).toBe(200);
+    // Given a step of the case, the people's government may read it; a department with no part in it still may not.
+    await openTask(government, id, 'government-approval');
+    const seen = await stack.app.inject({ method: 'GET', url: `/api/negative-list-applications/${id}`, headers: government });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().timeline.length).toBeGreaterThan(0);
+    const outsider = await loginAs(stack.app, 'scjgj.wang');
+    expect((await stack.app.inject({ method: 'GET', url: `/api/negative-list-applications/${id}`, headers: outsider })).statusCode).toBe(404);
   });
 });
 

@@ -8,7 +8,12 @@ const children: ChildProcess[] = [];
 let base = '';
 
 function start(part: 'worker' | 'api', env: Record<string, string>): ChildProcess {
-  const child = spawn('npx', ['tsx', 'scripts/start.ts', '--only', part], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node itself with tsx's loader (no npx in between), in its own process group so stopping it stops whatever it started.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--only', part], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout?.on('data', (c) => (output += c));
   child.stderr?.on('data', (c) => (output += c));
@@ -20,6 +25,14 @@ function start(part: 'worker' | 'api', env: Record<string, string>): ChildProces
 }
 
 let stopping = false;
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
 
 beforeAll(async () => {
   const port = await freePort();
@@ -48,8 +61,8 @@ afterAll(async () => {
         new Promise<void>((resolve) => {
           if (c.exitCode !== null) return resolve();
           c.once('exit', () => resolve());
-          c.kill('SIGINT');
-          setTimeout(() => c.kill('SIGKILL'), 10_000);
+          signalGroup(c, 'SIGINT');
+          setTimeout(() => signalGroup(c, 'SIGKILL'), 10_000).unref();
         }),
     ),
   );
