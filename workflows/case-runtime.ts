@@ -25,14 +25,10 @@ import {
   type Parties,
   type TaskCompletion,
 } from './messages';
+import { readModel } from './read-model';
 import { searchAttributes } from './search-attributes';
 
 type Activities = ReturnType<typeof createActivities>;
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
 
 /** Webhook receivers may be down for a while; Temporal retries with backoff, then gives up (logged). */
 const webhookActs = proxyActivities<Activities>({
@@ -124,7 +120,7 @@ export class CaseRuntime {
 
   async setStatus(status: string, extra: { outcome?: string; closed?: boolean; details?: Record<string, unknown> } = {}): Promise<void> {
     this.status = status;
-    await acts.setRequestStatus({ requestId: this.identity.requestId, status, at: nowIso(), ...extra });
+    await readModel().setRequestStatus({ requestId: this.identity.requestId, status, at: nowIso(), ...extra });
     upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
   }
 
@@ -161,11 +157,11 @@ export class CaseRuntime {
       unit: spec.period.unit,
       jurisdiction: this.identity.jurisdiction,
     };
-    const deadline = await acts.computeDeadline(query);
+    const deadline = await readModel().computeDeadline(query);
     const task: TrackedTask = { spec, taskId, query, extensions: [], deadline, revision: 0, recompute: false, fired: new Set(), state: 'open', recorded: false };
     // Known to the handlers before its row exists, so an action on it can never arrive first.
     this.tasks.set(taskId, task);
-    await acts.openTask({
+    await readModel().openTask({
       taskId,
       requestId: this.identity.requestId,
       step: spec.step,
@@ -191,14 +187,14 @@ export class CaseRuntime {
     while (task.state === 'open') {
       if (task.recompute) {
         task.recompute = false;
-        const recomputed = await acts.recomputeDeadline({ query: task.query, extensions: task.extensions });
+        const recomputed = await readModel().recomputeDeadline({ query: task.query, extensions: task.extensions });
         if (recomputed.endsAt !== task.deadline.endsAt || recomputed.provisional !== task.deadline.provisional) {
           await this.moveDeadline(task, recomputed, 'calendar-republished');
         }
       }
       if (plannedFor !== task.revision) {
         plannedFor = task.revision;
-        ladder = task.spec.escalation ? await acts.planEscalations({ deadline: task.deadline, policy: task.spec.escalation }) : [];
+        ladder = task.spec.escalation ? await readModel().planEscalations({ deadline: task.deadline, policy: task.spec.escalation }) : [];
       }
       const revision = task.revision;
       const interrupted = () => task.state !== 'open' || task.revision !== revision || task.recompute;
@@ -217,7 +213,7 @@ export class CaseRuntime {
       if (waitMs > 0 && (await condition(interrupted, waitMs))) continue;
       task.fired.add(next.rung);
       log.info('escalation', { taskId: task.taskId, rung: next.rung, at: next.at });
-      await acts.recordEscalation({
+      await readModel().recordEscalation({
         taskId: task.taskId,
         requestId: this.identity.requestId,
         rung: next,
@@ -253,7 +249,7 @@ export class CaseRuntime {
     const decision = task.spec.onLapse!;
     task.state = 'completing';
     const completedAt = nowIso();
-    await acts.completeTask({
+    await readModel().completeTask({
       taskId: task.taskId,
       requestId: this.identity.requestId,
       actor: { userId: 'system', departmentId: task.spec.assignee.departmentId },
@@ -271,7 +267,7 @@ export class CaseRuntime {
     const from = task.deadline;
     task.deadline = to;
     task.revision += 1;
-    await acts.rescheduleTask({ taskId: task.taskId, requestId: this.identity.requestId, revision: task.revision, from, to, cause, at: nowIso() });
+    await readModel().rescheduleTask({ taskId: task.taskId, requestId: this.identity.requestId, revision: task.revision, from, to, cause, at: nowIso() });
     this.publishDue(task);
   }
 
@@ -307,7 +303,7 @@ export class CaseRuntime {
     const task = this.tasks.get(input.taskId)!;
     task.state = 'completing';
     const completedAt = nowIso();
-    await acts.completeTask({
+    await readModel().completeTask({
       taskId: task.taskId,
       requestId: this.identity.requestId,
       actor: input.actor,
@@ -334,7 +330,7 @@ export class CaseRuntime {
   private async cancel(task: TrackedTask, why: string): Promise<void> {
     if (task.state !== 'open') return;
     task.state = 'completing';
-    await acts.cancelTask({ taskId: task.taskId, requestId: this.identity.requestId, reason: why, at: nowIso() });
+    await readModel().cancelTask({ taskId: task.taskId, requestId: this.identity.requestId, reason: why, at: nowIso() });
     task.completion = { taskId: task.taskId, step: task.spec.step, decision: 'cancelled', completedAt: nowIso(), completedBy: 'system' };
     task.state = 'done';
   }
@@ -378,7 +374,7 @@ export class CaseRuntime {
     await this.watch(decisionTask);
     if (task.pendingExtension === decisionTask) task.pendingExtension = undefined;
     if (decisionTask.completion?.decision !== 'grant' || task.state !== 'open') return;
-    const extended = await acts.extendDeadline({ deadline: task.deadline, n });
+    const extended = await readModel().extendDeadline({ deadline: task.deadline, n });
     task.extensions.push(n);
     await this.moveDeadline(task, extended, 'extension-granted');
   }

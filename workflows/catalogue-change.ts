@@ -1,11 +1,8 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
 import { closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
+import { readModel } from './read-model';
 import type { CaseInput, TaskCompletion } from './messages';
 import type { CaseResult } from './share-request';
-
-const { applyCatalogueChange } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds' });
 
 const submissionSteps = new Set(['submit-update', 'correct-update', 'report-update']);
 
@@ -21,7 +18,7 @@ export async function catalogueChangeWorkflow(input: CaseInput): Promise<CaseRes
     const approved = completion.decision === 'approve';
     const endsWithoutReview = next.kind === 'end' && submissionSteps.has(step.id);
     if ((approved || endsWithoutReview) && submitted?.payload) {
-      await applyCatalogueChange({ entryId: input.catalogueEntryId, requestId: input.requestId, changes: submitted.payload, at: completion.completedAt });
+      await readModel().applyCatalogueChange({ entryId: input.catalogueEntryId, requestId: input.requestId, changes: submitted.payload, at: completion.completedAt });
     }
   });
   const status = submissionSteps.has(last.step) ? 'filed' : closingStatus(last.decision);

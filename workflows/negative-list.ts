@@ -1,13 +1,8 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
 import { closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
+import { readModel } from './read-model';
 import type { CaseInput } from './messages';
 import type { CaseResult } from './share-request';
-
-const { listOnNegativeList, recordNegativeListFiling } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-});
 
 /**
  * 负面清单: a department applies to class an entry "not shared", with the legal basis; the authority reviews; the
@@ -18,7 +13,7 @@ export async function negativeListWorkflow(input: CaseInput & { legalBasis: stri
   const { last } = await runFlow(kase, input, 'negative-list', async (step, completion, next) => {
     const finalApproval = completion.decision === 'approve' && (next.kind === 'end' || next.step.id === 'record-filing');
     if (finalApproval) {
-      await listOnNegativeList({
+      await readModel().listOnNegativeList({
         entryId: input.catalogueEntryId,
         requestId: input.requestId,
         legalBasis: input.legalBasis,
@@ -28,7 +23,7 @@ export async function negativeListWorkflow(input: CaseInput & { legalBasis: stri
       await kase.setStatus('listed');
     }
     if (step.id === 'record-filing' && completion.decision === 'filed') {
-      await recordNegativeListFiling({ entryId: input.catalogueEntryId, requestId: input.requestId, at: completion.completedAt });
+      await readModel().recordNegativeListFiling({ entryId: input.catalogueEntryId, requestId: input.requestId, at: completion.completedAt });
     }
   });
   const status = closingStatus(last.decision);

@@ -1,10 +1,7 @@
-import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
 import { closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
+import { readModel } from './read-model';
 import type { CaseInput } from './messages';
-
-const { catalogueEntry } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds' });
 
 export interface CaseResult {
   status: string;
@@ -18,7 +15,7 @@ export interface CaseResult {
  */
 export async function shareRequestWorkflow(input: CaseInput): Promise<CaseResult> {
   const kase = startCase('share-request', input);
-  const entry = await catalogueEntry(input.catalogueEntryId);
+  const entry = await readModel().catalogueEntry(input.catalogueEntryId);
   const flow = entry?.sharingAttribute === 'conditional' ? 'conditional-share' : 'unconditional-share';
   if (!entry || entry.sharingAttribute === 'not-shared') {
     await kase.setStatus('refused', {

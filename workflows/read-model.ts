@@ -1,0 +1,23 @@
+import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+
+type Activities = ReturnType<typeof createActivities>;
+
+const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
+
+const scheduled = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+
+/**
+ * Writes to the read model and calendar lookups are short and idempotent, so they run as local activities: in the
+ * worker, inside the workflow task that asked for them, instead of a round trip through the Temporal server each
+ * (a new case's first task opens in one workflow task rather than about ten).
+ */
+const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+
+/**
+ * The activities that keep the read model. Cases started before local activities scheduled each one on the task
+ * queue; `patched` keeps their histories replaying that way (tests/histories/before-local-activities/).
+ */
+export function readModel(): Activities {
+  return patched('read-model-local-activities') ? local : scheduled;
+}
