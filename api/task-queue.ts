@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requests, tasks } from '../db/schema';
+import { requests, tasks, users } from '../db/schema';
 import type { AuthUser } from './plugins/auth';
 import { HttpProblem } from './problem';
 
@@ -28,6 +28,22 @@ export function encodeCursor(row: { dueAt: Date; id: string }): string {
   return Buffer.from(`${row.dueAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
+/** Tasks with what a task view shows of their case, and who claimed them by name. */
+export function selectTaskRows(db: Db) {
+  return db
+    .select({
+      task: tasks,
+      process: requests.process,
+      requesterDepartmentId: requests.requesterDepartmentId,
+      catalogueEntryId: requests.catalogueEntryId,
+      claimedByName: users.displayName,
+    })
+    .from(tasks)
+    .innerJoin(requests, eq(tasks.requestId, requests.id))
+    .leftJoin(users, eq(users.id, tasks.claimedBy))
+    .$dynamic();
+}
+
 /** A page of the caller's queue (or, for an authority, of its level), due soonest first, keyset-paginated. */
 export async function queryTasks(db: Db, user: AuthUser, q: TaskQuery) {
   const conditions: SQL[] = [];
@@ -50,10 +66,7 @@ export async function queryTasks(db: Db, user: AuthUser, q: TaskQuery) {
     conditions.push(or(gt(tasks.dueAt, c.dueAt), and(eq(tasks.dueAt, c.dueAt), gt(tasks.id, c.id)))!);
   }
   const limit = q.limit ?? 50;
-  const rows = await db
-    .select({ task: tasks, process: requests.process, requesterDepartmentId: requests.requesterDepartmentId, catalogueEntryId: requests.catalogueEntryId })
-    .from(tasks)
-    .innerJoin(requests, eq(tasks.requestId, requests.id))
+  const rows = await selectTaskRows(db)
     .where(and(...conditions))
     .orderBy(asc(tasks.dueAt), asc(tasks.id))
     .limit(limit + 1);

@@ -9,10 +9,13 @@ import type { AppDeps } from '../app';
 import { caller } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { IdParams, ProblemSchema, problemResponses } from '../schemas/common';
-import { CompleteTaskBody, ExtensionBody, ListTasksQuery, Task } from '../schemas/tasks';
+import { CompleteTaskBody, ExtensionBody, ListTasksQuery, Task, TaskListItem } from '../schemas/tasks';
 import { problemForUpdateFailure } from '../temporal-errors';
-import { queryTasks } from '../task-queue';
+import { queryTasks, selectTaskRows } from '../task-queue';
 import { taskView } from '../views';
+import { deadlineSummary } from '../deadline-summary';
+import { visibleRequests } from '../visibility';
+import type { Deadline } from '../../calendar';
 
 export function taskRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -26,7 +29,7 @@ export function taskRoutes(deps: AppDeps) {
           tags: ['tasks'],
           summary: '我的待办 The caller\'s task queue (or an authority\'s level), due soonest first; next page in x-next-cursor',
           querystring: ListTasksQuery,
-          response: { 200: Type.Array(Task), ...problemResponses },
+          response: { 200: Type.Array(TaskListItem), ...problemResponses },
         },
       },
       async (request, reply) => {
@@ -35,10 +38,30 @@ export function taskRoutes(deps: AppDeps) {
         if (nextCursor) void reply.header('x-next-cursor', nextCursor);
         return page.map((r) => ({
           ...taskView(r.task, calendar),
+          deadline: deadlineSummary(r.task.deadline as unknown as Deadline),
           process: r.process,
           requesterDepartmentId: r.requesterDepartmentId,
           catalogueEntryId: r.catalogueEntryId,
+          claimedByName: r.claimedByName,
         }));
+      },
+    );
+
+    api.get(
+      '/api/tasks/:id',
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: '待办详情 One task with its deadline explained day by day; anyone who may see its case may see it',
+          params: IdParams,
+          response: { 200: Task, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const [row] = await selectTaskRows(db).where(and(eq(tasks.id, request.params.id), visibleRequests(caller(request))));
+        if (!row) throw HttpProblem.notFound('Task');
+        const { task, ...rest } = row;
+        return { ...taskView(task, await deps.calendar.current()), ...rest };
       },
     );
 

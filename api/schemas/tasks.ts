@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { DeadlineSchema } from './calendar';
 
 export const Task = Type.Object({
   id: Type.String(),
@@ -24,6 +25,7 @@ export const Task = Type.Object({
   requesterDepartmentId: Type.Optional(Type.String()),
   catalogueEntryId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   claimedBy: Type.Union([Type.String(), Type.Null()]),
+  claimedByName: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The display name of who claimed it' })),
   claimedAt: Type.Union([Type.String(), Type.Null()]),
   decision: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
@@ -31,6 +33,23 @@ export const Task = Type.Object({
   completedAt: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
 });
+
+const { start, startDate, n, unit, jurisdiction, due, endsAt, provisional, rule } = DeadlineSchema.properties;
+
+export const DeadlineSummary = Type.Object(
+  {
+    ...{ start, startDate, n, unit, jurisdiction, due, endsAt, provisional, rule },
+    skippedDays: Type.Integer(),
+    skippedWeekendDays: Type.Integer(),
+    holidays: Type.Array(Type.String(), { description: 'The holidays skipped' }),
+    makeUpDaysCounted: Type.Integer({ description: '调休上班日 counted as working days' }),
+    extensions: Type.Array(Type.Integer()),
+  },
+  { description: 'How dueAt was computed, in brief; GET /api/tasks/{id} explains it day by day' },
+);
+
+/** A row of the task list: the task with its deadline in brief. */
+export const TaskListItem = Type.Object({ ...Task.properties, deadline: DeadlineSummary });
 
 export const ListTasksQuery = Type.Object(
   {

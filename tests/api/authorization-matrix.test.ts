@@ -106,6 +106,12 @@ const rows: Row[] = [
     scoped: (item, d) => item.assigneeDepartmentId === d,
   },
   {
+    method: 'GET',
+    route: '/api/tasks/{id}',
+    url: (f) => `/api/tasks/${task(f)}`,
+    expect: only(involved, 200, 404),
+  },
+  {
     method: 'POST',
     route: '/api/tasks/{id}/complete',
     url: (f) => `/api/tasks/${task(f)}/complete`,

@@ -72,6 +72,38 @@ describe('an unconditional share request, through the API on the real stack', ()
     expect(detail.tasks[0].completedBy).toBe('u-data-chen');
   });
 
+  it('lists a task with its deadline in brief, explains it day by day on the task itself, and names who claimed it', async () => {
+    const submitted = await stack.app.inject({
+      method: 'POST',
+      url: '/api/share-requests',
+      headers: requester,
+      payload: { catalogueEntryId: 'HB-SCJGJ-0001', receivedAt: '2025-09-28T10:00:00+08:00', scenario: '国庆前夕受理的申请' },
+    });
+    expect(submitted.statusCode).toBe(201);
+    const id = submitted.json().id;
+    const listed = await waitFor(async () => {
+      const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks?status=all', headers: reviewer })).json();
+      return tasks.find((t: { requestId: string }) => t.requestId === id);
+    }, 'the listed task');
+    // 2025-09-28 was a make-up Sunday; the National Day and Mid-Autumn holiday ran 10-01 to 10-08.
+    expect(listed.deadline).toMatchObject({ startDate: '2025-09-28', n: 3, unit: 'working-days', due: '2025-10-09', makeUpDaysCounted: 0 });
+    expect(listed.deadline.skippedDays).toBe(listed.deadline.skippedWeekendDays + 8);
+    expect(listed.deadline.holidays.join()).toContain('国庆节');
+    expect(listed.deadline.rule).toContain('第二百零一条');
+    expect(listed.deadline.skipped).toBeUndefined();
+
+    const url = `/api/tasks/${encodeURIComponent(listed.id)}`;
+    expect((await stack.app.inject({ method: 'POST', url: `${url}/claim`, headers: reviewer, payload: {} })).statusCode).toBe(200);
+    const one = await stack.app.inject({ method: 'GET', url, headers: reviewer });
+    expect(one.statusCode).toBe(200);
+    expect(one.json().deadline.skipped.filter((d: { reason: string }) => d.reason === 'holiday')).toHaveLength(8);
+    expect(one.json()).toMatchObject({ process: 'share-request', claimedBy: 'u-data-chen', claimedByName: '陈静' });
+    expect((await stack.app.inject({ method: 'GET', url, headers: requester })).statusCode).toBe(200);
+    expect((await stack.app.inject({ method: 'GET', url, headers: otherDepartment })).statusCode).toBe(404);
+    const again = (await stack.app.inject({ method: 'GET', url: '/api/tasks?status=all', headers: reviewer })).json();
+    expect(again.find((t: { id: string }) => t.id === listed.id).claimedByName).toBe('陈静');
+  });
+
   it('returns the same request for a repeated Idempotency-Key, and refuses the key for a different request', async () => {
     const key = `idem-${Date.now()}`;
     const payload = { catalogueEntryId: 'HB-STHJT-0001', scenario: '环境执法检查时核对排污许可' };

@@ -56,6 +56,7 @@ describe('a conditional share request, each person signing in through the web ap
     await signIn(authority, 'data.chen');
     const row = await queueRow(authority, caseId, 'review-forward');
     expect(await row.getByTestId('due').textContent()).toMatch(/还剩 \d+ 个工作日/);
+    expect(await row.getByTestId('deadline-brief').textContent()).toMatch(/^自 \d{4}年\d{1,2}月\d{1,2}日.* 起 3 个工作日/);
     await row.getByRole('link', { name: /^办理/ }).click();
     await authority.getByRole('heading', { level: 1, name: '审核并转至提供部门' }).waitFor();
     const explained = authority.getByTestId('deadline-explained');

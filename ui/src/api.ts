@@ -14,6 +14,7 @@ import type {
   RulePackSummary,
   Session,
   Task,
+  TaskListItem,
   User,
 } from './types';
 
@@ -126,11 +127,12 @@ export const api = {
   login: (username: string, password: string) => request<Session>('/api/auth/login', { method: 'POST', body: { username, password } }),
   me: () => request<User>('/api/me'),
 
-  tasks: (params: TaskQuery = {}, signal?: AbortSignal) => request<Task[]>(`/api/tasks${q({ ...params })}`, { signal }),
+  tasks: (params: TaskQuery = {}, signal?: AbortSignal) => request<TaskListItem[]>(`/api/tasks${q({ ...params })}`, { signal }),
+  task: (taskId: string, signal?: AbortSignal) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}`, { signal }),
   /** One page of the queue, due soonest first, and the cursor of the next page. */
   tasksPage: async (params: TaskQuery, signal?: AbortSignal) => {
     let nextCursor: string | null = null;
-    const tasks = await request<Task[]>(`/api/tasks${q({ ...params })}`, { signal, onHeaders: (h) => (nextCursor = h.get('x-next-cursor')) });
+    const tasks = await request<TaskListItem[]>(`/api/tasks${q({ ...params })}`, { signal, onHeaders: (h) => (nextCursor = h.get('x-next-cursor')) });
     return { tasks, nextCursor: nextCursor as string | null };
   },
   complete: (taskId: string, body: { decision: string; reason?: string; payload?: Record<string, string | null> }) =>

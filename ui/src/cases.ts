@@ -17,6 +17,12 @@ export function rememberProcess(requestId: string, process: Process | undefined)
  * One case by id, whatever its process: the process is known from an earlier list, or each process's resource is
  * asked. A case the caller may not see is `null`, exactly like one that does not exist.
  */
+/** For loads where a 404 means "not there or not yours": null, like a case the caller may not see. */
+export function notFoundAsNull(error: unknown): null {
+  if (error instanceof ApiError && error.status === 404) return null;
+  throw error;
+}
+
 export async function findCase(requestId: string, signal?: AbortSignal): Promise<CaseDetail | null> {
   const known = processOf.get(requestId);
   if (known) {

@@ -35,6 +35,15 @@ export interface Deadline {
   extensions?: number[];
 }
 
+/** A deadline in brief, as task lists give it; the task itself explains it day by day. */
+export interface DeadlineSummary extends Pick<Deadline, 'start' | 'startDate' | 'n' | 'unit' | 'jurisdiction' | 'due' | 'endsAt' | 'provisional' | 'rule'> {
+  skippedDays: number;
+  skippedWeekendDays: number;
+  holidays: string[];
+  makeUpDaysCounted: number;
+  extensions: number[];
+}
+
 export interface Citation {
   source: string;
   article: string;
@@ -71,6 +80,8 @@ export interface Task {
   completedAt: string | null;
   createdAt: string;
   claimedBy: string | null;
+  /** Who claimed it, by name (task list and GET /api/tasks/:id). */
+  claimedByName?: string | null;
   claimedAt: string | null;
   /** Given in the task list (GET /api/tasks), not in a case's tasks. */
   process?: Process;
@@ -268,3 +279,6 @@ export interface Problem {
   detail?: string;
   errors?: FieldError[];
 }
+
+/** A row of the task list (GET /api/tasks): the task with its deadline in brief. */
+export type TaskListItem = Omit<Task, 'deadline'> & { deadline: DeadlineSummary };

@@ -1,10 +1,10 @@
 import { useI18n } from '../i18n';
 import { bilingual, formatDate, formatInstant, paren, timeLeftText, weekdayIndex } from '../format';
 import { label, packLabels, rungLabels } from '../labels';
-import type { Citation, Deadline, Task } from '../types';
+import type { Citation, Deadline, DeadlineSummary, Task, TaskListItem } from '../types';
 
 /** The due date and 还剩 / 逾期 N 个工作日. */
-export function DueBadge({ task, compact }: { task: Task; compact?: boolean }) {
+export function DueBadge({ task, compact }: { task: Task | TaskListItem; compact?: boolean }) {
   const { t, lang } = useI18n();
   const late = task.timeLeft?.overdue ?? false;
   return (
@@ -22,6 +22,24 @@ export function DueBadge({ task, compact }: { task: Task; compact?: boolean }) {
         </span>
       ) : null}
       {task.deadline.provisional ? <span className="tag tag-warn">{t('provisional')}</span> : null}
+    </span>
+  );
+}
+
+/** How a listed deadline was computed, in one line: start, period, what was skipped, make-up days counted. */
+export function DeadlineBrief({ deadline }: { deadline: DeadlineSummary }) {
+  const { t, lang } = useI18n();
+  const unit = deadline.unit === 'days' ? t('unitDays') : t('unitWorkingDays');
+  const parts = [t('briefFrom', { date: formatDate(deadline.startDate, lang, { weekday: false }), n: deadline.n, unit })];
+  if (deadline.skippedDays) {
+    const holidays = deadline.holidays.map((h) => bilingual(h, lang)).join(lang === 'zh' ? '、' : ', ');
+    parts.push(holidays ? t('briefSkippedHolidays', { n: deadline.skippedDays, list: holidays }) : t('briefSkipped', { n: deadline.skippedDays }));
+  }
+  if (deadline.makeUpDaysCounted) parts.push(t('briefMakeUp', { n: deadline.makeUpDaysCounted }));
+  if (deadline.extensions.length) parts.push(t('briefExtended', { n: deadline.extensions.reduce((a, b) => a + b, 0) }));
+  return (
+    <span className="muted meta deadline-brief" data-testid="deadline-brief" title={deadline.rule}>
+      {parts.join(' · ')}
     </span>
   );
 }

@@ -4,12 +4,12 @@ import { api, ApiError, processes, type TaskQuery } from '../api';
 import { isAuthority, useUser } from '../auth';
 import { rememberProcess } from '../cases';
 import { ErrorBlock, Loading, NotAvailable, PageTitle, useDepartments } from '../components/common';
-import { DueBadge, RungBadge } from '../components/deadline';
+import { DeadlineBrief, DueBadge, RungBadge } from '../components/deadline';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { label, processLabels, rungLabels, rungOrder } from '../labels';
 import { Link, paths, useRouter } from '../router';
-import type { Task } from '../types';
+import type { TaskListItem } from '../types';
 
 const pageSize = 50;
 
@@ -36,7 +36,7 @@ export function QueueView() {
   };
   const key = JSON.stringify(params);
 
-  const [more, setMore] = useState<{ key: string; tasks: Task[]; cursor: string | null } | null>(null);
+  const [more, setMore] = useState<{ key: string; tasks: TaskListItem[]; cursor: string | null } | null>(null);
   const loaded = useLoad(
     async (signal) => {
       const page = await api.tasksPage(params, signal);
@@ -80,7 +80,7 @@ export function QueueView() {
     }
   }
 
-  async function claim(task: Task, release: boolean) {
+  async function claim(task: TaskListItem, release: boolean) {
     setBusy(task.id);
     setClaimError(null);
     try {
@@ -239,6 +239,7 @@ export function QueueView() {
                       </td>
                       <td data-label={t('colDue')}>
                         <DueBadge task={task} />
+                        <DeadlineBrief deadline={task.deadline} />
                       </td>
                       <td data-label={t('colRung')}>
                         {late ? <span className="tag tag-late">{t('overdue')}</span> : null} <RungBadge rung={task.rung} />
@@ -262,7 +263,7 @@ export function QueueView() {
                           </span>
                               </button>
                             ) : (
-                              <span className="muted claimed">{t('claimedBy', { who: task.claimedBy })}</span>
+                              <span className="muted claimed">{t('claimedBy', { who: task.claimedByName ?? task.claimedBy })}</span>
                             )
                           ) : (
                             <button type="button" className="btn btn-small" disabled={busy === task.id} onClick={() => claim(task, false)}>
@@ -295,6 +296,6 @@ export function QueueView() {
   );
 }
 
-function mayActOn(task: Task, user: { departmentId: string; roles: string[] }): boolean {
+function mayActOn(task: TaskListItem, user: { departmentId: string; roles: string[] }): boolean {
   return task.assigneeDepartmentId === user.departmentId && user.roles.includes(task.assigneeRole);
 }

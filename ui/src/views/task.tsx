@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError } from '../api';
 import { useUser } from '../auth';
-import { findCase } from '../cases';
+import { findCase, notFoundAsNull } from '../cases';
 import { ErrorBlock, Loading, NotFound, PageTitle, useDepartments } from '../components/common';
 import { CitationBlock, DeadlineExplained, DueBadge, RungBadge } from '../components/deadline';
 import { ErrorSummary, Field, FieldSet, useSubmit } from '../components/forms';
@@ -39,8 +39,7 @@ export function TaskView({ taskId }: { taskId: string }) {
   const requestId = taskId.split('/')[0] ?? '';
   const loaded = useLoad(
     async (signal) => {
-      const [mine, kase] = await Promise.all([api.tasks({ status: 'all', limit: 200 }, signal), findCase(requestId, signal)]);
-      const task = kase?.tasks.find((x) => x.id === taskId) ?? mine.find((x) => x.id === taskId);
+      const [task, kase] = await Promise.all([api.task(taskId, signal).catch(notFoundAsNull), findCase(requestId, signal)]);
       if (!task) return null;
       const rule = kase && !task.step.includes('.') ? await stepRule(kase, task.step, signal) : undefined;
       return { task, kase, rule };
@@ -159,7 +158,7 @@ function ClaimControl({ task, onChange }: { task: Task; onChange(): void }) {
           </button>
         </>
       ) : task.claimedBy ? (
-        <span className="tag tag-warn">{t('claimedBy', { who: task.claimedBy })}</span>
+        <span className="tag tag-warn">{t('claimedBy', { who: task.claimedByName ?? task.claimedBy })}</span>
       ) : (
         <button type="button" className="btn btn-small" disabled={busy} onClick={() => act(false)}>
           {t('claim')}
