@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_rung_due_idx" ON "tasks" USING btree ("rung","due_at","id") WHERE "tasks"."rung" is not null;
