@@ -1,4 +1,4 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,8 +111,10 @@ describe('the deadline of an unconditional share request, on the time-skipping s
       const [first, second] = await Promise.allSettled([attempt(authority, 'provided'), attempt(authority, 'provided')]);
       const outcomes = [first, second].map((r) => r.status);
       expect(outcomes.sort()).toEqual(['fulfilled', 'rejected']);
+      // Refused by the validator while the first is recorded, or — the case having closed in the same workflow task —
+      // by the server because the workflow is done (the API answers 409 to both).
       const refused = [first, second].find((r) => r.status === 'rejected') as PromiseRejectedResult;
-      expect(refused.reason).toMatchObject({ cause: { type: 'TaskNotOpen' } });
+      if (!(refused.reason instanceof WorkflowNotFoundError)) expect(refused.reason).toMatchObject({ cause: { type: 'TaskNotOpen' } });
       await handle.result();
       expect(await acceptedUpdates(handle)).toBe(1);
     });
