@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit } from '../db/audit';
-import { departments, escalations, notifications, tasks, type EscalationRung } from '../db/schema';
+import { departmentWebhooks, departments, escalations, notifications, tasks, type EscalationRung } from '../db/schema';
 import type { Citation } from '../rules/citation';
 import type { PlannedRung } from './ladder';
 
@@ -47,8 +47,11 @@ async function recipientsOf(db: Db, input: EscalationInput): Promise<Recipient[]
 
 export function escalationActivities(db: Db) {
   return {
-    /** Records a fired rung: the escalation, the task's state, a notification to each party, and the audit entry. */
-    async recordEscalation(input: EscalationInput): Promise<void> {
+    /**
+     * Records a fired rung: the escalation, the task's state, a notification to each party, and the audit entry. Says
+     * how many of the parties have an active webhook, so the workflow schedules a delivery only when someone listens.
+     */
+    async recordEscalation(input: EscalationInput): Promise<{ webhooks: number }> {
       const rung = input.rung.rung;
       const id = `${input.taskId}/${rung}`;
       const firedAt = new Date(input.firedAt);
@@ -102,6 +105,11 @@ export function escalationActivities(db: Db) {
           },
         });
       });
+      const listening = await db
+        .select({ departmentId: departmentWebhooks.departmentId })
+        .from(departmentWebhooks)
+        .where(and(inArray(departmentWebhooks.departmentId, recipients.map((r) => r.departmentId)), eq(departmentWebhooks.active, true)));
+      return { webhooks: listening.length };
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -213,7 +214,7 @@ export class CaseRuntime {
       if (waitMs > 0 && (await condition(interrupted, waitMs))) continue;
       task.fired.add(next.rung);
       log.info('escalation', { taskId: task.taskId, rung: next.rung, at: next.at });
-      await readModel().recordEscalation({
+      const recorded = await readModel().recordEscalation({
         taskId: task.taskId,
         requestId: this.identity.requestId,
         rung: next,
@@ -224,6 +225,8 @@ export class CaseRuntime {
         citation: task.spec.citation,
       });
       const escalationId = `${task.taskId}/${next.rung}`;
+      // Cases started before this check scheduled a delivery for every rung, listened to or not.
+      if (patched('webhooks-only-when-listened-to') && !recorded?.webhooks) continue;
       this.deliveries.push(
         webhookActs.deliverWebhooks({ escalationId }).catch((error: unknown) => log.warn('webhook delivery gave up', { escalationId, error: String(error) })),
       );

@@ -85,6 +85,9 @@ describe('the deadline of an unconditional share request, on the time-skipping s
         'request.status-changed',
       ]);
       expect(trail.find((a) => a.action === 'task.completed')?.details).toMatchObject({ late: true });
+      // No party has a webhook here, so no rung scheduled a delivery (webhooks.delivery.test.ts covers one that does).
+      const scheduled = (await handle.fetchHistory()).events?.filter((e) => e.activityTaskScheduledEventAttributes) ?? [];
+      expect(scheduled.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name)).not.toContain('deliverWebhooks');
     });
     await db.close();
   });
