@@ -58,3 +58,12 @@ export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now 
     createdAt: t.createdAt.toISOString(),
   };
 }
+
+/** A task as `selectTaskRows` reads it: with what the view shows of its case, and who claimed it by name. */
+export function taskRowView(
+  row: { task: typeof tasks.$inferSelect; process: string; requesterDepartmentId: string; catalogueEntryId: string | null; claimedByName: string | null },
+  calendar?: Calendar,
+) {
+  const { task, ...ofCase } = row;
+  return { ...taskView(task, calendar), ...ofCase };
+}

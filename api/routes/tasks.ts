@@ -12,7 +12,7 @@ import { IdParams, ProblemSchema, problemResponses } from '../schemas/common';
 import { CompleteTaskBody, ExtensionBody, ListTasksQuery, Task, TaskListItem } from '../schemas/tasks';
 import { problemForUpdateFailure } from '../temporal-errors';
 import { queryTasks, selectTaskRows } from '../task-queue';
-import { taskView } from '../views';
+import { taskRowView, taskView } from '../views';
 import { deadlineSummary } from '../deadline-summary';
 import { visibleRequests } from '../visibility';
 import type { Deadline } from '../../calendar';
@@ -36,14 +36,7 @@ export function taskRoutes(deps: AppDeps) {
         const { page, nextCursor } = await queryTasks(db, caller(request), request.query);
         const calendar = await deps.calendar.current();
         if (nextCursor) void reply.header('x-next-cursor', nextCursor);
-        return page.map((r) => ({
-          ...taskView(r.task, calendar),
-          deadline: deadlineSummary(r.task.deadline as unknown as Deadline),
-          process: r.process,
-          requesterDepartmentId: r.requesterDepartmentId,
-          catalogueEntryId: r.catalogueEntryId,
-          claimedByName: r.claimedByName,
-        }));
+        return page.map((r) => ({ ...taskRowView(r, calendar), deadline: deadlineSummary(r.task.deadline as unknown as Deadline) }));
       },
     );
 
@@ -60,8 +53,7 @@ export function taskRoutes(deps: AppDeps) {
       async (request) => {
         const [row] = await selectTaskRows(db).where(and(eq(tasks.id, request.params.id), visibleRequests(caller(request))));
         if (!row) throw HttpProblem.notFound('Task');
-        const { task, ...rest } = row;
-        return { ...taskView(task, await deps.calendar.current()), ...rest };
+        return taskRowView(row, await deps.calendar.current());
       },
     );
 
