@@ -1,4 +1,4 @@
-import type { Calendar } from '../calendar';
+import { timeLeft, type Calendar } from '../calendar';
 import type { requests, tasks } from '../db/schema';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -21,13 +21,6 @@ export function requestView(r: typeof requests.$inferSelect) {
     outcome: r.outcome,
     closedAt: iso(r.closedAt),
   };
-}
-
-/** How much time is left, in working days: 还剩 N 个工作日, or 逾期 N 个工作日 once the due instant has passed. */
-export function timeLeft(calendar: Calendar, dueAt: Date, now: Date, jurisdiction: string): { overdue: boolean; workingDays: number } {
-  const overdue = now.getTime() >= dueAt.getTime();
-  const [from, to] = overdue ? [dueAt, now] : [now, dueAt];
-  return { overdue, workingDays: calendar.workingDaysBetween(from.toISOString(), to.toISOString(), jurisdiction) };
 }
 
 export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now = new Date()) {

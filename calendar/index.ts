@@ -15,6 +15,7 @@ export type {
 } from './types.js';
 export { createCalendar, nationalCalendar, shanghaiDate, PERIOD_UNITS, type CalendarOptions } from './calendar.js';
 export { MIN_DATE, MAX_DATE } from './dates.js';
+export { timeLeft, TIME_LEFT_STATES, type TimeLeft, type TimeLeftState } from './time-left.js';
 export {
   CalendarError,
   InvalidDateError,

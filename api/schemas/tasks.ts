@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TIME_LEFT_STATES } from '../../calendar';
 import { DeadlineSchema } from './calendar';
 
 export const Task = Type.Object({
@@ -18,7 +19,16 @@ export const Task = Type.Object({
   decisions: Type.Array(Type.String(), { description: 'What the step allows' }),
   reasonRequiredFor: Type.Array(Type.String(), { description: 'Decisions that need written reasons' }),
   timeLeft: Type.Union([
-    Type.Object({ overdue: Type.Boolean(), workingDays: Type.Integer() }, { description: '还剩/逾期 N 个工作日, for open tasks' }),
+    Type.Object(
+      {
+        state: Type.Enum(TIME_LEFT_STATES, {
+          description: 'running: 还剩 N 个工作日 (working days after today up to and including the last day); due-today: 今日到期; overdue: 逾期 N 个工作日 (working days after the last day up to and including today)',
+        }),
+        overdue: Type.Boolean(),
+        workingDays: Type.Integer({ minimum: 0 }),
+      },
+      { description: '还剩 N 个工作日 / 今日到期 / 逾期 N 个工作日, for open tasks' },
+    ),
     Type.Null(),
   ]),
   process: Type.Optional(Type.String()),

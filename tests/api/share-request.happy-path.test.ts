@@ -48,9 +48,8 @@ describe('an unconditional share request, through the API on the real stack', ()
     expect(task.citation.textZh).toContain('3个工作日');
     expect(task.decisions).toEqual(['provided', 'return-incomplete']);
     expect(task.reasonRequiredFor).toContain('return-incomplete');
-    expect(task.timeLeft).toEqual({ overdue: false, workingDays: expect.any(Number) });
-    expect(task.timeLeft.workingDays).toBeGreaterThanOrEqual(2);
-    expect(task.timeLeft.workingDays).toBeLessThanOrEqual(3);
+    // Received today, due on the third working day after today: all three are still ahead, on any day of the week.
+    expect(task.timeLeft).toEqual({ state: 'running', overdue: false, workingDays: 3 });
 
     const completed = await stack.app.inject({
       method: 'POST',

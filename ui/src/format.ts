@@ -54,10 +54,10 @@ export function formatEndInstant(instant: string, lang: Lang): string {
   return `${formatDate(lastDay, lang, { weekday: false })} 24:00`;
 }
 
-/** 还剩 N 个工作日 / 逾期 N 个工作日. */
+/** 还剩 N 个工作日 (after today) / 今日到期 / 逾期 N 个工作日. */
 export function timeLeftText(timeLeft: TimeLeft, t: Translate): string {
-  if (timeLeft.overdue) return timeLeft.workingDays > 0 ? t('daysOverdue', { n: timeLeft.workingDays }) : t('daysOverdueZero');
-  return timeLeft.workingDays > 0 ? t('daysLeft', { n: timeLeft.workingDays }) : t('daysLeftZero');
+  if (timeLeft.state === 'overdue') return timeLeft.workingDays > 0 ? t('daysOverdue', { n: timeLeft.workingDays }) : t('daysOverdueZero');
+  return timeLeft.state === 'due-today' ? t('daysLeftZero') : t('daysLeft', { n: timeLeft.workingDays });
 }
 
 const cjkAll = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/g;

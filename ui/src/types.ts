@@ -53,6 +53,7 @@ export interface Citation {
 }
 
 export interface TimeLeft {
+  state: 'running' | 'due-today' | 'overdue';
   overdue: boolean;
   workingDays: number;
 }
