@@ -5,12 +5,14 @@ import {
   MIN_DATE,
   SHANGHAI_OFFSET_MS,
   checkInputRange,
+  formatDate,
   formatShanghaiInstant,
   parseDate,
   parseDateUnchecked,
   parseInstant,
   startOfDayInstant,
   yearOf,
+  type Ordinal,
 } from './dates.js';
 import { InvalidDateError, InvalidPeriodError, InvalidScheduleError, OutOfRangeError, UnknownJurisdictionError } from './errors.js';
 import { BUILT_IN_YEARS } from './data/index.js';
@@ -55,7 +57,21 @@ function checkUnit(u: unknown): PeriodUnit {
   throw new InvalidPeriodError('unit', u, "must be 'working-days' or 'days'");
 }
 
-function ruleText(unit: PeriodUnit, n: number, extensions: readonly number[]): string {
+/**
+ * The sentence naming the instant the period ends as the law says it, 24:00 of the last day (art. 203): the instant
+ * stored as `endsAt` (the next day's 00:00), at which escalations due at the end fire. Chinese and English.
+ */
+function endText(due: Ordinal): { zh: string; en: string } {
+  const [y, m, d] = formatDate(due).split('-').map(Number) as [number, number, number];
+  const endsAt = startOfDayInstant(due + 1);
+  return {
+    zh: `本期间于${y}年${m}月${d}日24时（北京时间）届满，到期的督办节点在此刻触发。`,
+    en: ` This period ends at ${formatDate(due)} 24:00 Beijing time (the instant ${endsAt}); escalations due at the end fire at that instant.`,
+  };
+}
+
+function ruleText(unit: PeriodUnit, n: number, extensions: readonly number[], due: Ordinal): string {
+  const end = endText(due);
   const ext =
     extensions.length > 0
       ? `（含延长${extensions.join('+')}${unit === 'days' ? '日' : '个工作日'}，自原期限届满日起算）`
@@ -63,22 +79,23 @@ function ruleText(unit: PeriodUnit, n: number, extensions: readonly number[]): s
   const extEn = extensions.length > 0 ? ` Includes extension(s) of ${extensions.join('+')}, counted from the then due date.` : '';
   if (unit === 'working-days') {
     return (
-      `期间自事件发生之次日起算，计${n}个工作日${ext}，至最后一日24时届满（《中华人民共和国民法典》第二百零一条、第二百零三条）。` +
+      `期间自事件发生之次日起算，计${n}个工作日${ext}，至最后一日24时届满（《中华人民共和国民法典》第二百零一条、第二百零三条）。${end.zh}` +
       `The day of the event is not counted; counting starts the next day (Civil Code art. 201). ${n} working days ` +
-      `(Mon–Fri minus statutory holidays, plus adjusted working days 调休上班日); the period ends at 24:00 of its last day (art. 203).${extEn}`
+      `(Mon–Fri minus statutory holidays, plus adjusted working days 调休上班日); the period ends at 24:00 of its last day (art. 203).${extEn}${end.en}`
     );
   }
   return (
     `期间自事件发生之次日起算，计${n}日${ext}；期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日，至该日24时届满` +
-    `（《中华人民共和国民法典》第二百零一条、第二百零三条）。The day of the event is not counted (Civil Code art. 201); ` +
-    `${n} calendar days; if the last day is a holiday or rest day, the period ends on the next working day, at 24:00 (art. 203).${extEn}`
+    `（《中华人民共和国民法典》第二百零一条、第二百零三条）。${end.zh}The day of the event is not counted (Civil Code art. 201); ` +
+    `${n} calendar days; if the last day is a holiday or rest day, the period ends on the next working day, at 24:00 (art. 203).${extEn}${end.en}`
   );
 }
 
 /**
- * Creates a calendar from the built-in national schedules (2020–2026) plus `extraYears`, and the built-in region
+ * Creates a calendar from the built-in national schedules (2016–2026) plus `extraYears`, and the built-in region
  * overlays plus `extraOverlays`. Inputs are limited to {@link MIN_DATE}..{@link MAX_DATE}; years inside that range
- * without a schedule are unknown: periods reaching them are counted Mon–Fri and flagged provisional.
+ * without a schedule are unknown: periods reaching them count weekends and the statutory days off of the holiday
+ * measures as days off (the floor, `statutory.ts`) and are flagged provisional, since the adjustment (调休) is unknown.
  * Thrown when a schedule or overlay is invalid: {@link InvalidScheduleError}.
  */
 export function createCalendar(opts: CalendarOptions = {}): Calendar {
@@ -173,25 +190,29 @@ export function createCalendar(opts: CalendarOptions = {}): Calendar {
       let s: SkippedDay;
       if (k === DAY_KIND.holiday) s = { date, reason: 'holiday', name: name! };
       else if (k === DAY_KIND.regionalHoliday) s = { date, reason: 'regional-holiday', name: name! };
-      else if (t.unknownYears.get(yearOf(o))?.national) {
-        s = { date, reason: 'unknown-year', name: `周末（${yearOf(o)}年放假安排未公布）Weekend; no ${yearOf(o)} notice loaded` };
-      } else s = { date, reason: 'weekend' };
+      // A weekend is a weekend in an unpublished year too; the year's provisional status is in `provisionalReason`.
+      else s = { date, reason: 'weekend' };
       skipped.push(s);
     }
   };
 
   const provenance = (t: DayTable, from: number, to: number): Pick<Deadline, 'provisional' | 'provisionalReason' | 'sources'> => {
-    const reasons: string[] = [];
+    const zh: string[] = [];
+    const en: string[] = [];
     const sources: string[] = [];
     const y0 = yearOf(Math.min(from + 1, to));
     const y1 = yearOf(to);
     for (let y = y0; y <= y1; y++) {
       const u = t.unknownYears.get(y);
-      if (u) reasons.push(u.reason);
+      if (u) {
+        zh.push(u.zh);
+        en.push(u.en);
+      }
       for (const s of t.sources.get(y) ?? []) if (!sources.includes(s)) sources.push(s);
     }
-    const out: Pick<Deadline, 'provisional' | 'provisionalReason' | 'sources'> = { provisional: reasons.length > 0, sources };
-    if (reasons.length > 0) out.provisionalReason = reasons.join(' | ');
+    const out: Pick<Deadline, 'provisional' | 'provisionalReason' | 'sources'> = { provisional: zh.length > 0, sources };
+    // One string, Chinese then English, as the other bilingual texts: the web app splits it at ` / `.
+    if (zh.length > 0) out.provisionalReason = `${zh.join('；')} / ${en.join('; ')}`;
     return out;
   };
 
@@ -223,7 +244,7 @@ export function createCalendar(opts: CalendarOptions = {}): Calendar {
         ...provenance(t, start.ord, due),
         skipped,
         counted,
-        rule: ruleText(unit, n, []),
+        rule: ruleText(unit, n, [], due),
       };
     },
 
@@ -251,7 +272,7 @@ export function createCalendar(opts: CalendarOptions = {}): Calendar {
         ...provenance(t, startOrd, due),
         skipped,
         counted,
-        rule: ruleText(unit, total, extensions),
+        rule: ruleText(unit, total, extensions, due),
         extensions,
       };
     },

@@ -126,3 +126,19 @@ export function formatShanghaiInstant(ms: number): string {
 export function startOfDayInstant(ord: Ordinal): string {
   return `${formatDate(ord)}T00:00:00+08:00`;
 }
+
+/**
+ * An instant as the law names the end of a period, in Asia/Shanghai: 00:00 of day D+1 is `D 24:00` (Civil Code
+ * art. 203: a period ends at 24:00 of its last day), any other instant `YYYY-MM-DD HH:mm`. So an escalation that fires
+ * when a period ends reads as the last day's 24:00, never as 00:00 of the (possibly holiday) day after.
+ * Thrown when malformed: {@link InvalidDateError}.
+ */
+export function formatPeriodEnd(instant: string): string {
+  const ms = typeof instant === 'string' && INSTANT_RE.test(instant) ? Date.parse(instant) : Number.NaN;
+  if (Number.isNaN(ms)) throw new InvalidDateError('instant', instant, 'expected an ISO instant with an offset');
+  const ord = Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
+  const local = new Date(ms + SHANGHAI_OFFSET_MS).toISOString();
+  const hhmm = local.slice(11, 16);
+  if (hhmm === '00:00' && local.slice(17, 23) === '00.000') return `${formatDate(ord - 1)} 24:00`;
+  return `${formatDate(ord)} ${hhmm}`;
+}

@@ -14,7 +14,8 @@ export type {
   YearSchedule,
 } from './types.js';
 export { createCalendar, nationalCalendar, shanghaiDate, PERIOD_UNITS, type CalendarOptions } from './calendar.js';
-export { MIN_DATE, MAX_DATE } from './dates.js';
+export { MIN_DATE, MAX_DATE, formatPeriodEnd } from './dates.js';
+export { MEASURES_2013, MEASURES_2024, measuresFor, statutoryDaysOff, type HolidayMeasures, type StatutoryDay } from './statutory.js';
 export { timeLeft, TIME_LEFT_STATES, type TimeLeft, type TimeLeftState } from './time-left.js';
 export {
   CalendarError,

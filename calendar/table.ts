@@ -1,5 +1,6 @@
 import { DAY_MS, MAX_ORD, MIN_ORD, formatDate, isWeekendOrd, parseDateUnchecked, yearOf } from './dates.js';
 import { festivalName } from './festivals.js';
+import { measuresFor, statutoryDaysOff } from './statutory.js';
 import type { Citation, RegionOverlay, YearSchedule } from './types.js';
 
 /** How a day is classified in a {@link DayTable}. */
@@ -19,7 +20,41 @@ export interface UnknownYear {
   year: number;
   /** True when the State Council schedule itself is missing (not only the region's). */
   national: boolean;
+  /** What was assumed for the year, in Chinese. */
+  zh: string;
+  /** The same in English. */
+  en: string;
+  /** `zh / en`. */
   reason: string;
+}
+
+/**
+ * Why a year is provisional, in both languages. A year without the State Council notice counts the statutory days
+ * off of the holiday measures (the floor) and weekends; its adjustment (调休) is unknown, so dates may still move.
+ */
+function unknownYearText(
+  year: number,
+  nationalKnown: boolean,
+  latestNoticeYear: number,
+  regionName: string | undefined,
+): Pick<UnknownYear, 'zh' | 'en'> {
+  if (nationalKnown) {
+    return {
+      zh: `${year}年${regionName ? `${regionName.split(' ')[0]}` : ''}地方放假安排未载入，地方性假日未计入`,
+      en: `${year}: no ${regionName ? `${regionName.split(' ').slice(1).join(' ')} ` : ''}regional holiday notice loaded; regional days off unknown`,
+    };
+  }
+  const m = measuresFor(year);
+  const pending = year > latestNoticeYear;
+  const order = m.citation.documentNumber.replace(/^国务院令第(\d+)号$/, '$1');
+  return {
+    zh:
+      `${year}年：国务院办公厅放假安排通知${pending ? '尚未公布' : '未载入'}；已按${m.citation.title}（${m.citation.documentNumber}）` +
+      `计入法定节假日和周末，调休${pending ? '尚未公布' : '未载入'}，期限日期可能变动`,
+    en:
+      `${year}: statutory days off counted (National Holidays Measures, State Council Order No. ${order}) and weekends; ` +
+      `the adjustment (调休) is ${pending ? 'not yet published' : 'not loaded'}; the date may move`,
+  };
 }
 
 /**
@@ -104,7 +139,21 @@ export function buildTable(national: ReadonlyMap<number, YearSchedule>, overlay?
         names.delete(o);
       }
       for (const d of a.addOffDays) set(d, DAY_KIND.holiday, name);
+      for (const d of a.addMakeUpDays ?? []) set(d, DAY_KIND.makeUp, name);
     }
+  }
+
+  // The floor: a year without the notice still has the days off the holiday measures fix (never a substitute day).
+  const firstYear = yearOf(base);
+  const lastYear = yearOf(base + size - 1);
+  for (let year = firstYear; year <= lastYear; year++) {
+    if (national.has(year)) continue;
+    for (const d of statutoryDaysOff(year) ?? []) {
+      const o = parseDateUnchecked('statutory', d.date);
+      // Days of a neighbouring year's notice (e.g. 2018-12-31 from the 2019 notice) win over the floor.
+      if (!names.has(o)) set(d.date, DAY_KIND.holiday, festivalName(d.festival));
+    }
+    sources.set(year, [citationText(measuresFor(year).citation)]);
   }
 
   const regionYears = new Set<number>();
@@ -123,19 +172,13 @@ export function buildTable(national: ReadonlyMap<number, YearSchedule>, overlay?
     }
   }
 
-  const firstYear = yearOf(base);
-  const lastYear = yearOf(base + size - 1);
+  const latestNoticeYear = Math.max(0, ...national.keys());
   for (let year = firstYear; year <= lastYear; year++) {
     const nationalKnown = national.has(year);
     const regionKnown = !overlay || regionYears.has(year);
     if (nationalKnown && regionKnown) continue;
-    unknownYears.set(year, {
-      year,
-      national: !nationalKnown,
-      reason: nationalKnown
-        ? `${year}: no ${overlay?.name ?? ''} regional holiday notice loaded; regional days off unknown / ${year}年地方放假安排未载入`
-        : `${year}: no State Council holiday notice (国务院办公厅关于${year}年部分节假日安排的通知) loaded; Mon–Fri counted as working days / ${year}年放假安排未公布，暂按周一至周五计算`,
-    });
+    const text = unknownYearText(year, nationalKnown, latestNoticeYear, overlay?.name);
+    unknownYears.set(year, { year, national: !nationalKnown, ...text, reason: `${text.zh} / ${text.en}` });
     const from = Math.max(base, Date.UTC(year, 0, 1) / DAY_MS);
     const to = Math.min(base + size - 1, Date.UTC(year, 11, 31) / DAY_MS);
     for (let o = from; o <= to; o++) provisional[o - base] = 1;

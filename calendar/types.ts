@@ -19,6 +19,11 @@ export interface DeadlineQuery {
 export interface SkippedDay {
   /** YYYY-MM-DD */
   date: string;
+  /**
+   * `weekend` in every year, published or not; `holiday` for a notice's day off and, in a year without a notice, for
+   * a statutory day of the holiday measures (named by its festival). `unknown-year` is no longer produced (deadlines
+   * stored before the floor used it for weekends of unpublished years).
+   */
   reason: 'weekend' | 'holiday' | 'regional-holiday' | 'unknown-year';
   /** e.g. `国庆节 National Day` */
   name?: string;
@@ -49,9 +54,17 @@ export interface Deadline {
   due: string;
   /** 24:00 of `due`, i.e. the next day's `T00:00:00+08:00`. */
   endsAt: string;
-  /** True when the period reaches a year whose holiday schedule is unknown (counted Mon–Fri only). */
+  /**
+   * True when the period reaches a year whose State Council notice (or region's notice) is not loaded: weekends and
+   * the statutory days off of the holiday measures are counted, but the adjustment (调休) is unknown, so the date
+   * may move when the notice is published.
+   */
   provisional: boolean;
-  /** Which years were unknown, when `provisional`. */
+  /**
+   * When `provisional`: what was assumed, Chinese then English separated by ` / ` (e.g. `2027年：…计入法定节假日和周末，
+   * 调休尚未公布，期限日期可能变动 / 2027: statutory days off counted …; the adjustment (调休) is not yet published; the
+   * date may move`). Several years are joined within each language.
+   */
   provisionalReason?: string;
   /** Every non-counted day between `startDate` (exclusive) and `due` (inclusive). */
   skipped: SkippedDay[];
@@ -73,7 +86,10 @@ export interface DayStatus {
   kind: 'workday' | 'weekend' | 'holiday' | 'make-up' | 'regional-holiday';
   /** Festival name for holidays, regional holidays and make-up days. */
   name?: string;
-  /** True when the day's year has no published schedule (for the jurisdiction) and Mon–Fri was assumed. */
+  /**
+   * True when the day's year has no published schedule (for the jurisdiction): weekends and the statutory days off
+   * were assumed, the adjustment (调休) is unknown.
+   */
   provisional: boolean;
 }
 
@@ -129,7 +145,10 @@ export interface FestivalArrangement {
   makeUpDays: string[];
 }
 
-/** A later notice that changed a published year (e.g. the 2020 Spring Festival extension). */
+/**
+ * A later notice that changed a published year: the 2020 Spring Festival extension, the 2019 Labour Day change, or
+ * the next year's notice where its New Year arrangement reaches back into this year (2018-12-29 to 12-31).
+ */
 export interface ScheduleAmendment {
   notice: Citation;
   festival: FestivalId;
@@ -137,6 +156,8 @@ export interface ScheduleAmendment {
   addOffDays: string[];
   /** Make-up days that were cancelled. */
   removeMakeUpDays: string[];
+  /** Weekend days that became working days (调休上班), e.g. the 2019 Labour Day change. */
+  addMakeUpDays?: string[];
   /** One line on what changed. */
   summary: string;
 }

@@ -49,7 +49,8 @@ describe('calendar CLI', () => {
     expect(out[1]).toMatchObject({ error: { code: 'INVALID_JSON' } });
     expect(out[2]).toMatchObject({ error: { name: 'InvalidDateError', code: 'INVALID_DATE', field: 'start' } });
     expect(out[3]).toMatchObject({ unit: 'days', due: '2025-10-09' });
-    expect(out[4]).toMatchObject({ due: '2027-01-01', provisional: true });
+    expect(out[4]).toMatchObject({ due: '2027-01-04', provisional: true });
+    expect(out[4]!.provisionalReason).toMatch(/statutory days off counted/);
   });
 
   it('month prints each day\'s status', () => {

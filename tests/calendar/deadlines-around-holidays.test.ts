@@ -184,17 +184,21 @@ describe('regional overlay: Xinjiang', () => {
 });
 
 describe('unknown years are provisional', () => {
-  it('counts Mon–Fri in 2027 and names the year', () => {
+  it('counts weekends and the statutory days off in 2027 and names the year', () => {
+    // Fri 2026-12-25 + 5 WD: Mon 28 … Thu 31, then Fri 2027-01-01 is 元旦 (holiday measures, art. 2): Mon 2027-01-04.
     const d = cal.deadline({ start: '2026-12-25', n: 5 });
-    expect(d.due).toBe('2027-01-01');
+    expect(d.due).toBe('2027-01-04');
     expect(d.provisional).toBe(true);
     expect(d.provisionalReason).toMatch(/2027/);
     expect(cal.deadline({ start: '2026-12-18', n: 5 }).provisional).toBe(false);
   });
 
-  it('reports weekends in an unknown year with reason unknown-year', () => {
+  it('reports weekends in an unknown year as weekends', () => {
     const d = cal.deadline({ start: '2027-01-08', n: 1 });
     expect(d.due).toBe('2027-01-11');
-    expect(d.skipped.map((s) => s.reason)).toEqual(['unknown-year', 'unknown-year']);
+    expect(d.skipped).toEqual([
+      { date: '2027-01-09', reason: 'weekend' },
+      { date: '2027-01-10', reason: 'weekend' },
+    ]);
   });
 });
