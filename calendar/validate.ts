@@ -147,6 +147,16 @@ export function validateYearSchedule(input: unknown): ScheduleIssue[] {
           if (prev) issues.push({ field, code: C.duplicate, message: `off day already listed at ${prev}`, value: d });
           else seen.off.set(d, field);
         }
+        if (a.addMakeUpDays !== undefined) {
+          for (const [d, ord, field] of dateList(a.addMakeUpDays, `${ap}.addMakeUpDays`, year, issues)) {
+            if (!isWeekendOrd(ord)) {
+              issues.push({ field, code: C.makeUpNotWeekend, message: 'a make-up working day must be a Saturday or Sunday', value: d });
+            }
+            const prev = seen.makeUp.get(d);
+            if (prev) issues.push({ field, code: C.duplicate, message: `make-up day already listed at ${prev}`, value: d });
+            else seen.makeUp.set(d, field);
+          }
+        }
       });
     }
   }

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays as fnsAddDays, format, isWeekend, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nationalCalendar as cal } from '../../calendar/index.js';
+import { nationalCalendar as cal, statutoryDaysOff } from '../../calendar/index.js';
 
 const DAY = 86_400_000;
 const dateIn = (from: string, to: string): fc.Arbitrary<string> =>
@@ -10,10 +10,10 @@ const dateIn = (from: string, to: string): fc.Arbitrary<string> =>
     .integer({ min: Date.parse(`${from}T00:00:00Z`) / DAY, max: Date.parse(`${to}T00:00:00Z`) / DAY })
     .map((d) => new Date(d * DAY).toISOString().slice(0, 10));
 
-const known = dateIn('2020-01-01', '2026-12-31');
+const known = dateIn('2016-01-01', '2026-12-31');
 // Ends early enough that start + 120 working days stays inside the supported range (…2035-12-31).
 const anyDate = dateIn('2015-01-01', '2035-06-30');
-const KNOWN_YEARS = new Set([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+const KNOWN_YEARS = new Set([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
 const plus = (d: string, n: number): string => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 const { off, makeUp } = (() => {
@@ -27,8 +27,11 @@ const { off, makeUp } = (() => {
     for (const a of y.amendments ?? []) {
       a.removeMakeUpDays.forEach((d) => m.delete(d));
       a.addOffDays.forEach((d) => o.add(d));
+      (a.addMakeUpDays ?? []).forEach((d) => m.add(d));
     }
   }
+  // Years without a notice: the statutory days off of the holiday measures (the floor), no make-up days.
+  for (let y = 2015; y <= 2035; y++) if (!KNOWN_YEARS.has(y)) for (const d of statutoryDaysOff(y) ?? []) o.add(d.date);
   return { off: o, makeUp: m };
 })();
 

@@ -122,14 +122,16 @@ describe('publishing a year at runtime', () => {
   });
 
   it('a published 2027 makes periods into 2027 definitive', () => {
-    const before = nationalCalendar.deadline({ start: '2026-12-31', n: 1 });
-    expect(before).toMatchObject({ due: '2027-01-01', provisional: true });
+    // Before: 元旦 is already a statutory day off; the date is provisional only. The fixture's make-up Sat 2027-02-06 changes it.
+    const before = nationalCalendar.deadline({ start: '2027-02-04', n: 1 });
+    expect(before).toMatchObject({ due: '2027-02-09', provisional: true });
     const cal = createCalendar({ extraYears: [fixture2027] });
+    expect(cal.deadline({ start: '2027-02-04', n: 1 })).toMatchObject({ due: '2027-02-05', provisional: false });
     const after = cal.deadline({ start: '2026-12-31', n: 1 });
     expect(after).toMatchObject({ due: '2027-01-04', provisional: false });
     expect(after.skipped[0]).toEqual({ date: '2027-01-01', reason: 'holiday', name: "元旦 New Year's Day" });
     expect(after.sources).toEqual(['TEST FIXTURE 2027（TEST〔2026〕0号，2026-11-01）']);
-    expect(cal.years().map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(cal.years().map((y) => y.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
     expect(cal.dayStatus('2027-02-06')).toMatchObject({ kind: 'make-up', working: true, provisional: false });
     expect(cal.deadline({ start: '2027-12-30', n: 2 }).provisionalReason).toMatch(/2028/);
   });
