@@ -5,7 +5,11 @@ import type { Deadline } from '../calendar';
  * make-up days counted. The day-by-day explanation is on the task itself (`GET /api/tasks/:id`).
  */
 export function deadlineSummary(deadline: Deadline) {
-  const holidays = [...new Set(deadline.skipped.filter((s) => s.reason !== 'weekend' && s.name).map((s) => s.name!))];
+  // Only days off named by a festival: a weekend is a weekend, also in an unpublished year (whose deadlines stored
+  // before the statutory floor still carry reason `unknown-year` for weekends).
+  const isHoliday = (s: Deadline['skipped'][number]) => (s.reason === 'holiday' || s.reason === 'regional-holiday') && Boolean(s.name);
+  const weekend = (s: Deadline['skipped'][number]) => s.reason === 'weekend' || s.reason === 'unknown-year';
+  const holidays = [...new Set(deadline.skipped.filter(isHoliday).map((s) => s.name!))];
   return {
     start: deadline.start,
     startDate: deadline.startDate,
@@ -17,7 +21,7 @@ export function deadlineSummary(deadline: Deadline) {
     provisional: deadline.provisional,
     rule: deadline.rule,
     skippedDays: deadline.skipped.length,
-    skippedWeekendDays: deadline.skipped.filter((s) => s.reason === 'weekend').length,
+    skippedWeekendDays: deadline.skipped.filter(weekend).length,
     holidays,
     makeUpDaysCounted: deadline.counted.filter((c) => c.makeUp).length,
     extensions: deadline.extensions ?? [],

@@ -38,6 +38,8 @@ export interface PreviewStep {
   /** 24:00 of `due` (for an immediate step, the receipt instant). */
   endsAt: string;
   provisional: boolean;
+  /** When `provisional`: what the calendar assumed, Chinese then English (see `Deadline.provisionalReason`). */
+  provisionalReason?: string;
   /** Number of days inside the period not counted (weekends, holidays). */
   skipped: number;
   /** Where an extension is allowed: the due date if all of it were granted (later steps ignore it). */
@@ -95,6 +97,7 @@ export function previewTimeline(
       skipped: d.skipped.length,
       citation: s.citation,
     };
+    if (d.provisionalReason !== undefined) out.provisionalReason = d.provisionalReason;
     if (s.policy) out.policy = s.policy;
     if (s.immediate) out.immediate = true;
     if (s.extension) {

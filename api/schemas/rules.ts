@@ -35,6 +35,7 @@ export const PreviewResponse = Type.Object({
       due: Type.String(),
       endsAt: Type.String(),
       provisional: Type.Boolean(),
+      provisionalReason: Type.Optional(Type.String()),
       skipped: Type.Integer(),
       extension: Type.Optional(Json),
       citation: Json,

@@ -30,6 +30,18 @@ describe('the calendar through the API', () => {
     expect(deadline.rule).toContain('第二百零一条');
   });
 
+  it('counts 元旦 of unpublished 2027 off (holiday measures, Order No. 795, art. 2) and says why the date is provisional', async () => {
+    const response = await stack.app.inject({ method: 'GET', url: '/api/calendar/deadline?start=2026-12-31&n=1', headers: department });
+    expect(response.statusCode).toBe(200);
+    const deadline = response.json();
+    expect(deadline).toMatchObject({ due: '2027-01-04', provisional: true });
+    expect(deadline.skipped[0]).toEqual({ date: '2027-01-01', reason: 'holiday', name: "元旦 New Year's Day" });
+    expect(deadline.provisionalReason).toContain('计入法定节假日');
+    expect(deadline.provisionalReason).toContain('the adjustment (调休) is not yet published; the date may move');
+    const year = (await stack.app.inject({ method: 'GET', url: '/api/calendar/2027', headers: department })).json();
+    expect(year.days.find((d: { date: string }) => d.date === '2027-02-05')).toMatchObject({ working: false, kind: 'holiday', provisional: true });
+  });
+
   it('names the field of a bad deadline query', async () => {
     const badDate = await stack.app.inject({ method: 'GET', url: '/api/calendar/deadline?start=2025-13-40&n=3', headers: department });
     expect(badDate.statusCode).toBe(400);

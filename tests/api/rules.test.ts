@@ -37,6 +37,18 @@ describe('the rule packs through the API', () => {
     expect(main[0].citation.textZh.length).toBeGreaterThan(0);
   });
 
+  it('says why a step reaching unpublished 2027 is provisional', async () => {
+    const response = await stack.app.inject({
+      method: 'GET',
+      url: `/api/rules/hebei-2023/preview?process=conditional-share&received=${encodeURIComponent('2026-12-28T10:00:00+08:00')}`,
+      headers: user,
+    });
+    expect(response.statusCode).toBe(200);
+    const reply = response.json().steps.find((s: { stepId: string }) => s.stepId === 'provider-reply');
+    expect(reply).toMatchObject({ due: '2027-01-08', provisional: true });
+    expect(reply.provisionalReason).toContain('2027: statutory days off counted');
+  });
+
   it('answers 404 for an unknown pack and 400 naming the field for an unknown process', async () => {
     const unknownPack = await stack.app.inject({
       method: 'GET',
