@@ -23,12 +23,13 @@ describe('publishing a new year of the holiday calendar', () => {
     try {
       // Received Monday 2030-12-30: Tue 31 Dec, then 2031, whose notice is not in the built-in data. (A year no other
       // test reaches, since the published year is visible to every test sharing the database while this one runs.)
+      // Unpublished, 2031 already has 元旦 Wed 1 Jan off (holiday measures, Order No. 795, art. 2): 31 Dec, 2, 3 Jan.
       const input = await registerShareRequest(db.db, '2030-12-30T10:00:00+08:00');
       await worker.runUntil(async () => {
         const handle = await steadyClient(env).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
         const open = await firstOpenTask(handle);
         const [before] = await db.db.select().from(tasks).where(eq(tasks.id, open.taskId));
-        expect(before?.deadline).toMatchObject({ due: '2031-01-02', provisional: true });
+        expect(before?.deadline).toMatchObject({ due: '2031-01-03', provisional: true });
 
         const supervisor = await loginAs(app, 'data.zhao');
         const published = await app.inject({
@@ -38,7 +39,8 @@ describe('publishing a new year of the holiday calendar', () => {
           payload: {
             year: 2031,
             notice: { title: '国务院办公厅关于2031年部分节假日安排的通知（测试）', documentNumber: '测试', issuer: '国务院办公厅' },
-            festivals: [{ festival: 'newYear', offDays: ['2031-01-01'], makeUpDays: [] }],
+            // A test notice that moves days (调休): 1–3 Jan off, Sunday 5 Jan a working day.
+            festivals: [{ festival: 'newYear', offDays: ['2031-01-01', '2031-01-02', '2031-01-03'], makeUpDays: ['2031-01-05'] }],
           },
         });
         expect(published.statusCode).toBe(200);
@@ -50,15 +52,16 @@ describe('publishing a new year of the holiday calendar', () => {
           [after] = await db.db.select().from(tasks).where(eq(tasks.id, open.taskId));
         }
         // Still provisional: 31 Dec 2030 lies in a year nobody has published either.
-        expect(after?.deadline).toMatchObject({ due: '2031-01-03', provisional: true });
+        // 31 Dec, Sun 5 Jan (make-up), Mon 6 Jan.
+        expect(after?.deadline).toMatchObject({ due: '2031-01-06', provisional: true });
         const [change] = await db.db
           .select()
           .from(auditLog)
           .where(and(eq(auditLog.taskId, open.taskId), eq(auditLog.action, 'task.due-changed')));
-        expect(change?.details).toMatchObject({ cause: 'calendar-republished', fromDue: '2031-01-02', toDue: '2031-01-03' });
+        expect(change?.details).toMatchObject({ cause: 'calendar-republished', fromDue: '2031-01-03', toDue: '2031-01-06' });
 
-        const oldDue = Date.parse('2031-01-03T00:00:00+08:00');
-        const newDue = Date.parse('2031-01-04T00:00:00+08:00');
+        const oldDue = Date.parse('2031-01-04T00:00:00+08:00');
+        const newDue = Date.parse('2031-01-07T00:00:00+08:00');
         await env.sleep(oldDue - (await env.currentTimeMs()) + 1000);
         await handle.query('caseState');
         const early = await db.db.select().from(escalations).where(and(eq(escalations.taskId, open.taskId), eq(escalations.rung, 'overdue')));
