@@ -1,5 +1,5 @@
 import { addDays, format, isWeekend, parseISO } from 'date-fns';
-import { nationalCalendar, type YearSchedule } from '../calendar/index.js';
+import { MAX_DATE, MIN_DATE, nationalCalendar, statutoryDaysOff, type YearSchedule } from '../calendar/index.js';
 
 /** Result of {@link runCalendarBench}. */
 export interface CalendarBenchResult {
@@ -48,7 +48,13 @@ function offAndMakeUpSets(years: readonly YearSchedule[]): { off: Set<string>; m
     for (const a of y.amendments ?? []) {
       a.removeMakeUpDays.forEach((d) => makeUp.delete(d));
       a.addOffDays.forEach((d) => off.add(d));
+      (a.addMakeUpDays ?? []).forEach((d) => makeUp.add(d));
     }
+  }
+  // A year without a notice: the statutory days off of the holiday measures (the calendar's floor).
+  const published = new Set(years.map((y) => y.year));
+  for (let y = Number(MIN_DATE.slice(0, 4)); y <= Number(MAX_DATE.slice(0, 4)); y++) {
+    if (!published.has(y)) for (const d of statutoryDaysOff(y) ?? []) off.add(d.date);
   }
   return { off, makeUp };
 }
