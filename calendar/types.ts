@@ -52,7 +52,10 @@ export interface Deadline {
   jurisdiction: string;
   /** YYYY-MM-DD, the last day of the period. */
   due: string;
-  /** 24:00 of `due`, i.e. the next day's `T00:00:00+08:00`. */
+  /**
+   * 24:00 of `due`, i.e. the next day's `T00:00:00+08:00`: the instant escalations due at the end fire. Show it with
+   * `formatPeriodEnd` (`YYYY-MM-DD 24:00` of `due`), never as 00:00 of the day after.
+   */
   endsAt: string;
   /**
    * True when the period reaches a year whose State Council notice (or region's notice) is not loaded: weekends and
