@@ -1,16 +1,16 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requests, tasks } from '../../db/schema';
 import { completeTaskUpdate, requestExtensionUpdate } from '../../workflows/messages';
-import { appendAudit } from '../../db/audit';
 import type { AppDeps } from '../app';
 import { caller } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { IdParams, ProblemSchema, problemResponses } from '../schemas/common';
 import { CompleteTaskBody, ExtensionBody, ListTasksQuery, Task, TaskListItem } from '../schemas/tasks';
 import { problemForUpdateFailure } from '../temporal-errors';
+import { claimOrRelease } from '../task-claims';
 import { queryTasks, selectTaskRows } from '../task-queue';
 import { taskRowView, taskView } from '../views';
 import { deadlineSummary } from '../deadline-summary';
@@ -106,38 +106,7 @@ export function taskRoutes(deps: AppDeps) {
           },
         },
         async (request) => {
-          const user = caller(request);
-          const row = await ownTask(request.params.id, user.departmentId);
-          if (!user.roles.includes(row.task.assigneeRole as never)) throw HttpProblem.forbidden(`Only ${row.task.assigneeRole} may ${action} this task`);
-          const at = new Date();
-          const mayChange =
-            action === 'claim'
-              ? and(eq(tasks.id, row.task.id), eq(tasks.status, 'open'), or(isNull(tasks.claimedBy), eq(tasks.claimedBy, user.id)))
-              : and(eq(tasks.id, row.task.id), eq(tasks.claimedBy, user.id));
-          const updated = await db.transaction(async (tx) => {
-            const [changed] = await tx
-              .update(tasks)
-              .set(action === 'claim' ? { claimedBy: user.id, claimedAt: at } : { claimedBy: null, claimedAt: null })
-              .where(mayChange)
-              .returning();
-            if (changed) {
-              await appendAudit(tx, {
-                eventKey: `task.${action}:${row.task.id}:${at.toISOString()}:${user.id}`,
-                at,
-                action: action === 'claim' ? 'task.claimed' : 'task.released',
-                actorUserId: user.id,
-                actorDepartmentId: user.departmentId,
-                requestId: row.task.requestId,
-                taskId: row.task.id,
-              });
-            }
-            return changed;
-          });
-          if (!updated) {
-            throw HttpProblem.conflict(
-              action === 'claim' ? 'The task is closed or claimed by someone else' : 'Only the user who claimed the task may release it',
-            );
-          }
+          const updated = await claimOrRelease(db, caller(request), request.params.id, action);
           return taskView(updated, await deps.calendar.current());
         },
       );

@@ -1,0 +1,60 @@
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { appendAudit } from '../db/audit';
+import type { Db } from '../db/client';
+import { tasks } from '../db/schema';
+import type { AuthUser } from './plugins/auth';
+import { HttpProblem } from './problem';
+
+/** Claiming shows others who is on a task; releasing hands it back to the department's queue. */
+export type ClaimAction = 'claim' | 'release';
+
+/**
+ * Claims or releases a task in one guarded statement: the `UPDATE … WHERE` itself says the task is open, of the
+ * caller's department and role, and unclaimed (claim) or claimed by the caller (release). Checking first and writing
+ * after would let two claims both pass the check, or a release land on a task completed in between. The audit row is
+ * written in the same transaction. When nothing was changed, the task is read once more only to say why.
+ *
+ * Thrown when nothing changed: 404 (not the caller's department's task), 403 (not the caller's role), 409 (the task
+ * is closed, or claimed by someone else, or — for a release — not claimed by the caller).
+ */
+export async function claimOrRelease(db: Db, user: AuthUser, taskId: string, action: ClaimAction): Promise<typeof tasks.$inferSelect> {
+  const at = new Date();
+  const mine = and(
+    eq(tasks.id, taskId),
+    eq(tasks.status, 'open'),
+    eq(tasks.assigneeDepartmentId, user.departmentId),
+    inArray(tasks.assigneeRole, user.roles.length ? user.roles : ['']),
+  );
+  const changed = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(tasks)
+      .set(action === 'claim' ? { claimedBy: user.id, claimedAt: at } : { claimedBy: null, claimedAt: null })
+      .where(action === 'claim' ? and(mine, or(isNull(tasks.claimedBy), eq(tasks.claimedBy, user.id))) : and(mine, eq(tasks.claimedBy, user.id)))
+      .returning();
+    if (row) {
+      await appendAudit(tx, {
+        eventKey: `task.${action}:${row.id}:${at.toISOString()}:${user.id}`,
+        at,
+        action: action === 'claim' ? 'task.claimed' : 'task.released',
+        actorUserId: user.id,
+        actorDepartmentId: user.departmentId,
+        requestId: row.requestId,
+        taskId: row.id,
+      });
+    }
+    return row;
+  });
+  if (changed) return changed;
+  throw await whyUnchanged(db, user, taskId, action);
+}
+
+async function whyUnchanged(db: Db, user: AuthUser, taskId: string, action: ClaimAction): Promise<HttpProblem> {
+  const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
+  // A task of another department does not exist as far as the caller can tell.
+  if (!task || task.assigneeDepartmentId !== user.departmentId) return HttpProblem.notFound('Task');
+  if (!user.roles.includes(task.assigneeRole as never)) return HttpProblem.forbidden(`Only ${task.assigneeRole} may ${action} this task`);
+  if (task.status !== 'open') return HttpProblem.conflict(`The task is ${task.status}; it can no longer be claimed or released`);
+  return HttpProblem.conflict(
+    action === 'claim' ? `The task is claimed by ${task.claimedBy ?? 'someone else'}` : 'Only the user who claimed the task may release it',
+  );
+}
