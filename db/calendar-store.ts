@@ -1,5 +1,6 @@
 import { max, count } from 'drizzle-orm';
 import { createCalendar, nationalCalendar, type Calendar, type YearSchedule } from '../calendar';
+import { appendAudit, type AuditEvent } from './audit';
 import type { Db } from './client';
 import { calendarYears } from './schema';
 
@@ -39,12 +40,18 @@ export class CalendarStore {
     return rows.find((r) => r.year === year);
   }
 
-  /** Stores a year's schedule (replacing an earlier publication of the same year). Validate before calling. */
-  async publish(schedule: YearSchedule, publishedBy: string, at: Date): Promise<void> {
-    await this.db
-      .insert(calendarYears)
-      .values({ year: schedule.year, schedule, publishedBy, publishedAt: at })
-      .onConflictDoUpdate({ target: calendarYears.year, set: { schedule, publishedBy, publishedAt: at } });
+  /**
+   * Stores a year's schedule (replacing an earlier publication of the same year) together with its audit row, in one
+   * transaction: a publication nobody recorded must not be in force. Validate before calling.
+   */
+  async publish(schedule: YearSchedule, publishedBy: string, at: Date, audit: AuditEvent): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx
+        .insert(calendarYears)
+        .values({ year: schedule.year, schedule, publishedBy, publishedAt: at })
+        .onConflictDoUpdate({ target: calendarYears.year, set: { schedule, publishedBy, publishedAt: at } });
+      await appendAudit(tx, audit);
+    });
     this.checkedAt = -Infinity;
   }
 }

@@ -56,17 +56,21 @@ export function apiKeyRoutes({ db }: AppDeps) {
         if (missing.length) throw HttpProblem.badRequest('body.roles', `you do not hold ${missing.join(', ')}`);
         const id = randomBytes(6).toString('hex');
         const key = `${apiKeyPrefix}${id}_${randomBytes(24).toString('base64url')}`;
-        const [row] = await db
-          .insert(apiKeys)
-          .values({ id, departmentId: user.departmentId, name: request.body.name, roles: request.body.roles, keyHash: hashToken(key), createdBy: user.id })
-          .returning();
-        await appendAudit(db, {
-          eventKey: `api-key.created:${id}`,
-          at: row!.createdAt,
-          action: 'api-key.created',
-          actorUserId: user.id,
-          actorDepartmentId: user.departmentId,
-          details: { id, name: request.body.name, roles: request.body.roles },
+        // The key and its audit row commit together: an active key nobody recorded must not exist.
+        const row = await db.transaction(async (tx) => {
+          const [inserted] = await tx
+            .insert(apiKeys)
+            .values({ id, departmentId: user.departmentId, name: request.body.name, roles: request.body.roles, keyHash: hashToken(key), createdBy: user.id })
+            .returning();
+          await appendAudit(tx, {
+            eventKey: `api-key.created:${id}`,
+            at: inserted!.createdAt,
+            action: 'api-key.created',
+            actorUserId: user.id,
+            actorDepartmentId: user.departmentId,
+            details: { id, name: request.body.name, roles: request.body.roles },
+          });
+          return inserted;
         });
         const { keyHash: _hash, ...rest } = row!;
         return reply.status(201).send({ ...view({ ...rest, keyHash: '' }), key });
@@ -79,20 +83,24 @@ export function apiKeyRoutes({ db }: AppDeps) {
       async (request) => {
         const user = caller(request);
         const at = new Date();
-        const [row] = await db
-          .update(apiKeys)
-          .set({ revokedAt: at })
-          .where(and(eq(apiKeys.id, request.params.id), eq(apiKeys.departmentId, user.departmentId), isNull(apiKeys.revokedAt)))
-          .returning();
-        if (!row) throw HttpProblem.notFound('API key');
-        await appendAudit(db, {
-          eventKey: `api-key.revoked:${row.id}`,
-          at,
-          action: 'api-key.revoked',
-          actorUserId: user.id,
-          actorDepartmentId: user.departmentId,
-          details: { id: row.id },
+        const row = await db.transaction(async (tx) => {
+          const [revoked] = await tx
+            .update(apiKeys)
+            .set({ revokedAt: at })
+            .where(and(eq(apiKeys.id, request.params.id), eq(apiKeys.departmentId, user.departmentId), isNull(apiKeys.revokedAt)))
+            .returning();
+          if (!revoked) return undefined;
+          await appendAudit(tx, {
+            eventKey: `api-key.revoked:${revoked.id}`,
+            at,
+            action: 'api-key.revoked',
+            actorUserId: user.id,
+            actorDepartmentId: user.departmentId,
+            details: { id: revoked.id },
+          });
+          return revoked;
         });
+        if (!row) throw HttpProblem.notFound('API key');
         const { keyHash: _hash, ...rest } = row;
         return view({ ...rest, keyHash: '' });
       },

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { CalendarError, validateYearSchedule, type YearSchedule } from '../../calendar';
-import { appendAudit } from '../../db/audit';
 import { requests, tasks } from '../../db/schema';
 import { calendarRepublishedSignal } from '../../workflows/messages';
 import type { AppDeps } from '../app';
@@ -102,8 +101,7 @@ export function calendarRoutes(deps: AppDeps) {
           );
         }
         const at = new Date();
-        await calendar.publish(schedule, user.id, at);
-        await appendAudit(db, {
+        await calendar.publish(schedule, user.id, at, {
           eventKey: `calendar.published:${year}:${at.toISOString()}`,
           at,
           action: 'calendar.published',

@@ -39,14 +39,16 @@ export function webhookRoutes({ db }: AppDeps) {
         mayManage(user, request.params.id);
         const secret = randomBytes(24).toString('base64url');
         const row = { departmentId: request.params.id, url: request.body.url, secret, active: true, updatedAt: new Date() };
-        await db.insert(departmentWebhooks).values(row).onConflictDoUpdate({ target: departmentWebhooks.departmentId, set: row });
-        await appendAudit(db, {
-          eventKey: `webhook.set:${request.params.id}:${row.updatedAt.toISOString()}`,
-          at: row.updatedAt,
-          action: 'webhook.set',
-          actorUserId: user.id,
-          actorDepartmentId: user.departmentId,
-          details: { departmentId: request.params.id, url: request.body.url },
+        await db.transaction(async (tx) => {
+          await tx.insert(departmentWebhooks).values(row).onConflictDoUpdate({ target: departmentWebhooks.departmentId, set: row });
+          await appendAudit(tx, {
+            eventKey: `webhook.set:${request.params.id}:${row.updatedAt.toISOString()}`,
+            at: row.updatedAt,
+            action: 'webhook.set',
+            actorUserId: user.id,
+            actorDepartmentId: user.departmentId,
+            details: { departmentId: request.params.id, url: request.body.url },
+          });
         });
         return { departmentId: row.departmentId, url: row.url, active: true, secret };
       },
@@ -55,16 +57,20 @@ export function webhookRoutes({ db }: AppDeps) {
     api.delete('/api/departments/:id/webhook', { schema: { ...schema, summary: '停用部门回调 Turn the webhook off', response: { 200: WebhookView, ...problemResponses } } }, async (request) => {
       const user = caller(request);
       mayManage(user, request.params.id);
-      const [hook] = await db.update(departmentWebhooks).set({ active: false, updatedAt: new Date() }).where(eq(departmentWebhooks.departmentId, request.params.id)).returning();
-      if (!hook) throw HttpProblem.notFound('Webhook');
-      await appendAudit(db, {
-        eventKey: `webhook.off:${request.params.id}:${hook.updatedAt.toISOString()}`,
-        at: hook.updatedAt,
-        action: 'webhook.off',
-        actorUserId: user.id,
-        actorDepartmentId: user.departmentId,
-        details: { departmentId: request.params.id },
+      const hook = await db.transaction(async (tx) => {
+        const [off] = await tx.update(departmentWebhooks).set({ active: false, updatedAt: new Date() }).where(eq(departmentWebhooks.departmentId, request.params.id)).returning();
+        if (!off) return undefined;
+        await appendAudit(tx, {
+          eventKey: `webhook.off:${request.params.id}:${off.updatedAt.toISOString()}`,
+          at: off.updatedAt,
+          action: 'webhook.off',
+          actorUserId: user.id,
+          actorDepartmentId: user.departmentId,
+          details: { departmentId: request.params.id },
+        });
+        return off;
       });
+      if (!hook) throw HttpProblem.notFound('Webhook');
       return { departmentId: hook.departmentId, url: hook.url, active: false };
     });
   };
