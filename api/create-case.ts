@@ -6,6 +6,7 @@ import { workflowIdFor, workflowTypes, type CaseInput } from '../workflows/messa
 import type { AppDeps } from './app';
 import { bindCase } from './case-binding';
 import type { AuthUser } from './plugins/auth';
+import { idempotencyKeyReused } from './idempotency';
 import { HttpProblem } from './problem';
 import { startCaseWorkflow } from './start-workflow';
 
@@ -25,6 +26,8 @@ export interface NewCase {
   callerIs: 'requester' | 'provider';
   receivedAt?: string;
   idempotencyKey?: string;
+  /** {@link idempotencyFingerprint} of the request, stored with the key and compared when the key comes again. */
+  idempotencyFingerprint?: string;
   scenario?: string;
   details: Record<string, unknown>;
   /** Extra workflow input (e.g. a negative-list application's legal basis). */
@@ -73,6 +76,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     receivedAt,
     workflowId: workflowIdFor(spec.process, id),
     idempotencyKey: spec.idempotencyKey ?? null,
+    idempotencyBodyHash: spec.idempotencyKey ? (spec.idempotencyFingerprint ?? null) : null,
     createdBy: user.id,
   };
   const inserted = await db.transaction(async (tx) => {
@@ -100,9 +104,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
       .select()
       .from(requests)
       .where(and(eq(requests.requesterDepartmentId, user.departmentId), eq(requests.idempotencyKey, spec.idempotencyKey!)));
-    if (!saved || saved.process !== spec.process || saved.catalogueEntryId !== spec.catalogueEntryId || saved.scenario !== row.scenario) {
-      throw HttpProblem.conflict('This Idempotency-Key was already used for a different request');
-    }
+    if (!saved || !sameRequest(saved, row)) throw idempotencyKeyReused();
   }
   const input: CaseInput = {
     requestId: saved.id,
@@ -117,4 +119,13 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   await startCaseWorkflow(deps, workflowTypeOf[spec.process], saved.workflowId, input);
   if (inserted) deps.metrics?.workflowsStarted.inc({ process: spec.process });
   return { row: saved, created: !!inserted };
+}
+
+/**
+ * Whether a case saved under a key was made by this same request: by the whole body's fingerprint; a case saved before
+ * fingerprints were stored is compared on the fields that were compared then.
+ */
+function sameRequest(saved: typeof requests.$inferSelect, now: typeof requests.$inferInsert): boolean {
+  if (saved.idempotencyBodyHash !== null) return saved.idempotencyBodyHash === now.idempotencyBodyHash;
+  return saved.process === now.process && saved.catalogueEntryId === now.catalogueEntryId && saved.scenario === now.scenario;
 }

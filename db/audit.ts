@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { canonicalJson as canonical } from './canonical-json';
 import type { Db } from './client';
 import { auditLog } from './schema';
 
@@ -22,17 +23,6 @@ export const auditGenesis = '0'.repeat(64);
 
 /** Serialises appends so each row can name the one before it. */
 const auditLockKey = 0x617564; // 'aud'
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 /** The link of one row: its content and the hash before it. */
 export function auditHash(prevHash: string, row: Required<Omit<AuditEvent, 'details'>> & { details: Record<string, unknown> }): string {

@@ -6,6 +6,7 @@ import { auditLog, escalations, requests, tasks, type Process, type Role } from 
 import type { AppDeps } from '../app';
 import { allow, caller } from '../plugins/auth';
 import { createCase, type NewCase } from '../create-case';
+import { idempotencyFingerprint } from '../idempotency';
 import { HttpProblem } from '../problem';
 import { ProblemSchema, UuidParams, problemResponses } from '../schemas/common';
 import { CreateCatalogueChangeBody, CreateNegativeListBody, CreateQualityDisputeBody } from '../schemas/cases';
@@ -21,7 +22,7 @@ interface ProcessResource<B extends TSchema> {
   summary: string;
   role: Role;
   body: B;
-  toCase(body: Record<string, unknown>): Omit<NewCase, 'idempotencyKey'>;
+  toCase(body: Record<string, unknown>): Omit<NewCase, 'idempotencyKey' | 'idempotencyFingerprint'>;
 }
 
 const resources: ProcessResource<TSchema>[] = [
@@ -111,6 +112,7 @@ export function caseRoutes(deps: AppDeps) {
         const { row, created } = await createCase(deps, caller(request), {
           ...resource.toCase(request.body as Record<string, unknown>),
           idempotencyKey: request.headers['idempotency-key'],
+          idempotencyFingerprint: idempotencyFingerprint(resource.path, request.body),
         });
         return reply.status(created ? 201 : 200).send(requestView(row));
       },

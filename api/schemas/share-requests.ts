@@ -22,7 +22,14 @@ export const CreateShareRequestBody = Type.Object(
 export type CreateShareRequestBody = Static<typeof CreateShareRequestBody>;
 
 export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description:
+        'Makes a retry safe: the same key with the same body (any key order) returns the case it created (200); the same key with any other body or on another route is a 409 naming this header.',
+    }),
+  ),
 });
 
 export const RequestSummary = Type.Object({

@@ -28,6 +28,8 @@ export const requests = pgTable(
     receivedAt: timestamp({ withTimezone: true }).notNull(),
     workflowId: text().notNull(),
     idempotencyKey: text(),
+    /** sha256 of the route and the canonical JSON body first sent with `idempotencyKey`: a reuse must match it. */
+    idempotencyBodyHash: text(),
     createdBy: text()
       .notNull()
       .references(() => users.id),

@@ -1,0 +1,1 @@
+ALTER TABLE "requests" ADD COLUMN "idempotency_body_hash" text;
