@@ -9,6 +9,7 @@ import { rejectNulCharacters } from './plugins/reject-nul';
 import { createMetrics, installMetrics, type Metrics } from './plugins/metrics';
 import { installSecurity, securityOptionsFromEnv, type SecurityOptions } from './plugins/security';
 import { installProblemHandler } from './problem';
+import { receiptPolicyFromEnv, type ReceiptPolicy } from './receipt';
 import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -34,11 +35,13 @@ export interface AppDeps {
   security?: SecurityOptions;
   /** @default a registry of this instance's own */
   metrics?: Metrics;
+  /** Who may register an earlier receipt date, and how far back (local policy). @default receiptPolicyFromEnv() */
+  receipt?: ReceiptPolicy;
 }
 
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
 export async function buildApp(given: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
-  const deps: AppDeps = { ...given, metrics: given.metrics ?? createMetrics() };
+  const deps: AppDeps = { ...given, metrics: given.metrics ?? createMetrics(), receipt: given.receipt ?? receiptPolicyFromEnv() };
   const app = Fastify({
     ...options,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },

@@ -8,9 +8,8 @@ import { bindCase } from './case-binding';
 import type { AuthUser } from './plugins/auth';
 import { idempotencyKeyReused } from './idempotency';
 import { HttpProblem } from './problem';
+import { decideReceipt, receiptPolicyFromEnv, type ReceiptClaim } from './receipt';
 import { startCaseWorkflow } from './start-workflow';
-
-const clockSkewAllowanceMs = 60_000;
 
 const workflowTypeOf: Record<Process, string> = {
   'share-request': workflowTypes.shareRequest,
@@ -24,7 +23,8 @@ export interface NewCase {
   catalogueEntryId: string;
   /** Which side the caller is on: asking another department's data, or acting on its own entry. */
   callerIs: 'requester' | 'provider';
-  receivedAt?: string;
+  /** What the body says about its receipt: a date (and why), and for whom the authority registers it. */
+  receipt: ReceiptClaim;
   idempotencyKey?: string;
   /** {@link idempotencyFingerprint} of the request, stored with the key and compared when the key comes again. */
   idempotencyFingerprint?: string;
@@ -34,40 +34,32 @@ export interface NewCase {
   input?: Record<string, unknown>;
 }
 
-/** The instant a case was received: now, or an earlier one registered after the fact (never in the future). */
-export function parseReceivedAt(value: string | undefined): Date {
-  if (!value) return new Date();
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw HttpProblem.badRequest('body.receivedAt', 'is not a valid instant');
-  if (at.getTime() > Date.now() + clockSkewAllowanceMs) throw HttpProblem.badRequest('body.receivedAt', 'must not be in the future');
-  return at;
-}
-
 /**
  * Records a new case and starts its workflow, once: a repeated Idempotency-Key returns the case it created (200), a
  * reused key with a different body is a 409, and a case whose workflow could not start yet is started on the retry.
  */
 export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): Promise<{ row: typeof requests.$inferSelect; created: boolean }> {
   const { db } = deps;
-  const receivedAt = parseReceivedAt(spec.receivedAt);
   const [entry] = await db.select().from(catalogueEntries).where(eq(catalogueEntries.id, spec.catalogueEntryId));
   if (!entry) throw HttpProblem.unprocessable('body.catalogueEntryId', `no catalogue entry ${spec.catalogueEntryId}`);
-  const ownEntry = entry.providerDepartmentId === user.departmentId;
+  const policy = deps.receipt ?? receiptPolicyFromEnv();
+  const { department, receivedAt, late } = await decideReceipt(db, user, spec.receipt, { callerIs: spec.callerIs, providerDepartmentId: entry.providerDepartmentId }, policy);
+  const ownEntry = entry.providerDepartmentId === department.id;
   if (spec.callerIs === 'requester' && ownEntry) {
     throw HttpProblem.unprocessable('body.catalogueEntryId', 'this is your own department’s entry; ask another department’s data');
   }
   if (spec.callerIs === 'provider' && !ownEntry) {
     throw HttpProblem.unprocessable('body.catalogueEntryId', 'only the department that provides this entry may do this');
   }
-  const binding = await bindCase(db, user, receivedAt, entry.providerDepartmentId);
+  const binding = await bindCase(db, department, receivedAt, entry.providerDepartmentId);
   const id = randomUUID();
   const row = {
     id,
     process: spec.process,
     status: 'received',
-    jurisdiction: user.department.jurisdiction,
+    jurisdiction: department.jurisdiction,
     pack: binding.pack,
-    requesterDepartmentId: user.departmentId,
+    requesterDepartmentId: department.id,
     providerDepartmentId: entry.providerDepartmentId,
     authorityDepartmentId: binding.parties.authority,
     catalogueEntryId: entry.id,
@@ -93,7 +85,14 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
         actorUserId: user.id,
         actorDepartmentId: user.departmentId,
         requestId: id,
-        details: { process: spec.process, catalogueEntryId: entry.id, receivedAt: receivedAt.toISOString(), pack: binding.pack },
+        details: {
+          process: spec.process,
+          catalogueEntryId: entry.id,
+          receivedAt: receivedAt.toISOString(),
+          pack: binding.pack,
+          ...(department.id !== user.departmentId ? { registeredFor: department.id } : {}),
+          ...(late ? { lateRegistration: late } : {}),
+        },
       });
     }
     return created;
@@ -103,7 +102,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     [saved] = await db
       .select()
       .from(requests)
-      .where(and(eq(requests.requesterDepartmentId, user.departmentId), eq(requests.idempotencyKey, spec.idempotencyKey!)));
+      .where(and(eq(requests.requesterDepartmentId, department.id), eq(requests.idempotencyKey, spec.idempotencyKey!)));
     if (!saved || !sameRequest(saved, row)) throw idempotencyKeyReused();
   }
   const input: CaseInput = {

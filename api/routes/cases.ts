@@ -8,6 +8,7 @@ import { allow, caller } from '../plugins/auth';
 import { createCase, type NewCase } from '../create-case';
 import { idempotencyFingerprint } from '../idempotency';
 import { HttpProblem } from '../problem';
+import type { ReceiptClaim } from '../receipt';
 import { ProblemSchema, UuidParams, problemResponses } from '../schemas/common';
 import { CreateCatalogueChangeBody, CreateNegativeListBody, CreateQualityDisputeBody } from '../schemas/cases';
 import { CreateShareRequestBody, IdempotencyHeaders, ListRequestsQuery, RequestDetail, RequestSummary } from '../schemas/share-requests';
@@ -36,7 +37,7 @@ const resources: ProcessResource<TSchema>[] = [
       process: 'share-request',
       catalogueEntryId: String(b.catalogueEntryId),
       callerIs: 'requester',
-      receivedAt: b.receivedAt as string | undefined,
+      receipt: receiptClaim('receivedAt', b),
       scenario: String(b.scenario),
       details: b.basis ? { basis: b.basis } : {},
     }),
@@ -51,7 +52,7 @@ const resources: ProcessResource<TSchema>[] = [
       process: 'catalogue-change',
       catalogueEntryId: String(b.catalogueEntryId),
       callerIs: 'provider',
-      receivedAt: b.changedAt as string | undefined,
+      receipt: receiptClaim('changedAt', b),
       details: { trigger: b.trigger, description: b.description },
     }),
   },
@@ -65,7 +66,7 @@ const resources: ProcessResource<TSchema>[] = [
       process: 'quality-dispute',
       catalogueEntryId: String(b.catalogueEntryId),
       callerIs: 'requester',
-      receivedAt: b.receivedAt as string | undefined,
+      receipt: receiptClaim('receivedAt', b),
       details: { description: b.description, ...(b.evidence ? { evidence: b.evidence } : {}) },
     }),
   },
@@ -79,12 +80,22 @@ const resources: ProcessResource<TSchema>[] = [
       process: 'negative-list',
       catalogueEntryId: String(b.catalogueEntryId),
       callerIs: 'provider',
-      receivedAt: b.receivedAt as string | undefined,
+      receipt: receiptClaim('receivedAt', b),
       details: { legalBasis: b.legalBasis, reason: b.reason },
       input: { legalBasis: b.legalBasis },
     }),
   },
 ];
+
+/** The body's statement about its receipt: a date, why it is earlier than now, and for which department. */
+function receiptClaim(field: ReceiptClaim['field'], b: Record<string, unknown>): ReceiptClaim {
+  return {
+    field,
+    at: b[field] as string | undefined,
+    reason: b[`${field}Reason`] as string | undefined,
+    onBehalfOf: b.onBehalfOf as string | undefined,
+  };
+}
 
 export function caseRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -99,7 +110,8 @@ export function caseRoutes(deps: AppDeps) {
     api.post(
       resource.path,
       {
-        preHandler: allow(resource.role),
+        // The authority's reviewer registers a department's submission after the fact (api/receipt.ts).
+        preHandler: allow(resource.role, 'authority-reviewer'),
         schema: {
           tags,
           summary: resource.summary,

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { receiptFields } from './receipt';
 import { Task } from './tasks';
 
 export const CreateShareRequestBody = Type.Object(
@@ -10,12 +11,7 @@ export const CreateShareRequestBody = Type.Object(
       description: '应用场景: the scenario the data will be used in, and only in (Hebei draft art. 19, 22; Anhui art. 21)',
     }),
     basis: Type.Optional(Type.String({ maxLength: 2000, description: '依据: the duty or legal basis for the request' })),
-    receivedAt: Type.Optional(
-      Type.String({
-        format: 'date-time',
-        description: 'When the authority received the request, if registered after the fact (default: now). Not in the future.',
-      }),
-    ),
+    ...receiptFields('receivedAt', 'When the authority received the request'),
   },
   { additionalProperties: false },
 );

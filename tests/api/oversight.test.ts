@@ -60,8 +60,9 @@ describe('oversight: claiming, the level view, escalations, assessment', () => {
       await stack.app.inject({
         method: 'POST',
         url: '/api/share-requests',
-        headers: civil,
-        payload: { catalogueEntryId: 'HB-STHJT-0001', scenario: '补录的纸质申请：核对排污许可', receivedAt },
+        // A late receipt date is the authority reviewer's statement, registered for the department.
+        headers: reviewer,
+        payload: { catalogueEntryId: 'HB-STHJT-0001', scenario: '补录的纸质申请：核对排污许可', receivedAt, receivedAtReason: '纸质申请件补录', onBehalfOf: 'hb-mzt' },
       })
     ).json();
     const escalations = await waitForRung(created.id, 'government-report');

@@ -184,11 +184,13 @@ describe('case lists', () => {
   it('page through a department’s cases with a cursor, each case once, and filter by overdue', async () => {
     const outsider = await loginAs(stack.app, 'wsjkw.yang');
     for (let i = 0; i < 5; i++) {
+      // The first is registered late, so it is overdue: a late receipt date is the authority reviewer's to register.
+      const late = { receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(), receivedAtReason: '纸质件补录', onBehalfOf: 'hb-wsjkw' };
       const r = await stack.app.inject({
         method: 'POST',
         url: '/api/share-requests',
-        headers: outsider,
-        payload: { catalogueEntryId: 'HB-SCJGJ-0001', scenario: `分页测试 ${i}`, ...(i === 0 ? { receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString() } : {}) },
+        headers: i === 0 ? authority : outsider,
+        payload: { catalogueEntryId: 'HB-SCJGJ-0001', scenario: `分页测试 ${i}`, ...(i === 0 ? late : {}) },
       });
       expect(r.statusCode).toBe(201);
     }

@@ -32,29 +32,47 @@ async function moreCases(): Promise<void> {
     if (response.statusCode >= 300) throw new Error(`${url}: ${response.body}`);
   };
   await submit('mzt.li', '/api/share-requests', { catalogueEntryId: 'HB-SCJGJ-0001', scenario: '社会组织成立登记时核验发起单位的市场主体资格' });
-  await submit('rst.liu', '/api/share-requests', {
+  // Received days ago: registered late by the authority's reviewer for the department (api/receipt.ts).
+  await submit('data.chen', '/api/share-requests', {
     catalogueEntryId: 'HB-JYT-0001',
     scenario: '人才引进落户时核验学历',
     receivedAt: new Date(Date.now() - 6 * day).toISOString(),
+    receivedAtReason: '纸质申请件，窗口收件后补录',
+    onBehalfOf: 'hb-rst',
   });
-  await submit('wsjkw.yang', '/api/quality-disputes', {
+  await submit('data.chen', '/api/quality-disputes', {
     catalogueEntryId: 'HB-RST-0001',
     description: '参保状态与本单位登记不一致，疑为未及时更新',
     receivedAt: new Date(Date.now() - 2 * day).toISOString(),
+    receivedAtReason: '电话异议，书面材料后补',
+    onBehalfOf: 'hb-wsjkw',
   });
   await submit('gat.zhang', '/api/share-requests', { catalogueEntryId: 'HB-ZRZYT-0001', scenario: '案件办理中核查涉案人员不动产' });
 }
 
 describe('a case registered weeks after it was received', () => {
-  it('is registered through the form with its real receipt date', async () => {
+  it('is registered late by the authority’s reviewer, with its real receipt date and why; the department’s own form has no date', async () => {
     await signIn(department, 'scjgj.wang');
     await department.goto('/cases/new/share-request?entry=HB-GAT-0001');
-    await department.getByLabel('应用场景').fill('企业开办时核验法定代表人身份');
-    await department.getByLabel('收到时间').fill(fridayBefore(28));
-    await department.getByRole('button', { name: '提交', exact: true }).click();
-    await department.waitForURL(/\/cases\/share-request\/[0-9a-f-]{36}/);
-    caseId = /share-request\/([0-9a-f-]{36})/.exec(department.url())![1]!;
-    // The ladder fires at once for a past deadline: overdue, rectification, then the report to the government.
+    await department.getByLabel('应用场景').waitFor();
+    expect(await department.getByLabel('收到时间').count()).toBe(0);
+
+    await signIn(reviewer, 'data.chen');
+    await reviewer.goto('/cases/new/share-request?entry=HB-GAT-0001');
+    await reviewer.getByRole('heading', { level: 1, name: /补录/ }).waitFor();
+    await reviewer.getByLabel('申请部门').selectOption('hb-scjgj');
+    await reviewer.getByLabel('应用场景').fill('企业开办时核验法定代表人身份');
+    await reviewer.getByLabel('收到时间').fill(fridayBefore(28));
+    await reviewer.getByRole('button', { name: '提交', exact: true }).click();
+    // The reason is required with an earlier date, and named at its field.
+    await reviewer.getByTestId('error-nc-receivedAtReason').waitFor();
+    await reviewer.getByLabel('补录原因').fill('纸质申请件，窗口收件后补录');
+    await reviewer.getByRole('button', { name: '提交', exact: true }).click();
+    await reviewer.waitForURL(/\/cases\/share-request\/[0-9a-f-]{36}/);
+    caseId = /share-request\/([0-9a-f-]{36})/.exec(reviewer.url())![1]!;
+    // The department sees it as its own case. The ladder fires at once for a past deadline: overdue, rectification,
+    // then the report to the government.
+    await department.goto(`/cases/share-request/${caseId}`);
     await expect
       .poll(async () => (await department.getByTestId('escalations').count()) > 0 && (await department.getByTestId('escalations').textContent()), { timeout: 20_000 })
       .toContain('报告本级人民政府');

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
 import type { SecurityOptions } from '../../api/plugins/security';
+import type { ReceiptPolicy } from '../../api/receipt';
 import { CalendarStore } from '../../db/calendar-store';
 import { connectDb, type Db } from '../../db/client';
 import { createWorker } from '../../worker';
@@ -21,7 +22,7 @@ export interface TestStack {
 export const testSecurity: SecurityOptions = { rateLimitPerMinute: 1_000_000, loginAttemptsPerMinute: 1_000_000, corsOrigins: [] };
 
 /** The real stack on the suite's Postgres and Temporal dev server, with a worker on a task queue of its own. */
-export async function startStack(security: SecurityOptions = testSecurity): Promise<TestStack> {
+export async function startStack(security: SecurityOptions = testSecurity, receipt?: ReceiptPolicy): Promise<TestStack> {
   const { db, close } = connectDb(inject('databaseUrl'), { max: 5 });
   const calendar = new CalendarStore(db);
   const address = inject('temporalAddress');
@@ -35,7 +36,7 @@ export async function startStack(security: SecurityOptions = testSecurity): Prom
   const running = worker.run();
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, namespace: 'default' });
-  const app = await buildApp({ db, temporal: client, taskQueue, calendar: new CalendarStore(db, 1000), security });
+  const app = await buildApp({ db, temporal: client, taskQueue, calendar: new CalendarStore(db, 1000), security, ...(receipt ? { receipt } : {}) });
   return {
     db,
     app,

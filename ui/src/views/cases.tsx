@@ -16,6 +16,9 @@ export function mayStart(process: Process, user: User): boolean {
   return user.roles.includes(role);
 }
 
+/** The authority's reviewer registers a department's submission received earlier (api/receipt.ts). */
+export const mayRegisterLate = (user: User): boolean => user.roles.includes('authority-reviewer');
+
 export function CasesView() {
   const user = useUser();
   const { t, lang, pick } = useI18n();
@@ -23,7 +26,7 @@ export function CasesView() {
   const { query, navigate } = useRouter();
   const department = query.get('dept') ?? '';
   const overdue = query.get('overdue') === '1';
-  const startable = processes.filter((p) => mayStart(p, user));
+  const startable = processes.filter((p) => mayStart(p, user) || mayRegisterLate(user));
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(query);
     if (value) next.set(name, value);

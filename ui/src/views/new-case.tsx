@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api, newIdempotencyKey } from '../api';
 import { useUser } from '../auth';
 import { rememberCases } from '../cases';
-import { PageTitle } from '../components/common';
+import { PageTitle, useDepartments } from '../components/common';
 import { ErrorSummary, Field, FieldSet, useSubmit } from '../components/forms';
 import { localInputToInstant, nowAsLocalInput } from '../format';
 import { useLoad } from '../hooks';
@@ -10,12 +10,12 @@ import { useI18n, type MessageKey } from '../i18n';
 import { label, processLabels, sharingLabels } from '../labels';
 import { Link, paths, useRouter } from '../router';
 import type { CatalogueEntry, Process } from '../types';
-import { mayStart } from './cases';
+import { mayRegisterLate, mayStart } from './cases';
 
 interface FieldSpec {
   name: string;
   label: MessageKey;
-  kind: 'entry' | 'text' | 'textarea' | 'datetime' | 'trigger';
+  kind: 'entry' | 'text' | 'textarea' | 'datetime' | 'trigger' | 'department';
   required?: boolean;
   minLength?: number;
   maxLength: number;
@@ -23,51 +23,72 @@ interface FieldSpec {
 }
 
 const entry: FieldSpec = { name: 'catalogueEntryId', label: 'catalogueEntry', kind: 'entry', required: true, minLength: 1, maxLength: 100 };
-const receivedAt: FieldSpec = { name: 'receivedAt', label: 'receivedAt', kind: 'datetime', maxLength: 40, hint: 'receivedAtHint' };
 
-/** Each process's form, as its API schema declares it (api/schemas/share-requests.ts, cases.ts). */
+/** Each process's form as a department submits it (api/schemas/share-requests.ts, cases.ts): received when it arrives. */
 const forms: Record<Process, FieldSpec[]> = {
   'share-request': [
     entry,
     { name: 'scenario', label: 'scenario', kind: 'textarea', required: true, minLength: 4, maxLength: 2000, hint: 'scenarioHint' },
     { name: 'basis', label: 'basis', kind: 'textarea', maxLength: 2000 },
-    receivedAt,
   ],
   'catalogue-change': [
     entry,
     { name: 'trigger', label: 'trigger', kind: 'trigger', required: true, maxLength: 20 },
     { name: 'description', label: 'description', kind: 'textarea', required: true, minLength: 4, maxLength: 2000 },
-    { name: 'changedAt', label: 'changedAt', kind: 'datetime', maxLength: 40, hint: 'changedAtHint' },
   ],
   'quality-dispute': [
     entry,
     { name: 'description', label: 'description', kind: 'textarea', required: true, minLength: 4, maxLength: 4000 },
     { name: 'evidence', label: 'evidence', kind: 'textarea', maxLength: 4000 },
-    receivedAt,
   ],
   'negative-list': [
     entry,
     { name: 'legalBasis', label: 'legalBasis', kind: 'textarea', required: true, minLength: 4, maxLength: 1000, hint: 'legalBasisHint' },
     { name: 'reason', label: 'negReason', kind: 'textarea', required: true, minLength: 4, maxLength: 4000 },
-    receivedAt,
   ],
 };
+
+const requesterSide = (process: Process) => process === 'share-request' || process === 'quality-dispute';
+
+/**
+ * The same form as the authority's reviewer registers it after the fact: for which department (a requester's
+ * process; a provider's is the entry's provider), the earlier receipt date and why — all required.
+ */
+function lateRegistrationForm(process: Process): FieldSpec[] {
+  const date = process === 'catalogue-change' ? 'changedAt' : 'receivedAt';
+  return [
+    ...(requesterSide(process) ? [{ name: 'onBehalfOf', label: 'onBehalfOf', kind: 'department', required: true, maxLength: 40, hint: 'onBehalfOfHint' } as const] : []),
+    ...forms[process],
+    { name: date, label: date, kind: 'datetime', required: true, maxLength: 40, hint: date === 'changedAt' ? 'changedAtHint' : 'receivedAtHint' },
+    { name: `${date}Reason`, label: 'receivedAtReason', kind: 'textarea', required: true, minLength: 4, maxLength: 1000, hint: 'receivedAtReasonHint' },
+  ];
+}
 
 export function NewCaseView({ process }: { process: Process }) {
   const user = useUser();
   const { t, lang, pick } = useI18n();
   const { query, navigate } = useRouter();
-  const spec = forms[process];
+  const { list: departments } = useDepartments();
+  // A department submits for itself; the authority's reviewer only registers late (and never sees the date otherwise).
+  const late = !mayStart(process, user) && mayRegisterLate(user);
+  const spec = late ? lateRegistrationForm(process) : forms[process];
+  const ours = departments.filter((d) => d.kind === 'department' && d.authorityId === user.departmentId);
   const [values, setValues] = useState<Record<string, string>>(() => ({ catalogueEntryId: query.get('entry') ?? '' }));
   const [local, setLocal] = useState<Record<string, string>>({});
   const key = useRef(newIdempotencyKey());
   const submit = useSubmit(spec.map((f) => f.name));
   const catalogue = useLoad((signal) => api.catalogue(signal), []);
-  const providerSide = process === 'catalogue-change' || process === 'negative-list';
-  const entries = catalogue.state === 'ok' ? catalogue.data.filter((e) => (e.providerDepartmentId === user.departmentId) === providerSide) : [];
-  const title = t('newCaseTitle', { process: label(processLabels, process, lang) });
+  const providerSide = !requesterSide(process);
+  const submitter = late ? (values.onBehalfOf ?? '') : user.departmentId;
+  const entries =
+    catalogue.state !== 'ok'
+      ? []
+      : late && providerSide
+        ? catalogue.data.filter((e) => ours.some((d) => d.id === e.providerDepartmentId))
+        : catalogue.data.filter((e) => (e.providerDepartmentId === submitter) === providerSide);
+  const title = t(late ? 'lateRegistrationTitle' : 'newCaseTitle', { process: label(processLabels, process, lang) });
 
-  if (!mayStart(process, user)) {
+  if (!mayStart(process, user) && !late) {
     return (
       <>
         <PageTitle>{title}</PageTitle>
@@ -123,6 +144,7 @@ export function NewCaseView({ process }: { process: Process }) {
   return (
     <>
       <PageTitle>{title}</PageTitle>
+      {late ? <p className="notice notice-info">{t('lateRegistrationIntro')}</p> : null}
       <form className="card form" onSubmit={onSubmit} noValidate data-testid="new-case-form">
         <ErrorSummary formId="nc" fields={fieldErrors} general={submit.general} labels={labels} />
         {spec.map((f) => {
@@ -146,7 +168,16 @@ export function NewCaseView({ process }: { process: Process }) {
           return (
             <Field key={f.name} id={id} label={t(f.label)} required={f.required} error={error} hint={f.hint ? t(f.hint) : undefined}>
               {(p) =>
-                f.kind === 'textarea' ? (
+                f.kind === 'department' ? (
+                  <select {...p} name={f.name} value={value} onChange={(e) => set(f.name, e.target.value)}>
+                    <option value="" />
+                    {ours.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {pick(d.nameZh, d.nameEn)}
+                      </option>
+                    ))}
+                  </select>
+                ) : f.kind === 'textarea' ? (
                   <textarea {...p} name={f.name} rows={3} maxLength={f.maxLength} value={value} onChange={(e) => set(f.name, e.target.value)} />
                 ) : f.kind === 'datetime' ? (
                   <input {...p} name={f.name} type="datetime-local" max={nowAsLocalInput()} value={value} onChange={(e) => set(f.name, e.target.value)} className="input-medium" />
