@@ -5,7 +5,9 @@ import type { Client } from '@temporalio/client';
 import type { CalendarStore } from '../db/calendar-store';
 import type { Db } from '../db/client';
 import { installAuthentication } from './plugins/auth';
-import { rejectNulCharacters } from './plugins/reject-nul';
+import { installJsonDepthLimit } from './input/json-depth';
+import { installStrictValidation } from './input/validator';
+import { installTextRules } from './plugins/text-rules';
 import { createMetrics, installMetrics, type Metrics } from './plugins/metrics';
 import { installSecurity, securityOptionsFromEnv, type SecurityOptions } from './plugins/security';
 import { installProblemHandler } from './problem';
@@ -42,12 +44,11 @@ export interface AppDeps {
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
 export async function buildApp(given: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const deps: AppDeps = { ...given, metrics: given.metrics ?? createMetrics(), receipt: given.receipt ?? receiptPolicyFromEnv() };
-  const app = Fastify({
-    ...options,
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
-  });
+  const app = Fastify(options);
   installProblemHandler(app);
-  rejectNulCharacters(app);
+  installStrictValidation(app);
+  installJsonDepthLimit(app);
+  installTextRules(app);
   app.addSchema(ProblemSchema);
   const security = deps.security ?? securityOptionsFromEnv();
   await installSecurity(app, security);

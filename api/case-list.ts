@@ -2,7 +2,10 @@ import { and, desc, eq, exists, gt, lt, not, or, sql, type SQL } from 'drizzle-o
 import type { Db } from '../db/client';
 import { requests, tasks, type Process } from '../db/schema';
 import type { AuthUser } from './plugins/auth';
+import { isStrictDateTime } from './input/instants';
 import { HttpProblem } from './problem';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { visibleRequests } from './visibility';
 
 export interface CaseQuery {
@@ -18,7 +21,7 @@ export interface CaseQuery {
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
-  if (Number.isNaN(createdAt.getTime()) || !id) throw HttpProblem.badRequest('query.cursor', 'is not a cursor this API gave');
+  if (!isStrictDateTime(at ?? '') || !id || !uuid.test(id)) throw HttpProblem.badRequest('query.cursor', 'is not a cursor this API gave');
   return { createdAt, id };
 }
 

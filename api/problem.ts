@@ -109,6 +109,14 @@ const databaseUnavailable = new HttpProblem(
   'The database cannot be reached just now, so the request may not have been recorded. Retry shortly: a submission retried with the same Idempotency-Key is never recorded twice.',
 );
 
+/**
+ * A 500 does not know how far the request got: it says so, and how to find out, instead of promising nothing was lost.
+ */
+export const internalErrorDetail =
+  '服务器内部错误，已记录。无法确定您提交的内容是否已保存：请先查看相关案件或待办再决定是否重试；以同一 Idempotency-Key 重试提交不会重复记录。 ' +
+  'The error was logged. Whether anything you sent was saved is not known: look at the case or task before you retry; ' +
+  'a submission retried with the same Idempotency-Key is never recorded twice.';
+
 function toProblem(error: FastifyError | HttpProblem | Error): Problem {
   if (isDatabaseUnavailable(error)) error = databaseUnavailable;
   if (error instanceof HttpProblem) {
@@ -129,7 +137,7 @@ function toProblem(error: FastifyError | HttpProblem | Error): Problem {
   if (status < 500) {
     return { type: typeBase + slug(fe.code ?? 'bad-request'), title: fe.message, status };
   }
-  return { type: typeBase + 'internal', title: 'Internal error', status: 500, detail: 'The error was logged; nothing you sent was lost.' };
+  return { type: typeBase + 'internal', title: 'Internal error', status: 500, detail: internalErrorDetail };
 }
 
 /** Every error leaves as problem+json; only 5xx are logged with their stack, never sent to the client. */

@@ -2,6 +2,8 @@ import { and, asc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { requests, tasks, users } from '../db/schema';
 import type { AuthUser } from './plugins/auth';
+import { isStorableInstant, isStrictDateTime } from './input/instants';
+import { textProblem } from './input/text-rules';
 import { HttpProblem } from './problem';
 
 export interface TaskQuery {
@@ -20,7 +22,7 @@ export interface TaskQuery {
 function decodeCursor(cursor: string): { dueAt: Date; id: string } {
   const [due, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const dueAt = new Date(due ?? '');
-  if (Number.isNaN(dueAt.getTime()) || rest.length === 0) throw HttpProblem.badRequest('query.cursor', 'is not a cursor this API gave');
+  if (!isStorableInstant(dueAt) || rest.length === 0 || !isStrictDateTime(due ?? '') || textProblem(rest.join('|'), false)) throw HttpProblem.badRequest('query.cursor', 'is not a cursor this API gave');
   return { dueAt, id: rest.join('|') };
 }
 

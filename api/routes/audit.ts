@@ -12,7 +12,7 @@ const AuditQuery = Type.Object(
   {
     requestId: Type.Optional(Type.String({ format: 'uuid' })),
     action: Type.Optional(Type.String({ maxLength: 60 })),
-    after: Type.Optional(Type.Integer({ minimum: 0, description: 'Rows after this id (the last id of the previous page)' })),
+    after: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Rows after this id (the last id of the previous page)' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   },
   { additionalProperties: false },

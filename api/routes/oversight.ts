@@ -6,6 +6,7 @@ import { departments, escalations, requests, tasks } from '../../db/schema';
 import type { AppDeps } from '../app';
 import { assess, assessmentCsv, isoWeek } from '../assessment';
 import { allow, caller, type AuthUser } from '../plugins/auth';
+import { isStorableInstant } from '../input/instants';
 import { HttpProblem } from '../problem';
 import { problemResponses } from '../schemas/common';
 
@@ -121,6 +122,8 @@ export function oversightRoutes(deps: AppDeps) {
         if (user.department.kind !== 'authority') throw HttpProblem.forbidden('The assessment is the competent authority’s');
         const from = new Date(`${request.query.from}T00:00:00+08:00`);
         const to = new Date(Date.parse(`${request.query.to}T00:00:00+08:00`) + 86_400_000);
+        if (!isStorableInstant(from)) throw HttpProblem.badRequest('query.from', 'must be a day whose start (Beijing time) is in year 0001 or later');
+        if (!isStorableInstant(to)) throw HttpProblem.badRequest('query.to', 'must be a day before 9999-12-31');
         if (!(from < to)) throw HttpProblem.badRequest('query.to', 'must not be before query.from');
         const atLevel = eq(requests.authorityDepartmentId, user.departmentId);
         const [taskRows, escalationRows] = await Promise.all([

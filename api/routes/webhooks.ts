@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { appendAudit } from '../../db/audit';
-import { departmentWebhooks } from '../../db/schema';
+import { departmentWebhooks, departments } from '../../db/schema';
 import type { AppDeps } from '../app';
 import { caller, type AuthUser } from '../plugins/auth';
 import { HttpProblem } from '../problem';
@@ -37,6 +37,9 @@ export function webhookRoutes({ db }: AppDeps) {
       async (request) => {
         const user = caller(request);
         mayManage(user, request.params.id);
+        // An admin may name any department: one that does not exist has no webhook to set (and no row to refer to).
+        const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, request.params.id));
+        if (!department) throw HttpProblem.notFound('Department');
         const secret = randomBytes(24).toString('base64url');
         const row = { departmentId: request.params.id, url: request.body.url, secret, active: true, updatedAt: new Date() };
         await db.transaction(async (tx) => {

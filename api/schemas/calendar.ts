@@ -40,7 +40,7 @@ export const YearScheduleBody = Type.Object(
       ),
       { minItems: 1, maxItems: 20 },
     ),
-    notes: Type.Optional(Type.Array(Type.String({ maxLength: 1000 }), { maxItems: 20 })),
+    notes: Type.Optional(Type.Array(Type.String({ 'x-multiline': true, maxLength: 1000 }), { maxItems: 20 })),
   },
   { additionalProperties: false },
 );

@@ -13,7 +13,7 @@ export function receiptFields(field: 'receivedAt' | 'changedAt', what: string) {
       }),
     ),
     [`${field}Reason`]: Type.Optional(
-      Type.String({ minLength: 4, maxLength: 1000, description: `Why the submission is registered late (required with \`${field}\`; recorded in the audit trail with who registered it)` }),
+      Type.String({ 'x-multiline': true, minLength: 4, maxLength: 1000, description: `Why the submission is registered late (required with \`${field}\`; recorded in the audit trail with who registered it)` }),
     ),
     onBehalfOf: Type.Optional(
       Type.String({

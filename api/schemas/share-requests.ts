@@ -6,11 +6,12 @@ export const CreateShareRequestBody = Type.Object(
   {
     catalogueEntryId: Type.String({ minLength: 1, maxLength: 100, description: '目录条目 The catalogue entry requested' }),
     scenario: Type.String({
+      'x-multiline': true,
       minLength: 4,
       maxLength: 2000,
       description: '应用场景: the scenario the data will be used in, and only in (Hebei draft art. 19, 22; Anhui art. 21)',
     }),
-    basis: Type.Optional(Type.String({ maxLength: 2000, description: '依据: the duty or legal basis for the request' })),
+    basis: Type.Optional(Type.String({ 'x-multiline': true, maxLength: 2000, description: '依据: the duty or legal basis for the request' })),
     ...receiptFields('receivedAt', 'When the authority received the request'),
   },
   { additionalProperties: false },

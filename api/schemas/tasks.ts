@@ -85,11 +85,13 @@ export const ListTasksQuery = Type.Object(
 export const CompleteTaskBody = Type.Object(
   {
     decision: Type.String({ minLength: 1, maxLength: 50, description: "One of the step's decisions" }),
-    reason: Type.Optional(Type.String({ maxLength: 4000, description: 'Reasons; required where the law requires them (e.g. a refusal)' })),
+    reason: Type.Optional(Type.String({ 'x-multiline': true, maxLength: 4000, description: 'Reasons; required where the law requires them (e.g. a refusal)' })),
     payload: Type.Optional(
-      Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]), {
+      Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.String({ 'x-multiline': true, maxLength: 2000 }), Type.Null()]), {
         description: 'What the step produces, e.g. the updated catalogue entry fields of a catalogue change',
         maxProperties: 20,
+        // The key schema above is lost in the record's JSON schema: say it again, so it is enforced and documented.
+        propertyNames: { minLength: 1, maxLength: 40, pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
       }),
     ),
   },
@@ -100,7 +102,7 @@ export type CompleteTaskBody = Static<typeof CompleteTaskBody>;
 export const ExtensionBody = Type.Object(
   {
     n: Type.Integer({ minimum: 1, maximum: 60, description: 'Units of the step’s period to add, from its current last day' }),
-    reason: Type.String({ minLength: 2, maxLength: 4000 }),
+    reason: Type.String({ 'x-multiline': true, minLength: 2, maxLength: 4000 }),
   },
   { additionalProperties: false },
 );

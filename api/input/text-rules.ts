@@ -1,0 +1,40 @@
+/**
+ * The text rules every request meets before validation: what the database cannot store (NUL, lone UTF-16 surrogates),
+ * what misleads a reader (C0/C1 controls, bidi overrides and isolates), and one spelling of each text (NFC, trimmed
+ * of Unicode blank and format characters at both ends, CRLF as LF).
+ */
+
+/** Blank (Zs, Zl, Zp, line ends) and invisible format characters (Cf: U+200B, U+FEFF, …): no writing of their own. */
+const blankOrFormat = /[\s\p{Zs}\p{Zl}\p{Zp}\p{Cf}]/u;
+const leadingBlank = /^[\s\p{Zs}\p{Zl}\p{Zp}\p{Cf}]+/u;
+const trailingBlank = /[\s\p{Zs}\p{Zl}\p{Zp}\p{Cf}]+$/u;
+
+/** A surrogate code unit not paired: in `u` mode a well-formed pair reads as one astral code point, not as Cs. */
+const loneSurrogate = /\p{Cs}/u;
+const bidiControl = /[\u202a-\u202e\u2066-\u2069]/;
+/** C0 (but tab and line feed), DEL and C1. */
+const controlInMultiLine = /[\u0001-\u0008\u000b-\u001f\u007f-\u009f]/;
+const controlInSingleLine = /[\u0001-\u001f\u007f-\u009f]/;
+
+/** True when the text has something written in it: not only blank or format characters. */
+export function hasWrittenText(text: string | undefined | null): boolean {
+  if (!text) return false;
+  for (const ch of text) if (!blankOrFormat.test(ch)) return true;
+  return false;
+}
+
+/** Why the text cannot be taken, or undefined when it can. */
+export function textProblem(text: string, multiLine: boolean): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain NUL characters';
+  if (loneSurrogate.test(text)) return 'must not contain a lone UTF-16 surrogate (text that is not valid Unicode)';
+  if (bidiControl.test(text)) return 'must not contain bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069)';
+  if ((multiLine ? controlInMultiLine : controlInSingleLine).test(text)) {
+    return multiLine ? 'must not contain control characters other than line feed and tab' : 'must not contain control characters (one line of text)';
+  }
+  return undefined;
+}
+
+/** The one spelling of a text value that is stored: NFC, CRLF as LF, no blank or format characters at either end. */
+export function normaliseText(text: string): string {
+  return text.normalize('NFC').replace(/\r\n/g, '\n').replace(leadingBlank, '').replace(trailingBlank, '');
+}
