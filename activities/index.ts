@@ -6,6 +6,7 @@ import { escalationActivities } from './escalations';
 import { requestActivities } from './requests';
 import { taskActivities } from './tasks';
 import { webhookActivities } from './webhooks';
+import { withStoreRefusals } from './store-errors';
 
 export interface ActivityDeps {
   db: Db;
@@ -16,10 +17,10 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...deadlineActivities(deps.calendar),
-    ...taskActivities(deps.db),
-    ...escalationActivities(deps.db),
-    ...requestActivities(deps.db),
-    ...catalogueActivities(deps.db),
+    ...withStoreRefusals(taskActivities(deps.db)),
+    ...withStoreRefusals(escalationActivities(deps.db)),
+    ...withStoreRefusals(requestActivities(deps.db)),
+    ...withStoreRefusals(catalogueActivities(deps.db)),
     ...webhookActivities(deps.db),
   };
 }

@@ -26,6 +26,10 @@ export function problemForUpdateFailure(error: unknown): HttpProblem | undefined
       return HttpProblem.unprocessable('body.n', message);
     case taskRejections.extensionPending:
       return HttpProblem.conflict(message);
+    case taskRejections.inputRefused:
+      return HttpProblem.badRequest('body', `${message}. The task is still open.`);
+    case taskRejections.notRecorded:
+      return HttpProblem.unavailable(`${message}. Nothing was recorded; complete it again shortly.`);
     default:
       return undefined;
   }

@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
@@ -18,6 +19,7 @@ import {
   caseStateQuery,
   completeTaskUpdate,
   requestExtensionUpdate,
+  storeRefusedInput,
   taskRejections,
   type CaseState,
   type CompleteTaskInput,
@@ -26,7 +28,8 @@ import {
   type Parties,
   type TaskCompletion,
 } from './messages';
-import { readModel } from './read-model';
+import { readModel, readModelForUpdates } from './read-model';
+import { hasWrittenText } from '../rules/written-text';
 import { searchAttributes } from './search-attributes';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -297,7 +300,7 @@ export class CaseRuntime {
     if (!task.spec.decisions.includes(input.decision)) {
       throw rejection(taskRejections.invalidDecision, `Decision "${input.decision}" is not one of: ${task.spec.decisions.join(', ')}`);
     }
-    if (task.spec.reasonRequiredFor.includes(input.decision) && !input.reason?.trim()) {
+    if (task.spec.reasonRequiredFor.includes(input.decision) && !hasWrittenText(input.reason)) {
       throw rejection(taskRejections.reasonRequired, `Decision "${input.decision}" requires written reasons`);
     }
   }
@@ -306,16 +309,22 @@ export class CaseRuntime {
     const task = this.tasks.get(input.taskId)!;
     task.state = 'completing';
     const completedAt = nowIso();
-    await readModel().completeTask({
-      taskId: task.taskId,
-      requestId: this.identity.requestId,
-      actor: input.actor,
-      decision: input.decision,
-      reason: input.reason,
-      payload: input.payload,
-      completedAt,
-      late: Date.parse(completedAt) > Date.parse(task.deadline.endsAt),
-    });
+    try {
+      await readModelForUpdates().completeTask({
+        taskId: task.taskId,
+        requestId: this.identity.requestId,
+        actor: input.actor,
+        decision: input.decision,
+        reason: input.reason,
+        payload: input.payload,
+        completedAt,
+        late: Date.parse(completedAt) > Date.parse(task.deadline.endsAt),
+      });
+    } catch (error) {
+      // Not recorded: the task is open again (never half-done), and the caller learns why with a typed failure.
+      task.state = 'open';
+      throw completionNotRecorded(error);
+    }
     if (task.pendingExtension) await this.cancel(task.pendingExtension, 'the step it would extend was completed');
     task.completion = {
       taskId: task.taskId,
@@ -342,7 +351,7 @@ export class CaseRuntime {
     const task = this.checkOpenAndActor(input.taskId, input.actor);
     const rule = task.spec.rule;
     if (task.pendingExtension) throw rejection(taskRejections.extensionPending, 'An extension request for this task awaits a decision');
-    if (!input.reason?.trim()) throw rejection(taskRejections.reasonRequired, 'An extension request needs reasons');
+    if (!hasWrittenText(input.reason)) throw rejection(taskRejections.reasonRequired, 'An extension request needs reasons');
     if (!rule) throw rejection(taskRejections.extensionNotAllowed, 'This task cannot be extended');
     const granted = task.extensions.reduce((a, b) => a + b, 0);
     if (!this.flow) throw rejection(taskRejections.extensionNotAllowed, 'This case has no flow yet');
@@ -404,6 +413,15 @@ export class CaseRuntime {
 
 function partyKey(actor: string): keyof Parties {
   return actor === 'upper-authority' ? 'upperAuthority' : (actor as keyof Parties);
+}
+
+/** The update's failure when the read model did not record a completion: refused data, or a database away. */
+function completionNotRecorded(error: unknown): ApplicationFailure {
+  // A local activity's failure arrives as itself, a scheduled one's as the cause of an ActivityFailure.
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  return failure instanceof ApplicationFailure && failure.type === storeRefusedInput
+    ? rejection(taskRejections.inputRefused, `The completion was not recorded: ${failure.message}`)
+    : rejection(taskRejections.notRecorded, 'The completion could not be recorded now; the task is still open');
 }
 
 function rejection(type: string, message: string): ApplicationFailure {

@@ -87,7 +87,14 @@ export const taskRejections = {
   extensionNotAllowed: 'ExtensionNotAllowed',
   extensionOverLimit: 'ExtensionOverLimit',
   extensionPending: 'ExtensionPending',
+  /** The read model refused the completion's data (SQLSTATE class 22/23): the task stays open; send it again, corrected. */
+  inputRefused: 'InputRefused',
+  /** The completion could not be recorded after a few attempts (the database away): the task stays open; retry later. */
+  notRecorded: 'CompletionNotRecorded',
 } as const;
+
+/** The type of the non-retryable failure an activity raises when Postgres refuses the data it was given. */
+export const storeRefusedInput = 'StoreRefusedInput';
 export type TaskRejection = (typeof taskRejections)[keyof typeof taskRejections];
 
 export interface OpenTaskView {

@@ -21,3 +21,17 @@ const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 second
 export function readModel(): Activities {
   return patched('read-model-local-activities') ? local : scheduled;
 }
+
+/**
+ * For writes an update handler waits on (a task completion): a few quick attempts, not retries without end, so the
+ * person's request gets an answer within seconds and the task reopens instead of hanging in "completing". Data the
+ * database refuses is not retried at all (activities/store-errors.ts).
+ */
+const boundedRetry = { initialInterval: '200 milliseconds', maximumInterval: '2 seconds', backoffCoefficient: 2, maximumAttempts: 4 } as const;
+const localBounded = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: boundedRetry });
+const scheduledBounded = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: boundedRetry });
+
+/** The read model for update handlers: the same activities with bounded retries (an options change, not a command change). */
+export function readModelForUpdates(): Activities {
+  return patched('read-model-local-activities') ? localBounded : scheduledBounded;
+}

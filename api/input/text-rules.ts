@@ -4,8 +4,7 @@
  * of Unicode blank and format characters at both ends, CRLF as LF).
  */
 
-/** Blank (Zs, Zl, Zp, line ends) and invisible format characters (Cf: U+200B, U+FEFF, …): no writing of their own. */
-const blankOrFormat = /[\s\p{Zs}\p{Zl}\p{Zp}\p{Cf}]/u;
+/** Blank (Zs, Zl, Zp, line ends) and invisible format characters (Cf: U+200B, U+FEFF, …) at either end. */
 const leadingBlank = /^[\s\p{Zs}\p{Zl}\p{Zp}\p{Cf}]+/u;
 const trailingBlank = /[\s\p{Zs}\p{Zl}\p{Zp}\p{Cf}]+$/u;
 
@@ -15,13 +14,6 @@ const bidiControl = /[\u202a-\u202e\u2066-\u2069]/;
 /** C0 (but tab and line feed), DEL and C1. */
 const controlInMultiLine = /[\u0001-\u0008\u000b-\u001f\u007f-\u009f]/;
 const controlInSingleLine = /[\u0001-\u001f\u007f-\u009f]/;
-
-/** True when the text has something written in it: not only blank or format characters. */
-export function hasWrittenText(text: string | undefined | null): boolean {
-  if (!text) return false;
-  for (const ch of text) if (!blankOrFormat.test(ch)) return true;
-  return false;
-}
 
 /** Why the text cannot be taken, or undefined when it can. */
 export function textProblem(text: string, multiLine: boolean): string | undefined {
