@@ -10,7 +10,7 @@ import { installStrictValidation } from './input/validator';
 import { installTextRules } from './plugins/text-rules';
 import { createMetrics, installMetrics, type Metrics } from './plugins/metrics';
 import { installSecurity, securityOptionsFromEnv, type SecurityOptions } from './plugins/security';
-import { installProblemHandler } from './problem';
+import { frameworkErrorHandler, installProblemHandler } from './problem';
 import { receiptPolicyFromEnv, type ReceiptPolicy } from './receipt';
 import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit';
@@ -44,7 +44,7 @@ export interface AppDeps {
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
 export async function buildApp(given: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const deps: AppDeps = { ...given, metrics: given.metrics ?? createMetrics(), receipt: given.receipt ?? receiptPolicyFromEnv() };
-  const app = Fastify(options);
+  const app = Fastify({ frameworkErrors: frameworkErrorHandler, ...options });
   installProblemHandler(app);
   installStrictValidation(app);
   installJsonDepthLimit(app);

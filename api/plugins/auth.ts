@@ -89,7 +89,8 @@ const publicPaths = new Set(['/api/auth/login']);
 /** Every `/api/*` route needs a valid bearer token, except signing in. */
 export function installAuthentication(app: FastifyInstance, db: Db): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const path = request.url.split('?')[0] ?? '';
+    // The route the router matched, not the raw URL: `/%61pi/catalogue` is routed to /api/catalogue too.
+    const path = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/') || publicPaths.has(path)) return;
     const header = request.headers.authorization;
     const apiKey = request.headers['x-api-key'];

@@ -21,9 +21,16 @@ export interface TestStack {
 /** Tests poll and sign in far more often than people do; the limits themselves have a test of their own. */
 export const testSecurity: SecurityOptions = { rateLimitPerMinute: 1_000_000, loginAttemptsPerMinute: 1_000_000, corsOrigins: [] };
 
-/** The real stack on the suite's Postgres and Temporal dev server, with a worker on a task queue of its own. */
-export async function startStack(security: SecurityOptions = testSecurity, receipt?: ReceiptPolicy): Promise<TestStack> {
-  const { db, close } = connectDb(inject('databaseUrl'), { max: 5 });
+/**
+ * The real stack on the suite's Postgres and Temporal dev server, with a worker on a task queue of its own; on another
+ * database of that Postgres when given one (a test that compares everything stored before and after).
+ */
+export async function startStack(
+  security: SecurityOptions = testSecurity,
+  receipt?: ReceiptPolicy,
+  databaseUrl: string = inject('databaseUrl'),
+): Promise<TestStack> {
+  const { db, close } = connectDb(databaseUrl, { max: 5 });
   const calendar = new CalendarStore(db);
   const address = inject('temporalAddress');
   const taskQueue = `test-${randomUUID()}`;
