@@ -36,6 +36,13 @@ describe('text the database cannot store, or should not, is refused at the edge 
     expectFieldRefused(await send('POST', '/api/share-requests', civil, share({ scenario: 'x \ud800 y 场景说明' })), 'body.scenario');
     expectFieldRefused(await send('POST', '/api/share-requests', civil, share({ basis: 'x \udc00 y' })), 'body.basis');
     expectFieldRefused(await send('POST', '/api/api-keys', civil, { name: 'sys \ud800', roles: ['requester'] }), 'body.name');
+    const entry = 'HB-MZT-0001';
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['/api/catalogue-changes', { catalogueEntryId: entry, trigger: 'law-change', description: '变更 \ud800 说明' }, 'body.description'],
+      ['/api/quality-disputes', { catalogueEntryId: entry, description: '数据有误需要核实', evidence: '证据 \udfff' }, 'body.evidence'],
+      ['/api/negative-list-applications', { catalogueEntryId: entry, legalBasis: '法律 \ud800 依据', reason: '涉及国家秘密' }, 'body.legalBasis'],
+    ];
+    for (const [url, body, path] of cases) expectFieldRefused(await send('POST', url, civil, body), path);
   });
 
   it('refuses NUL and lone surrogates in keys, query strings and path parameters', async () => {
