@@ -44,7 +44,8 @@ export interface AppDeps {
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
 export async function buildApp(given: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const deps: AppDeps = { ...given, metrics: given.metrics ?? createMetrics(), receipt: given.receipt ?? receiptPolicyFromEnv() };
-  const app = Fastify({ frameworkErrors: frameworkErrorHandler, ...options });
+  // The route schemas bound path parameters (and name them in a 400); the router's own limit (100) is only a backstop.
+  const app = Fastify({ frameworkErrors: frameworkErrorHandler, maxParamLength: 1000, ...options });
   installProblemHandler(app);
   installStrictValidation(app);
   installJsonDepthLimit(app);

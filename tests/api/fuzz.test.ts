@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSchemathesis } from '../../scripts/tools';
 import { loginAs, startStack, type TestStack } from '../support/stack';
@@ -15,37 +18,61 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 /**
- * Schemathesis generates requests from the published OpenAPI document (valid and invalid ones) and checks that none
- * gets a 5xx. Bounded: a fixed seed, a few examples per operation, a time budget.
+ * Schemathesis generates requests from the published OpenAPI document (valid and invalid ones, NUL included), in its
+ * example, coverage, fuzzing and stateful phases, with every check but the conformance ones listed below, and two
+ * departments as peers for the object-level authorization check. Bounded: a fixed seed, a few examples per
+ * operation, a time budget (FUZZ_SECONDS, default 150).
  */
 describe('the published OpenAPI document, fuzzed', () => {
-  it('gets no server error for any generated request', async () => {
+  it('gets no server error, no answer over 5 s and no other department’s objects for any generated request', async () => {
     const cli = ensureSchemathesis();
-    // A department user: it reaches most routes; webhook settings are left out because a fuzzed URL would then
-    // receive (and fail) the notices of every other test running beside this one.
-    const { authorization } = await loginAs(stack.app, 'mzt.li');
+    // Two departments as peers, so the object-level authorization check replays one's reads as the other.
+    // Webhook settings are left out because a fuzzed URL would then receive (and fail) the notices of every other
+    // test running beside this one.
+    const peers = { 'mzt.li': await loginAs(stack.app, 'mzt.li'), 'gat.zhang': await loginAs(stack.app, 'gat.zhang') };
+    const dir = mkdtempSync(join(tmpdir(), 'fuzz-'));
+    const auth = join(dir, 'auth.json');
+    writeFileSync(
+      auth,
+      JSON.stringify({
+        schemaVersion: '0.1.0',
+        auth: Object.entries(peers).map(([name, headers]) => ({ name, fixedHeaders: [{ name: 'Authorization', value: headers.authorization }] })),
+      }),
+    );
+    const config = join(dir, 'schemathesis.toml');
+    writeFileSync(config, `[auth.wfc]\npath = ${JSON.stringify(auth)}\npeers = ["mzt.li", "gat.zhang"]\n`);
     // Asynchronously: the API under test runs in this very process.
     const run = await runCommand(
       cli,
       [
+        '--config-file',
+        config,
         'run',
         `${base}/docs/json`,
         '--url',
         base,
         '--checks',
-        'not_a_server_error',
+        process.env.FUZZ_CHECKS ?? 'all',
+        // Left out, by design: the edge refuses what the schemas do not spell out (controls, bidi, NUL, lone
+        // surrogates, strict RFC 3339), which positive_data_acceptance calls "valid data rejected"; problems are
+        // application/problem+json and router/limit statuses (413, 414, 415, 429) are not listed per route; TRACE
+        // and other undeclared methods answer 404 as problems, not 405.
+        '--exclude-checks',
+        process.env.FUZZ_EXCLUDE_CHECKS ?? 'positive_data_acceptance,content_type_conformance,status_code_conformance,unsupported_method',
         '--max-examples',
         process.env.FUZZ_EXAMPLES ?? '12',
         '--seed',
         '20251001',
         '--phases',
-        'examples,coverage,fuzzing',
+        'examples,coverage,fuzzing,stateful',
+        '--generation-allow-x00',
+        'true',
         '--max-time',
-        process.env.FUZZ_SECONDS ?? '120',
+        process.env.FUZZ_SECONDS ?? '150',
+        '--max-response-time',
+        '5',
         '--exclude-path-regex',
-        'webhook',
-        '--header',
-        `Authorization:${authorization}`,
+        'webhook|logout',
         '--warnings',
         'off',
         // Task ids are opaque strings; generated ones that fail the path filter are not a finding.
