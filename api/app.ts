@@ -4,10 +4,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
 import type { CalendarStore } from '../db/calendar-store';
 import type { Db } from '../db/client';
-import { installAuthentication } from './plugins/auth';
+import { installAuthentication, publicRoutes, recordRouteAccess } from './plugins/auth';
+import { frameworkErrorProblem, noStoreByDefault } from './plugins/edge';
 import { rejectNulCharacters } from './plugins/reject-nul';
 import { createMetrics, installMetrics, type Metrics } from './plugins/metrics';
-import { installSecurity, securityOptionsFromEnv, type SecurityOptions } from './plugins/security';
+import { installSecurity, resolveSecurityOptions, securityOptionsFromEnv, type SecurityOptions } from './plugins/security';
 import { installProblemHandler } from './problem';
 import { receiptPolicyFromEnv, type ReceiptPolicy } from './receipt';
 import { apiKeyRoutes } from './routes/api-keys';
@@ -20,6 +21,7 @@ import { icalRoutes } from './routes/ical';
 import { notificationRoutes } from './routes/notifications';
 import { oversightRoutes } from './routes/oversight';
 import { ruleRoutes } from './routes/rules';
+import { sessionRoutes } from './routes/sessions';
 import { caseRoutes } from './routes/cases';
 import { taskRoutes } from './routes/tasks';
 import { webhookRoutes } from './routes/webhooks';
@@ -37,6 +39,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Who may register an earlier receipt date, and how far back (local policy). @default receiptPolicyFromEnv() */
   receipt?: ReceiptPolicy;
+  /** @default process.env.TEMPORAL_METRICS_URL */
+  temporalMetricsUrl?: string;
 }
 
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
@@ -44,14 +48,18 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
   const deps: AppDeps = { ...given, metrics: given.metrics ?? createMetrics(), receipt: given.receipt ?? receiptPolicyFromEnv() };
   const app = Fastify({
     ...options,
+    frameworkErrors: frameworkErrorProblem,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   });
+  // First, so that it sees every route; authentication is decided on what it records (public, or not).
+  recordRouteAccess(app);
   installProblemHandler(app);
+  noStoreByDefault(app);
   rejectNulCharacters(app);
   app.addSchema(ProblemSchema);
-  const security = deps.security ?? securityOptionsFromEnv();
+  const security = resolveSecurityOptions(deps.security ?? securityOptionsFromEnv());
   await installSecurity(app, security);
-  installMetrics(app, deps.metrics!);
+  installMetrics(app, deps.metrics!, { token: security.metricsToken, temporalMetricsUrl: deps.temporalMetricsUrl ?? process.env.TEMPORAL_METRICS_URL });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -69,10 +77,12 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
       security: [{ bearer: [] }, { apiKey: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  installAuthentication(app, deps.db);
+  if (security.apiDocs) await app.register(publicRoutes(swaggerUi, { routePrefix: '/docs' }));
+  // After CORS, so that a preflight (which carries no credential) is answered before authentication.
+  installAuthentication(app, deps.db, { sessionIdleMs: security.sessionIdleMinutes * 60_000, failuresPerMinute: security.authFailuresPerMinute });
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps.db, security));
+  await app.register(sessionRoutes(deps.db, security));
   await app.register(caseRoutes(deps));
   await app.register(taskRoutes(deps));
   await app.register(notificationRoutes(deps));
@@ -84,6 +94,6 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
   await app.register(auditRoutes(deps));
   await app.register(apiKeyRoutes(deps));
   await app.register(icalRoutes(deps));
-  await app.register(uiPlugin());
+  await app.register(publicRoutes(uiPlugin()));
   return app;
 }
