@@ -33,16 +33,24 @@ export function authRoutes(db: Db, security: ResolvedSecurityOptions) {
   return async (app: FastifyInstance) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
     await unknownUserHash;
+    const perAddress = app.createRateLimit({
+      max: security.loginAttemptsPerAddressPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `login:${request.ip}`,
+    });
 
     api.post(
       '/api/auth/login',
       {
-        // Against password spraying: a budget per address across user names, counted before the body is read.
-        onRequest: app.rateLimit({
-          max: security.loginAttemptsPerAddressPerMinute,
-          timeWindow: '1 minute',
-          keyGenerator: (request) => `login:${request.ip}`,
-        }),
+        // Against password spraying: a budget per address across user names, counted before the body is read. (A
+        // second `app.rateLimit()` handler would be skipped: the plugin runs one limit per request.)
+        onRequest: async (request, reply) => {
+          const attempt = await perAddress(request);
+          if (!attempt.isAllowed && attempt.isExceeded) {
+            void reply.header('retry-after', String(attempt.ttlInSeconds));
+            throw new HttpProblem(429, 'Too many requests', `More than ${attempt.max} sign-in attempts from this address in a minute; try again in ${attempt.ttlInSeconds} s`);
+          }
+        },
         config: {
           public: true,
           // Against guessing one user's password: a budget per address and user name, far below the general limit.
