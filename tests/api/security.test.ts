@@ -4,7 +4,7 @@ import { loginAs, startStack, type TestStack } from '../support/stack';
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startStack({ rateLimitPerMinute: 20, loginAttemptsPerMinute: 3, corsOrigins: ['https://portal.hebei.gov.cn'] });
+  stack = await startStack({ rateLimitPerMinute: 20, loginAttemptsPerMinute: 3, corsOrigins: ['https://portal.hebei.gov.cn'], metricsToken: 'scrape' });
 });
 afterAll(() => stack?.stop());
 
@@ -50,7 +50,7 @@ describe('security at the edge', () => {
   });
 
   it('exposes Prometheus metrics with request durations by route', async () => {
-    const metrics = await stack.app.inject({ method: 'GET', url: '/metrics' });
+    const metrics = await stack.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer scrape' } });
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toContain('gds_http_request_duration_seconds_bucket');
     expect(metrics.body).toContain('route="/api/me"');
