@@ -71,9 +71,10 @@ export function securityOptionsFromEnv(env = process.env): ResolvedSecurityOptio
 
 /**
  * The general limit counts per authenticated principal (a session, an API key), so departments behind one gateway do
- * not share a budget; it runs after authentication (`preHandler`), so only a credential that was accepted gets a
- * budget of its own. Public routes count per address. Bad credentials are limited before authentication, per
- * address, by `authFailureLimit`.
+ * not share a budget. It is a route-level `onRequest` hook, which Fastify runs after the application-level
+ * authentication hook (and before the body is parsed or validated, so invalid requests count too): only a credential
+ * that was accepted gets a budget of its own. Public routes count per address. Bad credentials are limited before
+ * authentication, per address, by the authentication hook's `AuthFailureLimit`.
  */
 function callerKey(request: FastifyRequest): string {
   if (request.user) return request.user.apiKeyId ? `key:${request.user.apiKeyId}` : `session:${request.user.sessionId ?? request.user.id}`;
@@ -105,7 +106,6 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: '1 minute',
-    hook: 'preHandler',
     keyGenerator: callerKey,
     errorResponseBuilder: (_request, context) =>
       new HttpProblem(429, 'Too many requests', `More than ${context.max} requests in ${context.after}; try again later`),

@@ -37,6 +37,16 @@ describe('security at the edge', () => {
     expect(statuses.slice(0, 15).every((s) => s === 200)).toBe(true);
   });
 
+  it('counts requests that fail validation against the caller’s budget too', async () => {
+    const headers = await loginAs(stack.app, 'wsjkw.yang');
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      statuses.push((await stack.app.inject({ method: 'POST', url: '/api/share-requests', headers, payload: { nonsense: i } })).statusCode);
+    }
+    expect(statuses.slice(0, 15).every((s) => s === 400)).toBe(true);
+    expect(statuses).toContain(429);
+  });
+
   it('refuses NUL characters, which the database cannot store, naming the field', async () => {
     const headers = await loginAs(stack.app, 'gat.zhang');
     const response = await stack.app.inject({
