@@ -4,13 +4,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
 import type { CalendarStore } from '../db/calendar-store';
 import type { Db } from '../db/client';
-import { installAuthentication } from './plugins/auth';
+import { installAuthentication, publicRoutes, recordRouteAccess } from './plugins/auth';
+import { frameworkErrorProblem, noStoreByDefault } from './plugins/edge';
 import { installJsonDepthLimit } from './input/json-depth';
 import { installStrictValidation } from './input/validator';
 import { installTextRules } from './plugins/text-rules';
 import { createMetrics, installMetrics, type Metrics } from './plugins/metrics';
-import { installSecurity, securityOptionsFromEnv, type SecurityOptions } from './plugins/security';
-import { frameworkErrorHandler, installProblemHandler } from './problem';
+import { installSecurity, resolveSecurityOptions, securityOptionsFromEnv, type SecurityOptions } from './plugins/security';
+import { installProblemHandler } from './problem';
 import { receiptPolicyFromEnv, type ReceiptPolicy } from './receipt';
 import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit';
@@ -22,6 +23,7 @@ import { icalRoutes } from './routes/ical';
 import { notificationRoutes } from './routes/notifications';
 import { oversightRoutes } from './routes/oversight';
 import { ruleRoutes } from './routes/rules';
+import { sessionRoutes } from './routes/sessions';
 import { caseRoutes } from './routes/cases';
 import { taskRoutes } from './routes/tasks';
 import { webhookRoutes } from './routes/webhooks';
@@ -39,21 +41,26 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Who may register an earlier receipt date, and how far back (local policy). @default receiptPolicyFromEnv() */
   receipt?: ReceiptPolicy;
+  /** @default process.env.TEMPORAL_METRICS_URL */
+  temporalMetricsUrl?: string;
 }
 
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
 export async function buildApp(given: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const deps: AppDeps = { ...given, metrics: given.metrics ?? createMetrics(), receipt: given.receipt ?? receiptPolicyFromEnv() };
   // The route schemas bound path parameters (and name them in a 400); the router's own limit (100) is only a backstop.
-  const app = Fastify({ frameworkErrors: frameworkErrorHandler, maxParamLength: 1000, ...options });
+  const app = Fastify({ frameworkErrors: frameworkErrorProblem, maxParamLength: 1000, ...options });
+  // First, so that it sees every route; authentication is decided on what it records (public, or not).
+  recordRouteAccess(app);
   installProblemHandler(app);
+  noStoreByDefault(app);
   installStrictValidation(app);
   installJsonDepthLimit(app);
   installTextRules(app);
   app.addSchema(ProblemSchema);
-  const security = deps.security ?? securityOptionsFromEnv();
+  const security = resolveSecurityOptions(deps.security ?? securityOptionsFromEnv());
   await installSecurity(app, security);
-  installMetrics(app, deps.metrics!);
+  installMetrics(app, deps.metrics!, { token: security.metricsToken, temporalMetricsUrl: deps.temporalMetricsUrl ?? process.env.TEMPORAL_METRICS_URL });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -71,10 +78,12 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
       security: [{ bearer: [] }, { apiKey: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  installAuthentication(app, deps.db);
+  if (security.apiDocs) await app.register(publicRoutes(swaggerUi, { routePrefix: '/docs' }));
+  // After CORS, so that a preflight (which carries no credential) is answered before authentication.
+  installAuthentication(app, deps.db, { sessionIdleMs: security.sessionIdleMinutes * 60_000, failuresPerMinute: security.authFailuresPerMinute });
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps.db, security));
+  await app.register(sessionRoutes(deps.db, security));
   await app.register(caseRoutes(deps));
   await app.register(taskRoutes(deps));
   await app.register(notificationRoutes(deps));
@@ -86,6 +95,6 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
   await app.register(auditRoutes(deps));
   await app.register(apiKeyRoutes(deps));
   await app.register(icalRoutes(deps));
-  await app.register(uiPlugin());
+  await app.register(publicRoutes(uiPlugin()));
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 
 /** One failing field, named by its path in the request (e.g. `body.scenario`). */
 export interface FieldError {
@@ -138,20 +138,6 @@ function toProblem(error: FastifyError | HttpProblem | Error): Problem {
     return { type: typeBase + slug(fe.code ?? 'bad-request'), title: fe.message, status };
   }
   return { type: typeBase + 'internal', title: 'Internal error', status: 500, detail: internalErrorDetail };
-}
-
-/**
- * Errors the router meets before any route or hook runs (a path that is not valid percent-encoded UTF-8, a path
- * parameter longer than the router takes), as problems like every other error instead of Fastify's own JSON.
- */
-export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const problem: Problem =
-    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? { type: typeBase + 'uri-too-long', title: 'URI too long', status: 414, detail: 'params: a path parameter is longer than any this API gives' }
-      : error.code === 'FST_ERR_BAD_URL'
-        ? { ...toProblem(HttpProblem.badRequest('params', 'the path is not valid percent-encoded UTF-8')) }
-        : toProblem(error);
-  void reply.status(problem.status).type('application/problem+json').send(problem);
 }
 
 /** Every error leaves as problem+json; only 5xx are logged with their stack, never sent to the client. */

@@ -1,12 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from './app';
+import { createMetrics, metricsServer } from './plugins/metrics';
 
-/** Server options for a listening API: logs without credentials or request bodies. */
-export async function startApiServer(deps: AppDeps, opts: { port: number; host: string }): Promise<FastifyInstance> {
-  const app = await buildApp(deps, {
-    logger: { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] },
-    trustProxy: process.env.TRUST_PROXY === 'true',
-  });
+/**
+ * Server options for a listening API: logs without credentials or request bodies. With `METRICS_BIND` (host:port),
+ * `/metrics` is served on that address of its own — for Prometheus on an internal network — and closes with the API.
+ */
+export async function startApiServer(deps: AppDeps, opts: { port: number; host: string; metricsBind?: string }): Promise<FastifyInstance> {
+  const metrics = deps.metrics ?? createMetrics();
+  const app = await buildApp(
+    { ...deps, metrics },
+    {
+      logger: { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'] },
+      trustProxy: process.env.TRUST_PROXY === 'true',
+    },
+  );
+  const bind = opts.metricsBind ?? process.env.METRICS_BIND;
+  if (bind) {
+    const server = await metricsServer(metrics, bind, deps.temporalMetricsUrl ?? process.env.TEMPORAL_METRICS_URL);
+    app.addHook('onClose', () => server.close());
+  }
   await app.listen({ port: opts.port, host: opts.host });
   return app;
 }

@@ -1,114 +1,117 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback, FastifyRequest, preHandlerAsyncHookHandler, RouteOptions } from 'fastify';
 import type { Db } from '../../db/client';
-import { apiKeys, departments, sessions, users, type Role } from '../../db/schema';
+import type { Role } from '../../db/schema';
+import { AuthFailureLimit } from '../auth/failure-limit';
+import { userForToken, type AuthUser } from '../auth/credentials';
 import { HttpProblem } from '../problem';
 
-/** The signed-in caller, with the department it acts for. */
-export interface AuthUser {
-  id: string;
-  username: string;
-  displayName: string;
-  departmentId: string;
-  roles: Role[];
-  department: typeof departments.$inferSelect;
-  /** Set when a department system calls with an API key; the key acts for the user who created it. */
-  apiKeyId?: string;
-}
+export { apiKeyPrefix, createSession, hashToken, loadUser, type AuthUser } from '../auth/credentials';
 
 declare module 'fastify' {
   interface FastifyRequest {
     user?: AuthUser;
   }
-}
-
-const sessionLifetimeMs = 12 * 60 * 60 * 1000;
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-/** Creates a session and returns its bearer token; only the token's hash is stored. */
-export async function createSession(db: Db, userId: string): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + sessionLifetimeMs);
-  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt });
-  return { token, expiresAt };
-}
-
-function toAuthUser(row: { user: typeof users.$inferSelect; department: typeof departments.$inferSelect } | undefined): AuthUser | undefined {
-  if (!row) return undefined;
-  const { passwordHash: _secret, createdAt: _created, ...user } = row.user;
-  return { ...user, department: row.department };
-}
-
-export async function loadUser(db: Db, userId: string): Promise<AuthUser | undefined> {
-  const rows = await db
-    .select({ user: users, department: departments })
-    .from(users)
-    .innerJoin(departments, eq(users.departmentId, departments.id))
-    .where(eq(users.id, userId));
-  return toAuthUser(rows[0]);
-}
-
-/** API keys look like `gdsk_<id>_<secret>`. */
-export const apiKeyPrefix = 'gdsk_';
-
-async function userForApiKey(db: Db, token: string): Promise<AuthUser | undefined> {
-  const id = token.slice(apiKeyPrefix.length).split('_')[0] ?? '';
-  const [key] = await db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.keyHash, hashToken(token)), isNull(apiKeys.revokedAt)));
-  if (!key) return undefined;
-  const creator = await loadUser(db, key.createdBy);
-  if (!creator || creator.departmentId !== key.departmentId) return undefined;
-  // To the minute: a key under load would otherwise write (and lock) its row on every request.
-  const now = new Date();
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= 60_000) {
-    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));
+  interface FastifyContextConfig {
+    /** The route answers without a credential. Every other route needs one: authentication is the default. */
+    public?: boolean;
   }
-  return { ...creator, roles: key.roles.filter((r) => creator.roles.includes(r)), apiKeyId: key.id };
+  interface FastifyInstance {
+    /** Every route registered, with whether it is public: what the authentication hook decides on. */
+    routeAccess: RouteAccess[];
+  }
 }
 
-async function userForToken(db: Db, token: string): Promise<AuthUser | undefined> {
-  if (token.startsWith(apiKeyPrefix)) return userForApiKey(db, token);
-  // One round trip per request: the session, its user and the user's department together.
-  const found = await db
-    .select({ user: users, department: departments })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .innerJoin(departments, eq(users.departmentId, departments.id))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
-  return toAuthUser(found[0]);
+/** A registered route and whether it answers without a credential. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  readonly public: boolean;
 }
 
-const publicPaths = new Set(['/api/auth/login']);
+/**
+ * Records every route as it is registered. Call it first, before any plugin adds routes, so that none is missed; a
+ * route's `public` is read when asked, after every `onRoute` hook has had its say.
+ */
+export function recordRouteAccess(app: FastifyInstance): void {
+  const routes: RouteAccess[] = [];
+  app.decorate('routeAccess', routes);
+  app.addHook('onRoute', (route: RouteOptions) => {
+    for (const method of [route.method].flat()) {
+      routes.push({
+        method,
+        url: route.url,
+        get public() {
+          return route.config?.public === true;
+        },
+      });
+    }
+  });
+}
 
-/** Every `/api/*` route needs a valid bearer token, except signing in. */
-export function installAuthentication(app: FastifyInstance, db: Db): void {
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    // The route the router matched, not the raw URL: `/%61pi/catalogue` is routed to /api/catalogue too.
-    const path = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
-    if (!path.startsWith('/api/') || publicPaths.has(path)) return;
-    const header = request.headers.authorization;
-    const apiKey = request.headers['x-api-key'];
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : typeof apiKey === 'string' ? apiKey.trim() : undefined;
-    if (!token) throw HttpProblem.unauthorized();
-    const user = await userForToken(db, token);
-    if (!user) throw HttpProblem.unauthorized('The session has expired or the token is not valid');
+/** Registers `plugin` so that every route it adds is public (the documentation, the web app's files). */
+export function publicRoutes<O extends Record<string, unknown>>(plugin: FastifyPluginAsync<O> | FastifyPluginCallback<O>, options?: O): FastifyPluginAsync {
+  return async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await scope.register(plugin, options ?? ({} as O));
+  };
+}
+
+function credentialOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const apiKey = request.headers['x-api-key'];
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  if (typeof apiKey === 'string') return apiKey.trim() || undefined;
+  return undefined;
+}
+
+export interface AuthenticationOptions {
+  /** A session ends after this long without a request. */
+  sessionIdleMs: number;
+  /** Failed authentications an address may have per minute before it is refused without a lookup. */
+  failuresPerMinute: number;
+}
+
+/**
+ * Every route needs a valid credential unless it is declared public (`config: { public: true }`). The decision is on
+ * the route Fastify matched (its decoded path), never on the raw URL, so `/%61pi/…` is `/api/…` here too. A request
+ * that matches no route gets its 404 without one. Failed attempts count per address, and an address past its budget
+ * gets 429 before any credential is looked up.
+ */
+export function installAuthentication(app: FastifyInstance, db: Db, options: AuthenticationOptions): void {
+  const failures = new AuthFailureLimit(options.failuresPerMinute);
+  app.addHook('onRequest', async (request: FastifyRequest, reply) => {
+    if (request.routeOptions.config?.public === true || request.is404) return;
+    const wait = failures.retryAfter(request.ip);
+    if (wait > 0) {
+      void reply.header('retry-after', String(wait));
+      throw new HttpProblem(429, 'Too many requests', `Too many failed sign-ins or bad credentials from this address; try again in ${wait} s`);
+    }
+    const token = credentialOf(request);
+    if (!token) {
+      failures.record(request.ip);
+      throw HttpProblem.unauthorized();
+    }
+    const user = await userForToken(db, token, options.sessionIdleMs);
+    if (!user) {
+      failures.record(request.ip);
+      throw HttpProblem.unauthorized('The session has expired or the token is not valid');
+    }
     request.user = user;
   });
 }
 
-/** The caller; routes under `/api` always have one. */
+/** The caller; every route that is not public has one. */
 export function caller(request: FastifyRequest): AuthUser {
   if (!request.user) throw HttpProblem.unauthorized();
   return request.user;
 }
 
-/** A route's declared roles: the caller must hold at least one. */
+/**
+ * A route's declared roles: the caller must hold at least one. For an API key these are the key's roles (a subset of
+ * its creator's), so a key is bounded by them on every route that declares roles.
+ */
 export function allow(...allowed: Role[]): preHandlerAsyncHookHandler {
   return async (request) => {
     const user = caller(request);
@@ -117,3 +120,11 @@ export function allow(...allowed: Role[]): preHandlerAsyncHookHandler {
     }
   };
 }
+
+/**
+ * For what only a signed-in person may do — managing the department's API keys and webhook, its own sessions and
+ * password: an API key (a department system) is refused, whatever its roles.
+ */
+export const peopleOnly: preHandlerAsyncHookHandler = async (request) => {
+  if (caller(request).apiKeyId) throw HttpProblem.forbidden('An API key cannot do this; a person signed in must');
+};

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -6,27 +5,80 @@ import rateLimit from '@fastify/rate-limit';
 import { HttpProblem } from '../problem';
 
 export interface SecurityOptions {
-  /** Requests per minute per caller (token or key, else IP). */
+  /** Requests per minute per authenticated caller (session or API key; the address for public routes). */
   rateLimitPerMinute: number;
-  /** Sign-in attempts per minute per IP and user name. */
+  /** Sign-in attempts per minute per address and user name. */
   loginAttemptsPerMinute: number;
+  /**
+   * Sign-in attempts per minute per address across all user names (against password spraying).
+   * @default 30
+   */
+  loginAttemptsPerAddressPerMinute?: number;
+  /**
+   * Failed authentications (401) per minute per address; past it the address gets 429 before any credential is looked up.
+   * @default 30
+   */
+  authFailuresPerMinute?: number;
+  /**
+   * A session ends after this many minutes without a request.
+   * @default 30
+   */
+  sessionIdleMinutes?: number;
   /** Origins allowed to call the API from a browser; the web app itself is same-origin and needs none. */
   corsOrigins: string[];
+  /** When set, `GET /metrics` on the API answers only `Authorization: Bearer <metricsToken>`; unset, the API serves no `/metrics`. */
+  metricsToken?: string;
+  /**
+   * Whether the API documentation is served at `/docs`.
+   * @default true
+   */
+  apiDocs?: boolean;
 }
 
-export function securityOptionsFromEnv(env = process.env): SecurityOptions {
+/** The options with their defaults filled in. */
+export type ResolvedSecurityOptions = Required<Omit<SecurityOptions, 'metricsToken'>> & Pick<SecurityOptions, 'metricsToken'>;
+
+export function resolveSecurityOptions(options: SecurityOptions): ResolvedSecurityOptions {
   return {
-    rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
-    loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    loginAttemptsPerAddressPerMinute: 30,
+    authFailuresPerMinute: 30,
+    sessionIdleMinutes: 30,
+    apiDocs: true,
+    ...options,
   };
 }
 
-/** Limits count per credential, so departments behind one gateway do not share a budget; never the secret itself. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
+  return value;
+}
+
+export function securityOptionsFromEnv(env = process.env): ResolvedSecurityOptions {
+  return {
+    rateLimitPerMinute: positive(env, 'RATE_LIMIT_PER_MINUTE', 600),
+    loginAttemptsPerMinute: positive(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10),
+    loginAttemptsPerAddressPerMinute: positive(env, 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE', 30),
+    authFailuresPerMinute: positive(env, 'AUTH_FAILURES_PER_MINUTE', 30),
+    sessionIdleMinutes: positive(env, 'SESSION_IDLE_MINUTES', 30),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    apiDocs: (env.API_DOCS ?? 'on').toLowerCase() !== 'off',
+  };
+}
+
+/**
+ * The general limit counts per authenticated principal (a session, an API key), so departments behind one gateway do
+ * not share a budget. It is a route-level `onRequest` hook, which Fastify runs after the application-level
+ * authentication hook (and before the body is parsed or validated, so invalid requests count too): only a credential
+ * that was accepted gets a budget of its own. Public routes count per address. Bad credentials are limited before
+ * authentication, per address, by the authentication hook's `AuthFailureLimit`.
+ */
 function callerKey(request: FastifyRequest): string {
-  const credential = request.headers.authorization ?? request.headers['x-api-key'];
-  if (typeof credential === 'string' && credential) return createHash('sha256').update(credential).digest('hex').slice(0, 32);
-  return request.ip;
+  if (request.user) return request.user.apiKeyId ? `key:${request.user.apiKeyId}` : `session:${request.user.sessionId ?? request.user.id}`;
+  return `ip:${request.ip}`;
 }
 
 /** Security headers, a CORS allow-list, and rate limits (stricter on sign-in). */
@@ -44,6 +96,11 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
         upgradeInsecureRequests: null,
       },
     },
+  });
+  // CORS answers a preflight in its own onRequest hook, before authentication; its catch-all OPTIONS route only
+  // answers preflights (anything else is a 404), so it is public.
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'OPTIONS' && route.url === '*') route.config = { ...route.config, public: true };
   });
   await app.register(cors, { origin: options.corsOrigins.length ? options.corsOrigins : false, credentials: false });
   await app.register(rateLimit, {

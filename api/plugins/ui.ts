@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 export const uiDist = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'ui', 'dist');
 
 /** Paths the web app never answers: the API and its documentation keep their own 404s (problem+json). */
-const notForTheApp = /^\/(api|docs)(\/|$|\?)/;
+const notForTheApp = /^(api|docs)(\/|$)/;
 
 /**
  * The task-queue web app on the API's origin: the built files of `ui/dist` at `/`, and `index.html` for every other
@@ -36,7 +36,8 @@ export function uiPlugin(root = uiDist) {
       url: '/*',
       schema: { hide: true },
       handler: (request, reply) => {
-        if (notForTheApp.test(request.url)) return reply.callNotFound();
+        // The matched (decoded) path, not the raw URL: `/%61pi/x` is `/api/x` to the router.
+        if (notForTheApp.test((request.params as { '*'?: string })['*'] ?? '')) return reply.callNotFound();
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
       },
     });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { verifyAuditChain } from '../../db/audit';
+import { verifyAuditChainFor } from '../../db/audit-scope';
 import { auditLog, requests } from '../../db/schema';
 import type { AppDeps } from '../app';
 import { allow, caller } from '../plugins/auth';
@@ -33,6 +34,7 @@ const AuditRow = Type.Object({
 
 const Verification = Type.Object({
   intact: Type.Boolean(),
+  scope: Type.String({ description: 'The jurisdiction whose rows were verified, or "all" for the whole chain' }),
   rows: Type.Integer(),
   legacyRows: Type.Optional(Type.Integer()),
   lastHash: Type.Optional(Type.String()),
@@ -69,9 +71,17 @@ export function auditRoutes({ db }: AppDeps) {
       '/api/audit/verify',
       {
         preHandler: allow('authority-supervisor', 'admin'),
-        schema: { tags: ['audit'], summary: '校验审计链 Verify the hash chain: intact, or the first broken link', response: { 200: Verification, ...problemResponses } },
+        schema: {
+          tags: ['audit'],
+          summary: '校验审计链 Verify the hash chain: intact, or the first broken link (a supervisor: its jurisdiction’s rows; the national authority and admins: all)',
+          response: { 200: Verification, ...problemResponses },
+        },
       },
-      async () => verifyAuditChain(db),
+      async (request) => {
+        const user = caller(request);
+        if (user.roles.includes('admin') || user.department.level === 'national') return { ...(await verifyAuditChain(db)), scope: 'all' };
+        return verifyAuditChainFor(db, user.department.jurisdiction);
+      },
     );
   };
 }

@@ -1,13 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
-import { verifyPassword } from '../../db/password';
+import { hashPassword, verifyPassword } from '../../db/password';
 import { caller, createSession, loadUser } from '../plugins/auth';
 import { HttpProblem } from '../problem';
-import type { SecurityOptions } from '../plugins/security';
+import type { ResolvedSecurityOptions } from '../plugins/security';
 import { problemResponses } from '../schemas/common';
 
 const LoginBody = Type.Object(
@@ -25,20 +26,39 @@ const UserView = Type.Object({
   roles: Type.Array(Type.String()),
 });
 
-export function authRoutes(db: Db, security: SecurityOptions) {
+export function authRoutes(db: Db, security: ResolvedSecurityOptions) {
+  // An unknown user name is checked against this hash (same scrypt parameters as real ones), so that it takes as
+  // long to refuse as a wrong password: the answer's timing does not tell which user names exist.
+  const unknownUserHash = hashPassword(randomBytes(16).toString('base64url'));
   return async (app: FastifyInstance) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
+    await unknownUserHash;
+    const perAddress = app.createRateLimit({
+      max: security.loginAttemptsPerAddressPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `login:${request.ip}`,
+    });
 
     api.post(
       '/api/auth/login',
       {
-        // Against password guessing: a budget per IP and user name, far below the general limit.
+        // Against password spraying: a budget per address across user names, counted before the body is read. (A
+        // second `app.rateLimit()` handler would be skipped: the plugin runs one limit per request.)
+        onRequest: async (request, reply) => {
+          const attempt = await perAddress(request);
+          if (!attempt.isAllowed && attempt.isExceeded) {
+            void reply.header('retry-after', String(attempt.ttlInSeconds));
+            throw new HttpProblem(429, 'Too many requests', `More than ${attempt.max} sign-in attempts from this address in a minute; try again in ${attempt.ttlInSeconds} s`);
+          }
+        },
         config: {
+          public: true,
+          // Against guessing one user's password: a budget per address and user name, far below the general limit.
           rateLimit: {
             max: security.loginAttemptsPerMinute,
             timeWindow: '1 minute',
             hook: 'preHandler',
-            keyGenerator: (request: { ip: string; body?: unknown }) => `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
+            keyGenerator: (request: { ip: string; body?: unknown }) => `login:${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
           },
         },
         schema: { tags: ['auth'], body: LoginBody, response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: UserView }), ...problemResponses } },
@@ -46,10 +66,9 @@ export function authRoutes(db: Db, security: SecurityOptions) {
       async (request) => {
         const found = await db.select().from(users).where(eq(users.username, request.body.username));
         const row = found[0];
-        if (!row || !(await verifyPassword(request.body.password, row.passwordHash))) {
-          throw HttpProblem.unauthorized('Wrong user name or password');
-        }
-        const session = await createSession(db, row.id);
+        const matches = await verifyPassword(request.body.password, row?.passwordHash ?? (await unknownUserHash));
+        if (!row || !matches) throw HttpProblem.unauthorized('Wrong user name or password');
+        const session = await createSession(db, row.id, request.headers['user-agent']);
         const user = (await loadUser(db, row.id))!;
         return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: userView(user) };
       },

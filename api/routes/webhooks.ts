@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import { appendAudit } from '../../db/audit';
 import { departmentWebhooks, departments } from '../../db/schema';
 import type { AppDeps } from '../app';
-import { caller, type AuthUser } from '../plugins/auth';
+import { caller, peopleOnly, type AuthUser } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { problemResponses } from '../schemas/common';
 
@@ -14,7 +14,7 @@ const DepartmentParams = Type.Object({ id: Type.String({ minLength: 1, maxLength
 const WebhookBody = Type.Object({ url: Type.String({ format: 'uri', maxLength: 500, pattern: '^https?://' }) }, { additionalProperties: false });
 const WebhookView = Type.Object({ departmentId: Type.String(), url: Type.String(), active: Type.Boolean(), secret: Type.Optional(Type.String()) });
 
-/** A department manages its own webhook; an admin manages any. */
+/** A department's people manage its own webhook (an API key manages none: `peopleOnly`); an admin manages any. */
 function mayManage(user: AuthUser, departmentId: string): void {
   if (user.departmentId !== departmentId && !user.roles.includes('admin')) throw HttpProblem.notFound('Department');
 }
@@ -23,8 +23,9 @@ export function webhookRoutes({ db }: AppDeps) {
   return async (app: FastifyInstance) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
     const schema = { tags: ['notifications'], params: DepartmentParams };
+    const preHandler = peopleOnly;
 
-    api.get('/api/departments/:id/webhook', { schema: { ...schema, summary: '部门回调 The department webhook', response: { 200: WebhookView, ...problemResponses } } }, async (request) => {
+    api.get('/api/departments/:id/webhook', { preHandler, schema: { ...schema, summary: '部门回调 The department webhook', response: { 200: WebhookView, ...problemResponses } } }, async (request) => {
       mayManage(caller(request), request.params.id);
       const [hook] = await db.select().from(departmentWebhooks).where(eq(departmentWebhooks.departmentId, request.params.id));
       if (!hook) throw HttpProblem.notFound('Webhook');
@@ -33,7 +34,7 @@ export function webhookRoutes({ db }: AppDeps) {
 
     api.put(
       '/api/departments/:id/webhook',
-      { schema: { ...schema, summary: '设置部门回调 Set the webhook; the signing secret is shown once', body: WebhookBody, response: { 200: WebhookView, ...problemResponses } } },
+      { preHandler, schema: { ...schema, summary: '设置部门回调 Set the webhook; the signing secret is shown once', body: WebhookBody, response: { 200: WebhookView, ...problemResponses } } },
       async (request) => {
         const user = caller(request);
         mayManage(user, request.params.id);
@@ -57,7 +58,7 @@ export function webhookRoutes({ db }: AppDeps) {
       },
     );
 
-    api.delete('/api/departments/:id/webhook', { schema: { ...schema, summary: '停用部门回调 Turn the webhook off', response: { 200: WebhookView, ...problemResponses } } }, async (request) => {
+    api.delete('/api/departments/:id/webhook', { preHandler, schema: { ...schema, summary: '停用部门回调 Turn the webhook off', response: { 200: WebhookView, ...problemResponses } } }, async (request) => {
       const user = caller(request);
       mayManage(user, request.params.id);
       const hook = await db.transaction(async (tx) => {

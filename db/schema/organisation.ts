@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Government bodies: departments, the competent data authority, the people's government, the upper-level authority. */
 export const departments = pgTable('departments', {
@@ -42,15 +42,29 @@ export const users = pgTable(
   (t) => [index('users_department_idx').on(t.departmentId)],
 );
 
-/** Login sessions; only a hash of the bearer token is stored. */
-export const sessions = pgTable('sessions', {
-  tokenHash: text().primaryKey(),
-  userId: text()
-    .notNull()
-    .references(() => users.id),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp({ withTimezone: true }).notNull(),
-});
+/**
+ * Login sessions; only a hash of the bearer token is stored. A session ends at `expiresAt`, when idle for longer than
+ * the configured idle time since `lastSeenAt`, or when revoked (sign-out, the user revoking it, a password change).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text().primaryKey(),
+    /** The session's public name (for the user's list and for revoking it); never the token. */
+    id: uuid().notNull().unique().defaultRandom(),
+    userId: text()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** Last authenticated request, to the minute. */
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+    /** The browser or client that signed in, as it named itself (shown to the user, never trusted). */
+    userAgent: text(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
 
 /** Keys for department systems calling the API; only a hash is stored, and a revoked key stops working at once. */
 export const apiKeys = pgTable(
@@ -70,6 +84,8 @@ export const apiKeys = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp({ withTimezone: true }),
     lastUsedAt: timestamp({ withTimezone: true }),
+    /** Optional: the key stops working at this instant. */
+    expiresAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('api_keys_department_idx').on(t.departmentId)],
 );

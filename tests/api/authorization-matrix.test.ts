@@ -207,6 +207,17 @@ const rows: Row[] = [
   { method: 'DELETE', route: '/api/api-keys/{id}', url: (f) => `/api/api-keys/${f.apiKeyId}`, expect: only(['owner'], 200, 404) },
   { method: 'GET', route: '/api/departments/{id}/deadlines.ics', url: () => '/api/departments/hb-mzt/deadlines.ics', expect: only(['owner'], 200, 404) },
   { method: 'POST', route: '/api/auth/login', url: () => '/api/auth/login', body: (_f, who) => ({ username: who === 'anonymous' ? 'nobody' : people[who], password: 'demo1234' }), expect: (who) => (who === 'anonymous' ? 401 : 200) },
+  { method: 'GET', route: '/api/auth/sessions', url: () => '/api/auth/sessions', expect: all(200) },
+  { method: 'DELETE', route: '/api/auth/sessions/{id}', url: () => '/api/auth/sessions/00000000-0000-4000-8000-000000000000', expect: all(404) },
+  {
+    method: 'POST',
+    route: '/api/auth/password',
+    url: () => '/api/auth/password',
+    body: () => ({ currentPassword: 'not-the-password', newPassword: 'Matrix-password-2025' }),
+    expect: all(422),
+  },
+  // Last: it ends every caller's session.
+  { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', expect: all(204) },
 ];
 
 let stack: TestStack;

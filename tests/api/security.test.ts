@@ -4,7 +4,7 @@ import { loginAs, startStack, type TestStack } from '../support/stack';
 let stack: TestStack;
 
 beforeAll(async () => {
-  stack = await startStack({ rateLimitPerMinute: 20, loginAttemptsPerMinute: 3, corsOrigins: ['https://portal.hebei.gov.cn'] });
+  stack = await startStack({ rateLimitPerMinute: 20, loginAttemptsPerMinute: 3, corsOrigins: ['https://portal.hebei.gov.cn'], metricsToken: 'scrape' });
 });
 afterAll(() => stack?.stop());
 
@@ -37,6 +37,16 @@ describe('security at the edge', () => {
     expect(statuses.slice(0, 15).every((s) => s === 200)).toBe(true);
   });
 
+  it('counts requests that fail validation against the caller’s budget too', async () => {
+    const headers = await loginAs(stack.app, 'wsjkw.yang');
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      statuses.push((await stack.app.inject({ method: 'POST', url: '/api/share-requests', headers, payload: { nonsense: i } })).statusCode);
+    }
+    expect(statuses.slice(0, 15).every((s) => s === 400)).toBe(true);
+    expect(statuses).toContain(429);
+  });
+
   it('refuses NUL characters, which the database cannot store, naming the field', async () => {
     const headers = await loginAs(stack.app, 'gat.zhang');
     const response = await stack.app.inject({
@@ -50,7 +60,7 @@ describe('security at the edge', () => {
   });
 
   it('exposes Prometheus metrics with request durations by route', async () => {
-    const metrics = await stack.app.inject({ method: 'GET', url: '/metrics' });
+    const metrics = await stack.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer scrape' } });
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toContain('gds_http_request_duration_seconds_bucket');
     expect(metrics.body).toContain('route="/api/me"');

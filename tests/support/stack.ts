@@ -19,7 +19,13 @@ export interface TestStack {
 }
 
 /** Tests poll and sign in far more often than people do; the limits themselves have a test of their own. */
-export const testSecurity: SecurityOptions = { rateLimitPerMinute: 1_000_000, loginAttemptsPerMinute: 1_000_000, corsOrigins: [] };
+export const testSecurity: SecurityOptions = {
+  rateLimitPerMinute: 1_000_000,
+  loginAttemptsPerMinute: 1_000_000,
+  loginAttemptsPerAddressPerMinute: 1_000_000,
+  authFailuresPerMinute: 1_000_000,
+  corsOrigins: [],
+};
 
 /**
  * The real stack on the suite's Postgres and Temporal dev server, with a worker on a task queue of its own; on another

@@ -98,7 +98,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
     } catch {
       problem = { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
     }
-    if (response.status === 401 && path !== '/api/auth/login') onUnauthorized();
+    if (response.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/logout') onUnauthorized();
     throw new ApiError({ ...problem, status: problem.status ?? response.status });
   }
   options.onHeaders?.(response.headers);
@@ -126,6 +126,8 @@ const q = (params: Record<string, string | number | undefined>) => {
 export const api = {
   login: (username: string, password: string) => request<Session>('/api/auth/login', { method: 'POST', body: { username, password } }),
   me: () => request<User>('/api/me'),
+  /** Ends the session on the server (204); the token stops working at once. */
+  logout: () => request<void>('/api/auth/logout', { method: 'POST' }),
 
   tasks: (params: TaskQuery = {}, signal?: AbortSignal) => request<TaskListItem[]>(`/api/tasks${q({ ...params })}`, { signal }),
   task: (taskId: string, signal?: AbortSignal) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}`, { signal }),

@@ -106,7 +106,7 @@ function Shell() {
             {t('rolesLabel')}: {user.roles.map((r) => label(roleLabels, r, lang)).join(', ')}
           </span>
         </span>
-        <button type="button" className="btn btn-ghost" onClick={signOut}>
+        <button type="button" className="btn btn-ghost" onClick={() => void signOut()}>
           {t('signOut')}
         </button>
       </Header>

@@ -5,7 +5,8 @@ import type { Session, User } from './types';
 interface Auth {
   user: User | null;
   signIn(username: string, password: string): Promise<User>;
-  signOut(): void;
+  /** Ends the session on the server, then forgets it here (also when the server cannot be reached). */
+  signOut(): Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -23,7 +24,10 @@ function savedSession(): Session | null {
   }
 }
 
-/** The signed-in user; the bearer token lives in localStorage until it expires or the user signs out. */
+/**
+ * The signed-in user; the bearer token lives in localStorage until it expires, is idle too long (the API then
+ * answers 401 and the app forgets it), or the user signs out (which ends the session on the server too).
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(() => {
     const s = savedSession();
@@ -31,7 +35,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return s;
   });
 
-  const signOut = useCallback(() => {
+  const forget = useCallback(() => {
     setToken(null);
     setSession(null);
     try {
@@ -41,7 +45,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  useEffect(() => setUnauthorizedHandler(signOut), [signOut]);
+  const signOut = useCallback(async () => {
+    try {
+      await api.logout();
+    } catch {
+      /* already ended, or the server is unreachable: forget it here all the same */
+    }
+    forget();
+  }, [forget]);
+
+  useEffect(() => setUnauthorizedHandler(forget), [forget]);
 
   const signIn = useCallback(async (username: string, password: string) => {
     const s = await api.login(username, password);
