@@ -5,12 +5,14 @@ import { deadlineActivities } from './deadlines';
 import { escalationActivities } from './escalations';
 import { requestActivities } from './requests';
 import { taskActivities } from './tasks';
-import { webhookActivities } from './webhooks';
+import { webhookActivities, type WebhookDeliveryOptions } from './webhooks';
 
 export interface ActivityDeps {
   db: Db;
   /** The calendar in force now, including years published at run time. */
   calendar: () => Promise<Calendar>;
+  /** Where webhooks may be delivered, and how. @default the policy from the environment, the real network */
+  webhooks?: WebhookDeliveryOptions;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -20,6 +22,6 @@ export function createActivities(deps: ActivityDeps) {
     ...escalationActivities(deps.db),
     ...requestActivities(deps.db),
     ...catalogueActivities(deps.db),
-    ...webhookActivities(deps.db),
+    ...webhookActivities(deps.db, deps.webhooks),
   };
 }

@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
 import type { CalendarStore } from '../db/calendar-store';
 import type { Db } from '../db/client';
+import type { WebhookTargetPolicy } from '../activities/webhook-target';
 import { installAuthentication, publicRoutes, recordRouteAccess } from './plugins/auth';
 import { frameworkErrorProblem, noStoreByDefault } from './plugins/edge';
 import { rejectNulCharacters } from './plugins/reject-nul';
@@ -41,6 +42,8 @@ export interface AppDeps {
   receipt?: ReceiptPolicy;
   /** @default process.env.TEMPORAL_METRICS_URL */
   temporalMetricsUrl?: string;
+  /** Which webhook URLs may be registered. @default webhookPolicyFromEnv() */
+  webhookPolicy?: WebhookTargetPolicy;
 }
 
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */

@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
 import type { SecurityOptions } from '../../api/plugins/security';
 import type { ReceiptPolicy } from '../../api/receipt';
+import type { WebhookTargetPolicy } from '../../activities/webhook-target';
 import { CalendarStore } from '../../db/calendar-store';
 import { connectDb, type Db } from '../../db/client';
 import { createWorker } from '../../worker';
@@ -27,8 +28,17 @@ export const testSecurity: SecurityOptions = {
   corsOrigins: [],
 };
 
+/**
+ * Inner webhook targets allowed, for a test whose receiver listens on 127.0.0.1; it says so by passing this (the
+ * default policy, from the environment, refuses them as production does).
+ */
+export const localWebhooks: WebhookTargetPolicy = { allowPrivateTargets: true, requireHttps: false };
+
 /** The real stack on the suite's Postgres and Temporal dev server, with a worker on a task queue of its own. */
-export async function startStack(security: SecurityOptions = testSecurity, receipt?: ReceiptPolicy): Promise<TestStack> {
+export async function startStack(
+  security: SecurityOptions = testSecurity,
+  options: { receipt?: ReceiptPolicy; webhookPolicy?: WebhookTargetPolicy } = {},
+): Promise<TestStack> {
   const { db, close } = connectDb(inject('databaseUrl'), { max: 5 });
   const calendar = new CalendarStore(db);
   const address = inject('temporalAddress');
@@ -37,12 +47,20 @@ export async function startStack(security: SecurityOptions = testSecurity, recei
   const worker: Worker = await createWorker({
     connection: workerConnection,
     config: { namespace: 'default', taskQueue },
-    deps: { db, calendar: () => calendar.current() },
+    deps: { db, calendar: () => calendar.current(), webhooks: options.webhookPolicy && { policy: options.webhookPolicy } },
   });
   const running = worker.run();
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, namespace: 'default' });
-  const app = await buildApp({ db, temporal: client, taskQueue, calendar: new CalendarStore(db, 1000), security, ...(receipt ? { receipt } : {}) });
+  const app = await buildApp({
+    db,
+    temporal: client,
+    taskQueue,
+    calendar: new CalendarStore(db, 1000),
+    security,
+    ...(options.receipt ? { receipt: options.receipt } : {}),
+    webhookPolicy: options.webhookPolicy,
+  });
   return {
     db,
     app,
