@@ -16,6 +16,7 @@ import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
+import { calendarPublicationRoutes } from './routes/calendar-publication';
 import { catalogueRoutes } from './routes/catalogue';
 import { healthRoutes } from './routes/health';
 import { icalRoutes } from './routes/ical';
@@ -90,6 +91,7 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
   await app.register(taskRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(calendarRoutes(deps));
+  await app.register(calendarPublicationRoutes(deps));
   await app.register(ruleRoutes(deps));
   await app.register(webhookRoutes(deps));
   await app.register(catalogueRoutes(deps));

@@ -46,7 +46,8 @@ beforeAll(async () => {
     upperAuthorityId: 'nda',
   });
   clerk = await user(department, ['requester', 'provider']);
-  supervisor = await user('hb-data', ['authority-supervisor']);
+  // A keeper of the national calendar, the only one who may publish a national year.
+  supervisor = await user('nda', ['authority-supervisor']);
 });
 afterEach(async () => {
   await stack.db.execute(sql`delete from test_audit_refusals`);
