@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { NATIONAL, validateRegionOverlay, validateYearSchedule, type RegionYear, type ScheduleIssue, type YearSchedule } from '../../calendar';
@@ -25,6 +25,11 @@ import {
 import { problemResponses } from '../schemas/common';
 
 type Amendment = typeof calendarAmendments.$inferSelect;
+
+/** A decision's note is optional, and so is the whole body: a bare POST decides without one. */
+const optionalBody = async (request: FastifyRequest) => {
+  request.body ??= {};
+};
 const conflict = { 409: problemResponses[400] };
 
 /** The schedule's problems as one 400, each field under `prefix` (`body`, `body.schedule`). */
@@ -239,6 +244,7 @@ export function calendarPublicationRoutes(deps: AppDeps) {
     api.post(
       '/api/calendar/:year/amendments/:id/approve',
       {
+        preValidation: optionalBody,
         preHandler: keepers,
         schema: {
           tags: ['calendar'],
@@ -284,6 +290,7 @@ export function calendarPublicationRoutes(deps: AppDeps) {
     api.post(
       '/api/calendar/:year/amendments/:id/reject',
       {
+        preValidation: optionalBody,
         preHandler: keepers,
         schema: {
           tags: ['calendar'],
