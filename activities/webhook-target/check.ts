@@ -24,6 +24,21 @@ export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;
 const systemResolve: Resolve = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
+/** How long a lookup may take before the target counts as not resolving (a registration must not hang on DNS). */
+export const LOOKUP_TIMEOUT_MS = 5000;
+
+async function resolveInTime(resolve: Resolve, host: string): Promise<ResolvedAddress[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('DNS lookup timed out'), { code: 'ETIMEOUT' })), LOOKUP_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([resolve(host), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Decides whether a webhook URL may be called, at registration and again before every delivery (DNS may have changed
  * in between). The URL parser has already normalised decimal, octal and hex IPv4 forms (`http://2130706433/` is
@@ -48,7 +63,7 @@ export async function checkWebhookTarget(raw: string, policy: WebhookTargetPolic
   if (literal) addresses = [{ address: host, family: literal === 6 ? 6 : 4 }];
   else {
     try {
-      addresses = await resolve(host);
+      addresses = await resolveInTime(resolve, host);
     } catch (error) {
       return { ok: false, reason: `host ${host} does not resolve (${(error as { code?: string }).code ?? 'lookup failed'})` };
     }

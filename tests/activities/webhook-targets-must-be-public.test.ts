@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkWebhookTarget, refusedAddressKind, type Resolve } from '../../activities/webhook-target';
+import { LOOKUP_TIMEOUT_MS } from '../../activities/webhook-target/check';
 
 const strict = { allowPrivateTargets: false, requireHttps: false };
 const resolveTo =
@@ -49,6 +50,13 @@ describe('which webhook targets may be called', () => {
     const unresolvable = await checkWebhookTarget('https://nowhere.invalid/x', strict);
     expect(unresolvable).toMatchObject({ ok: false, reason: expect.stringContaining('does not resolve') });
   });
+
+  it('gives up on a lookup that does not answer, as a target that does not resolve (a registration never hangs on DNS)', async () => {
+    const started = Date.now();
+    const check = await checkWebhookTarget('https://slow.example.gov.cn/x', strict, () => new Promise(() => undefined));
+    expect(check).toMatchObject({ ok: false, reason: expect.stringContaining('ETIMEOUT') });
+    expect(Date.now() - started).toBeLessThan(LOOKUP_TIMEOUT_MS + 2000);
+  }, 15_000);
 
   it('accepts a public address, and returns the addresses it checked for the connection to use', async () => {
     const literal = await checkWebhookTarget('https://93.184.216.34/hook', strict);
