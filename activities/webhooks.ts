@@ -2,17 +2,32 @@ import { createHmac } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { departmentWebhooks, notifications, webhookDeliveries } from '../db/schema';
+import { checkWebhookTarget, postToTarget, webhookPolicyFromEnv, type PostToTarget, type Resolve, type WebhookTargetPolicy } from './webhook-target';
 
 /** `sha256=<hex>` of the body under the department's secret, sent as `X-GDS-Signature`. */
 export function signWebhookBody(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-export function webhookActivities(db: Db, fetchImpl: typeof fetch = fetch) {
+/** How deliveries reach the network; tests swap the resolver or the poster. */
+export interface WebhookDeliveryOptions {
+  /** @default webhookPolicyFromEnv() */
+  policy?: WebhookTargetPolicy;
+  /** @default the system resolver */
+  resolve?: Resolve;
+  /** @default postToTarget */
+  post?: PostToTarget;
+}
+
+export function webhookActivities(db: Db, options: WebhookDeliveryOptions = {}) {
+  const policy = options.policy ?? webhookPolicyFromEnv();
+  const post = options.post ?? postToTarget;
   return {
     /**
      * POSTs an escalation's notifications to the recipient departments' webhooks. Each delivery has a stable id
      * (`X-GDS-Delivery`) and is sent until it succeeds once; a failure throws so Temporal retries with backoff.
+     * The target is checked again before every attempt (its host may resolve elsewhere by now) and the connection
+     * goes to the address that was checked; a refused target is a failed attempt, recorded with the reason.
      */
     async deliverWebhooks(input: { escalationId: string }): Promise<{ delivered: number }> {
       const rows = await db
@@ -45,24 +60,14 @@ export function webhookActivities(db: Db, fetchImpl: typeof fetch = fetch) {
           createdAt: notification.createdAt.toISOString(),
           details: notification.details,
         });
-        let status: number | null = null;
-        let error: string | null = null;
-        try {
-          const response = await fetchImpl(hook.url, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'x-gds-delivery': deliveryId,
-              'x-gds-signature': signWebhookBody(hook.secret, body),
-            },
-            body,
-            signal: AbortSignal.timeout(10_000),
-          });
-          status = response.status;
-          if (!response.ok) error = `HTTP ${response.status}`;
-        } catch (e) {
-          error = (e as Error).message;
-        }
+        const checked = await checkWebhookTarget(hook.url, policy, options.resolve);
+        const { status, error = null } = checked.ok
+          ? await post(
+              checked.target,
+              { 'content-type': 'application/json', 'x-gds-delivery': deliveryId, 'x-gds-signature': signWebhookBody(hook.secret, body) },
+              body,
+            )
+          : { status: null, error: `target refused: the URL ${checked.reason}` };
         await db
           .insert(webhookDeliveries)
           .values({ id: deliveryId, notificationId: notification.id, departmentId: hook.departmentId, attempts: 1, lastStatus: status, lastError: error, deliveredAt: error ? null : new Date() })

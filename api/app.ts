@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
 import type { CalendarStore } from '../db/calendar-store';
 import type { Db } from '../db/client';
+import type { WebhookTargetPolicy } from '../activities/webhook-target';
 import { installAuthentication, publicRoutes, recordRouteAccess } from './plugins/auth';
 import { frameworkErrorProblem, noStoreByDefault } from './plugins/edge';
 import { installJsonDepthLimit } from './input/json-depth';
@@ -17,6 +18,7 @@ import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
+import { calendarPublicationRoutes } from './routes/calendar-publication';
 import { catalogueRoutes } from './routes/catalogue';
 import { healthRoutes } from './routes/health';
 import { icalRoutes } from './routes/ical';
@@ -43,6 +45,8 @@ export interface AppDeps {
   receipt?: ReceiptPolicy;
   /** @default process.env.TEMPORAL_METRICS_URL */
   temporalMetricsUrl?: string;
+  /** Which webhook URLs may be registered. @default webhookPolicyFromEnv() */
+  webhookPolicy?: WebhookTargetPolicy;
 }
 
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
@@ -88,6 +92,7 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
   await app.register(taskRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(calendarRoutes(deps));
+  await app.register(calendarPublicationRoutes(deps));
   await app.register(ruleRoutes(deps));
   await app.register(webhookRoutes(deps));
   await app.register(catalogueRoutes(deps));

@@ -175,7 +175,7 @@ export function buildTable(national: ReadonlyMap<number, YearSchedule>, overlay?
   const latestNoticeYear = Math.max(0, ...national.keys());
   for (let year = firstYear; year <= lastYear; year++) {
     const nationalKnown = national.has(year);
-    const regionKnown = !overlay || regionYears.has(year);
+    const regionKnown = !overlay || regionYears.has(year) || overlay.unlistedYears === 'none';
     if (nationalKnown && regionKnown) continue;
     const text = unknownYearText(year, nationalKnown, latestNoticeYear, overlay?.name);
     unknownYears.set(year, { year, national: !nationalKnown, ...text, reason: `${text.zh} / ${text.en}` });

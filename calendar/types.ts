@@ -196,4 +196,11 @@ export interface RegionOverlay {
   /** The regulation that grants the regional days off. */
   legalBasis?: string;
   years: RegionYear[];
+  /**
+   * What a year the overlay does not list means. `unknown`: the region's days that year are not known, so periods
+   * reaching it are provisional (Xinjiang, whose notices come every year). `none`: the region has no days of its own
+   * that year (a province that follows the national schedule and published a regional notice only for some years).
+   * @default 'unknown'
+   */
+  unlistedYears?: 'unknown' | 'none';
 }

@@ -8,7 +8,8 @@ import { migrateDb } from '../db/migrate';
 import { seedReferenceData } from '../db/seed';
 import { connectionOptions, loadTemporalConfig } from '../temporal.config';
 import { createWorker } from '../worker';
-import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
+import { LEGACY_PASSWORD, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
+import { installationSecret } from './secrets';
 import { DATA_DIR } from './paths';
 import { startTemporalDevServer, type RunningTemporal } from './temporal-dev-server';
 import { ensureTemporalCli, MissingToolError } from './tools';
@@ -42,8 +43,13 @@ async function main(): Promise<void> {
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
+    // This installation's own password, generated on the first start; a cluster made before then (or left on the old
+    // password by an interrupted start) is moved off the well-known one it was given.
+    const password = installationSecret('postgres-password');
     const pg: RunningPostgres = await startEmbeddedPostgres({
       dataDir: resolve(DATA_DIR, 'postgres', 'data'),
+      password: password.value,
+      previousPassword: LEGACY_PASSWORD,
       port: Number(process.env.EMBEDDED_PG_PORT ?? 54320),
       quiet: true,
     });

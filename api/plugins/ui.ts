@@ -7,8 +7,11 @@ import type { FastifyInstance } from 'fastify';
 /** Where `npm run build:ui` puts the web app. */
 export const uiDist = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'ui', 'dist');
 
-/** Paths the web app never answers: the API and its documentation keep their own 404s (problem+json). */
-const notForTheApp = /^(api|docs)(\/|$)/;
+/**
+ * Paths the web app never answers: the API, its documentation and the operational endpoints keep their own 404s
+ * (problem+json) — `/metrics` is absent on purpose when no token is set, and must not turn into the app's page.
+ */
+const notForTheApp = /^(api|docs|metrics|healthz|readyz)(\/|$)/;
 
 /**
  * The task-queue web app on the API's origin: the built files of `ui/dist` at `/`, and `index.html` for every other

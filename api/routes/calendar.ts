@@ -1,22 +1,9 @@
-import { and, eq, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { WorkflowNotFoundError } from '@temporalio/client';
-import { CalendarError, validateYearSchedule, type YearSchedule } from '../../calendar';
-import { requests, tasks } from '../../db/schema';
-import { calendarRepublishedSignal } from '../../workflows/messages';
+import { CalendarError } from '../../calendar';
 import type { AppDeps } from '../app';
-import { allow, caller } from '../plugins/auth';
 import { HttpProblem } from '../problem';
-import {
-  CalendarYearSchema,
-  DeadlineQueryString,
-  DeadlineSchema,
-  JurisdictionQuery,
-  PublishedYearSchema,
-  YearParams,
-  YearScheduleBody,
-} from '../schemas/calendar';
+import { CalendarYearSchema, DeadlineQueryString, DeadlineSchema, JurisdictionQuery, YearParams } from '../schemas/calendar';
 import { problemResponses } from '../schemas/common';
 
 /** A calendar error as a 400 naming the field it is about. */
@@ -29,7 +16,7 @@ function calendarProblem(error: unknown, context: string): never {
 }
 
 export function calendarRoutes(deps: AppDeps) {
-  const { db, calendar } = deps;
+  const { calendar } = deps;
   return async (app: FastifyInstance) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -72,76 +59,5 @@ export function calendarRoutes(deps: AppDeps) {
         }
       },
     );
-
-    api.put(
-      '/api/calendar/:year',
-      {
-        preHandler: allow('authority-supervisor', 'admin'),
-        schema: {
-          tags: ['calendar'],
-          summary: '发布新年度节假日安排 Publish a newly announced year',
-          params: YearParams,
-          body: YearScheduleBody,
-          response: { 200: PublishedYearSchema, ...problemResponses },
-        },
-      },
-      async (request) => {
-        const user = caller(request);
-        if (user.department.kind !== 'authority') throw HttpProblem.forbidden('Only the competent data authority publishes the calendar');
-        const { year } = request.params;
-        const schedule = request.body as unknown as YearSchedule;
-        if (schedule.year !== year) throw HttpProblem.badRequest('body.year', `must equal the year in the path (${year})`);
-        const issues = validateYearSchedule(schedule);
-        if (issues.length > 0) {
-          throw new HttpProblem(
-            400,
-            'Invalid request',
-            issues.map((i) => `body.${i.field}: ${i.message}`).join('; '),
-            issues.map((i) => ({ path: `body.${i.field}`, message: i.message })),
-          );
-        }
-        const at = new Date();
-        await calendar.publish(schedule, user.id, at, {
-          eventKey: `calendar.published:${year}:${at.toISOString()}`,
-          at,
-          action: 'calendar.published',
-          actorUserId: user.id,
-          actorDepartmentId: user.departmentId,
-          details: { year, notice: { ...schedule.notice } },
-        });
-        const affected = await openWorkflowsTouching(year);
-        let signalled = 0;
-        for (const workflowId of affected) {
-          try {
-            await deps.temporal.workflow.getHandle(workflowId).signal(calendarRepublishedSignal, { year });
-            signalled += 1;
-          } catch (error) {
-            if (!(error instanceof WorkflowNotFoundError)) throw error;
-          }
-        }
-        return { year, status: 'published' as const, publishedAt: at.toISOString(), workflowsToRecompute: signalled };
-      },
-    );
   };
-
-  /** Cases with an open task whose deadline was provisional or whose period reaches into `year`. */
-  async function openWorkflowsTouching(year: number): Promise<string[]> {
-    const rows = await db
-      .selectDistinct({ workflowId: requests.workflowId })
-      .from(tasks)
-      .innerJoin(requests, eq(tasks.requestId, requests.id))
-      .where(
-        and(
-          eq(tasks.status, 'open'),
-          or(
-            sql`(${tasks.deadline}->>'provisional')::boolean`,
-            and(
-              sql`substr(${tasks.deadline}->>'startDate', 1, 4)::int <= ${year}`,
-              sql`substr(${tasks.deadline}->>'due', 1, 4)::int >= ${year}`,
-            ),
-          ),
-        ),
-      );
-    return rows.map((r) => r.workflowId);
-  }
 }

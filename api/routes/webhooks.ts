@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { checkWebhookTarget, webhookPolicyFromEnv } from '../../activities/webhook-target';
 import { appendAudit } from '../../db/audit';
 import { departmentWebhooks, departments } from '../../db/schema';
 import type { AppDeps } from '../app';
@@ -19,7 +20,8 @@ function mayManage(user: AuthUser, departmentId: string): void {
   if (user.departmentId !== departmentId && !user.roles.includes('admin')) throw HttpProblem.notFound('Department');
 }
 
-export function webhookRoutes({ db }: AppDeps) {
+export function webhookRoutes({ db, webhookPolicy }: AppDeps) {
+  const policy = webhookPolicy ?? webhookPolicyFromEnv();
   return async (app: FastifyInstance) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
     const schema = { tags: ['notifications'], params: DepartmentParams };
@@ -41,6 +43,9 @@ export function webhookRoutes({ db }: AppDeps) {
         // An admin may name any department: one that does not exist has no webhook to set (and no row to refer to).
         const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, request.params.id));
         if (!department) throw HttpProblem.notFound('Department');
+        // Checked here so a bad target is refused at once; checked again before every delivery (DNS may change).
+        const target = await checkWebhookTarget(request.body.url, policy);
+        if (!target.ok) throw HttpProblem.badRequest('body.url', target.reason);
         const secret = randomBytes(24).toString('base64url');
         const row = { departmentId: request.params.id, url: request.body.url, secret, active: true, updatedAt: new Date() };
         await db.transaction(async (tx) => {

@@ -88,7 +88,60 @@ export const CalendarYearSchema = Type.Object({
 
 export const PublishedYearSchema = Type.Object({
   year: Type.Integer(),
+  jurisdiction: Type.String(),
   status: Type.Literal('published'),
   publishedAt: Type.String(),
   workflowsToRecompute: Type.Integer({ description: 'Open cases told to recompute their deadlines' }),
+});
+
+/** A change to a year in force, for a second keeper to approve. */
+export const AmendmentBody = Type.Object(
+  {
+    schedule: YearScheduleBody,
+    reason: Type.String({ minLength: 1, maxLength: 1000, description: 'Why, e.g. the amending notice (国办发明电〔2020〕1号)' }),
+  },
+  { additionalProperties: false },
+);
+
+export const DecisionBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
+
+export const AmendmentParams = Type.Object(
+  { year: Type.Integer({ minimum: 2015, maximum: 2035 }), id: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
+
+export const AmendmentListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')], { default: 'pending' })),
+    jurisdiction: Type.Optional(Type.String({ maxLength: 40 })),
+    year: Type.Optional(Type.Integer({ minimum: 2015, maximum: 2035 })),
+  },
+  { additionalProperties: false },
+);
+
+const CalendarImpactSchema = Type.Object({
+  days: Type.Array(Type.Object({ date: Type.String(), from: Type.String(), to: Type.String() })),
+  openTasks: Type.Integer({ description: 'Open tasks whose due date would move' }),
+  tasks: Type.Array(
+    Type.Object({ taskId: Type.String(), requestId: Type.String(), jurisdiction: Type.String(), fromDue: Type.String(), toDue: Type.String() }),
+    { description: 'The first 100, soonest due first' },
+  ),
+});
+
+export const AmendmentSchema = Type.Object({
+  id: Type.String(),
+  jurisdiction: Type.String(),
+  year: Type.Integer(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]),
+  reason: Type.String(),
+  baseVersion: Type.Integer({ description: 'The version it amends (0: the built-in year)' }),
+  schedule: Type.Record(Type.String(), Type.Unknown()),
+  previousSchedule: Type.Record(Type.String(), Type.Unknown()),
+  proposedBy: Type.String(),
+  proposedAt: Type.String(),
+  decidedBy: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  decisionNote: Nullable(Type.String()),
+  wouldMove: Type.Optional(CalendarImpactSchema),
+  workflowsToRecompute: Type.Optional(Type.Integer({ description: 'On approval: open cases told to recompute their deadlines' })),
 });

@@ -13,6 +13,7 @@ import { migrateDb } from '../../db/migrate';
 import { seedReferenceData } from '../../db/seed';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../scripts/embedded-postgres';
 import { DATA_DIR, ROOT } from '../../scripts/paths';
+import { generateSecret } from '../../scripts/secrets';
 import { startTemporalDevServer, type RunningTemporal } from '../../scripts/temporal-dev-server';
 import { ensureTemporalCli } from '../../scripts/tools';
 
@@ -34,12 +35,14 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export class RestartablePostgres {
   private running: RunningPostgres | undefined;
   url = '';
+  /** Generated per instance, kept across restarts (the data directory was initialised with it). */
+  private readonly password = generateSecret();
   constructor(
     readonly dataDir: string,
     readonly port: number,
   ) {}
   async start(): Promise<void> {
-    this.running = await startEmbeddedPostgres({ dataDir: this.dataDir, port: this.port, quiet: true });
+    this.running = await startEmbeddedPostgres({ dataDir: this.dataDir, port: this.port, password: this.password, quiet: true });
     this.url = this.running.url;
   }
   async stop(): Promise<void> {

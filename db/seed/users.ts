@@ -26,4 +26,7 @@ export const seedUsers: SeedUser[] = [
   { id: 'u-ah-mzt-ma', username: 'ah-mzt.ma', displayName: '马红', departmentId: 'ah-mzt', roles: ['requester', 'provider'] },
   { id: 'u-ah-gov-lin', username: 'ah-gov.lin', displayName: '林海', departmentId: 'ah-gov', roles: ['government-approver'] },
   { id: 'u-nda-gao', username: 'nda.gao', displayName: '高远', departmentId: 'nda', roles: ['authority-reviewer'] },
+  // The national calendar's keepers: one proposes an amendment, the other (or an admin) approves it.
+  { id: 'u-nda-qian', username: 'nda.qian', displayName: '钱程', departmentId: 'nda', roles: ['authority-supervisor'] },
+  { id: 'u-nda-feng', username: 'nda.feng', displayName: '冯雪', departmentId: 'nda', roles: ['authority-supervisor'] },
 ];

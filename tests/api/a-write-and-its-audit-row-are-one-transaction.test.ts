@@ -46,7 +46,8 @@ beforeAll(async () => {
     upperAuthorityId: 'nda',
   });
   clerk = await user(department, ['requester', 'provider']);
-  supervisor = await user('hb-data', ['authority-supervisor']);
+  // A keeper of the national calendar, the only one who may publish a national year.
+  supervisor = await user('nda', ['authority-supervisor']);
 });
 afterEach(async () => {
   await stack.db.execute(sql`delete from test_audit_refusals`);
@@ -74,13 +75,14 @@ describe('a write whose audit row cannot be written leaves nothing changed', () 
     expect(row?.revokedAt).toBeNull();
   });
 
+  // Webhook URLs are public IP literals: a URL must reach a public address, and a host name would need DNS.
   it('setting a webhook', async () => {
     await refuseAuditOf(clerk);
     const set = await stack.app.inject({
       method: 'PUT',
       url: `/api/departments/${department}/webhook`,
       headers: clerk.headers,
-      payload: { url: 'https://hooks.example.gov.cn/audit-test' },
+      payload: { url: 'https://93.184.216.34/audit-test' },
     });
     expect(set.statusCode).toBeGreaterThanOrEqual(500);
     expect(await stack.db.select().from(departmentWebhooks).where(eq(departmentWebhooks.departmentId, department))).toHaveLength(0);
@@ -91,7 +93,7 @@ describe('a write whose audit row cannot be written leaves nothing changed', () 
       method: 'PUT',
       url: `/api/departments/${department}/webhook`,
       headers: clerk.headers,
-      payload: { url: 'https://hooks.example.gov.cn/audit-test-off' },
+      payload: { url: 'https://93.184.216.34/audit-test-off' },
     });
     expect(set.statusCode).toBe(200);
     await refuseAuditOf(clerk);

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasks } from '../../db/schema';
-import { loginAs, startStack, type TestStack } from '../support/stack';
+import { localWebhooks, loginAs, startStack, testSecurity, type TestStack } from '../support/stack';
 
 /**
  * Every route × every role × own and other department: the status each caller gets, and for every list that nothing
@@ -164,8 +164,37 @@ const rows: Row[] = [
       notice: { title: '授权矩阵', documentNumber: '—', issuer: '国务院办公厅' },
       festivals: [{ festival: 'newYear', offDays: ['2032-01-01'], makeUpDays: ['2032-01-01'] }],
     }),
-    expect: (who) => (who === 'anonymous' ? 401 : ['supervisor', 'admin', 'otherAuthority'].includes(who) ? 400 : 403),
+    // A national year: kept by the national authority or an admin, not Hebei's supervisor or a city's.
+    expect: only(['admin'], 400, 403),
   },
+  {
+    method: 'POST',
+    route: '/api/calendar/{year}/amendments',
+    url: () => '/api/calendar/2025/amendments',
+    // Also invalid in substance, so nothing is proposed.
+    body: () => ({
+      schedule: { year: 2025, notice: { title: '授权矩阵', documentNumber: '—', issuer: '国务院办公厅' }, festivals: [{ festival: 'newYear', offDays: ['2025-01-01'], makeUpDays: ['2025-01-01'] }] },
+      reason: '授权矩阵',
+    }),
+    expect: only(['admin'], 400, 403),
+  },
+  {
+    method: 'GET',
+    route: '/api/calendar/amendments',
+    url: () => '/api/calendar/amendments?status=pending',
+    expect: only(['supervisor', 'admin', 'otherAuthority'], 200, 403),
+    // A keeper sees only the calendars it keeps (the four-eyes test checks which); the city authority keeps none.
+    scoped: (_item, d) => d === 'hb-data',
+  },
+  ...(['approve', 'reject'] as const).map(
+    (action): Row => ({
+      method: 'POST',
+      route: `/api/calendar/{year}/amendments/{id}/${action}`,
+      url: () => `/api/calendar/2025/amendments/00000000-0000-4000-8000-000000000000/${action}`,
+      body: () => ({}),
+      expect: only(['supervisor', 'admin', 'otherAuthority'], 404, 403),
+    }),
+  ),
   { method: 'GET', route: '/api/rules', url: () => '/api/rules', expect: all(200) },
   {
     method: 'GET',
@@ -225,7 +254,8 @@ const headers = {} as Record<Who, Record<string, string>>;
 let fixture: Fixture;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // The webhook rows register a loopback URL, so inner targets are allowed here (explicitly; the default refuses them).
+  stack = await startStack(testSecurity, { webhookPolicy: localWebhooks });
   for (const [who, username] of Object.entries(people)) headers[who as Who] = await loginAs(stack.app, username);
   headers.anonymous = {};
   const created = await stack.app.inject({

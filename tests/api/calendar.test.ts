@@ -8,7 +8,7 @@ let supervisor: Record<string, string>;
 beforeAll(async () => {
   stack = await startStack();
   department = await loginAs(stack.app, 'mzt.li');
-  supervisor = await loginAs(stack.app, 'data.zhao');
+  supervisor = await loginAs(stack.app, 'nda.qian');
 });
 afterAll(() => stack?.stop());
 
@@ -60,7 +60,7 @@ describe('the calendar through the API', () => {
     expect(unknown).toMatchObject({ status: 'unknown', provisional: true });
   });
 
-  it('lets only the authority publish a year, and rejects a day both off and make-up, naming it', async () => {
+  it('lets only the national authority publish a national year, and rejects a day both off and make-up, naming it', async () => {
     const payload = {
       year: 2031,
       notice: notice2031,

@@ -43,7 +43,7 @@ let identities: Record<string, Record<string, string>>;
 
 beforeAll(async () => {
   database = await ownDatabase();
-  stack = await startStack(undefined, undefined, database.url);
+  stack = await startStack(undefined, { databaseUrl: database.url });
   identities = {
     department: await loginAs(stack.app, 'mzt.li'),
     supervisor: await loginAs(stack.app, 'data.zhao'),

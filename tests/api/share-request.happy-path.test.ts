@@ -10,7 +10,7 @@ let otherDepartment: Record<string, string>;
 
 beforeAll(async () => {
   // One case here is received on a fixed date in 2025: a window of ten years keeps it registrable (local policy).
-  stack = await startStack(testSecurity, { windowDays: 3650 });
+  stack = await startStack(testSecurity, { receipt: { windowDays: 3650 } });
   requester = await loginAs(stack.app, 'mzt.li');
   reviewer = await loginAs(stack.app, 'data.chen');
   otherDepartment = await loginAs(stack.app, 'gat.zhang');

@@ -27,7 +27,7 @@ describe('the web app on the API’s origin (api/plugins/ui.ts)', () => {
     await app.close();
   });
 
-  it('serves the built files, index.html for deep links, and leaves /api and /docs to their own 404', async () => {
+  it('serves the built files, index.html for deep links, and leaves /api, /docs and the operational endpoints to their own 404', async () => {
     const root = mkdtempSync(join(tmpdir(), 'ui-dist-'));
     dirs.push(root);
     mkdirSync(join(root, 'assets'));
@@ -49,7 +49,7 @@ describe('the web app on the API’s origin (api/plugins/ui.ts)', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');
 
-    for (const url of ['/api/nope', '/api', '/docs/nope']) {
+    for (const url of ['/api/nope', '/api', '/docs/nope', '/metrics', '/healthz/x']) {
       const missing = await app.inject(url);
       expect(missing.statusCode, url).toBe(404);
       expect(missing.headers['content-type'], url).toContain('application/problem+json');

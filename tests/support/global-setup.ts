@@ -6,6 +6,7 @@ import { connectDb } from '../../db/client';
 import { seedReferenceData } from '../../db/seed';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../scripts/embedded-postgres';
 import { DATA_DIR } from '../../scripts/paths';
+import { generateSecret } from '../../scripts/secrets';
 import { startTemporalDevServer, type RunningTemporal } from '../../scripts/temporal-dev-server';
 import { ensureTemporalCli, ensureTimeSkippingServer } from '../../scripts/tools';
 import { freePort } from './free-port';
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   let databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
-    const pg: RunningPostgres = await startEmbeddedPostgres({ dataDir: resolve(testDataDir, 'pg'), port: await freePort(), quiet: true });
+    const pg: RunningPostgres = await startEmbeddedPostgres({ dataDir: resolve(testDataDir, 'pg'), port: await freePort(), password: generateSecret(), quiet: true });
     stops.push(() => pg.stop());
     databaseUrl = pg.url;
   }

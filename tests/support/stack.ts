@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../api/app';
 import type { SecurityOptions } from '../../api/plugins/security';
 import type { ReceiptPolicy } from '../../api/receipt';
+import type { WebhookTargetPolicy } from '../../activities/webhook-target';
 import { CalendarStore } from '../../db/calendar-store';
 import { connectDb, type Db } from '../../db/client';
 import { createWorker } from '../../worker';
@@ -28,15 +29,20 @@ export const testSecurity: SecurityOptions = {
 };
 
 /**
+* Inner webhook targets allowed, for a test whose receiver listens on 127.0.0.1; it says so by passing this (the
+ * default policy, from the environment, refuses them as production does).
+ */
+export const localWebhooks: WebhookTargetPolicy = { allowPrivateTargets: true, requireHttps: false };
+
+/**
  * The real stack on the suite's Postgres and Temporal dev server, with a worker on a task queue of its own; on another
  * database of that Postgres when given one (a test that compares everything stored before and after).
  */
 export async function startStack(
   security: SecurityOptions = testSecurity,
-  receipt?: ReceiptPolicy,
-  databaseUrl: string = inject('databaseUrl'),
+  options: { receipt?: ReceiptPolicy; webhookPolicy?: WebhookTargetPolicy; databaseUrl?: string } = {},
 ): Promise<TestStack> {
-  const { db, close } = connectDb(databaseUrl, { max: 5 });
+  const { db, close } = connectDb(options.databaseUrl ?? inject('databaseUrl'), { max: 5 });
   const calendar = new CalendarStore(db);
   const address = inject('temporalAddress');
   const taskQueue = `test-${randomUUID()}`;
@@ -44,12 +50,20 @@ export async function startStack(
   const worker: Worker = await createWorker({
     connection: workerConnection,
     config: { namespace: 'default', taskQueue },
-    deps: { db, calendar: () => calendar.current() },
+    deps: { db, calendar: () => calendar.current(), webhooks: options.webhookPolicy && { policy: options.webhookPolicy } },
   });
   const running = worker.run();
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, namespace: 'default' });
-  const app = await buildApp({ db, temporal: client, taskQueue, calendar: new CalendarStore(db, 1000), security, ...(receipt ? { receipt } : {}) });
+  const app = await buildApp({
+    db,
+    temporal: client,
+    taskQueue,
+    calendar: new CalendarStore(db, 1000),
+    security,
+    ...(options.receipt ? { receipt: options.receipt } : {}),
+    webhookPolicy: options.webhookPolicy,
+  });
   return {
     db,
     app,

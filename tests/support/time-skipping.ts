@@ -4,7 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createActivities } from '../../activities';
+import { createActivities, type ActivityDeps } from '../../activities';
 import { CalendarStore } from '../../db/calendar-store';
 import { connectDb, type DbHandle } from '../../db/client';
 import { caseStateQuery, type OpenTaskView } from '../../workflows/messages';
@@ -37,6 +37,7 @@ async function withRetries<T>(start: () => Promise<T>, attempts = 3): Promise<T>
 /** A worker with the real activities over the suite's Postgres, on a task queue of its own. */
 export async function createTestWorker(
   env: TestWorkflowEnvironment,
+  options: Pick<ActivityDeps, 'webhooks'> = {},
 ): Promise<{ worker: Worker; taskQueue: string; db: DbHandle }> {
   const db = connectDb(inject('databaseUrl'), { max: 3 });
   const calendar = new CalendarStore(db.db);
@@ -46,7 +47,7 @@ export async function createTestWorker(
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ db: db.db, calendar: () => calendar.current() }),
+    activities: createActivities({ db: db.db, calendar: () => calendar.current(), ...options }),
   });
   return { worker, taskQueue, db };
 }

@@ -31,7 +31,7 @@ describe('publishing a new year of the holiday calendar', () => {
         const [before] = await db.db.select().from(tasks).where(eq(tasks.id, open.taskId));
         expect(before?.deadline).toMatchObject({ due: '2031-01-03', provisional: true });
 
-        const supervisor = await loginAs(app, 'data.zhao');
+        const supervisor = await loginAs(app, 'nda.qian');
         const published = await app.inject({
           method: 'PUT',
           url: '/api/calendar/2031',

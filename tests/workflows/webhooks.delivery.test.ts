@@ -8,6 +8,7 @@ import { nationalCalendar } from '../../calendar';
 import { departmentWebhooks, departments, users, webhookDeliveries } from '../../db/schema';
 import { workflowTypes } from '../../workflows/messages';
 import { nextFridayMorning, registerShareRequest } from '../support/fixtures';
+import { localWebhooks } from '../support/stack';
 import { createTestWorker, firstOpenTask, startTimeSkipping, steadyClient } from '../support/time-skipping';
 
 let env: TestWorkflowEnvironment;
@@ -39,7 +40,8 @@ afterAll(async () => {
 
 describe('outbound webhooks', () => {
   it('POST each escalation notice to the department, HMAC-signed, retried with backoff until accepted, and each delivered once', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    // The receiver listens on 127.0.0.1, which the default policy refuses as it would in production.
+    const { worker, taskQueue, db } = await createTestWorker(env, { webhooks: { policy: localWebhooks } });
     // A department of its own, so no other test's notices reach this webhook.
     const authority = `wh-${randomUUID().slice(0, 8)}`;
     await db.db.insert(departments).values({
