@@ -26,6 +26,8 @@ export function problemForUpdateFailure(error: unknown): HttpProblem | undefined
       return HttpProblem.unprocessable('body.n', message);
     case taskRejections.extensionPending:
       return HttpProblem.conflict(message);
+    case taskRejections.extensionTooLate:
+      return HttpProblem.conflict(message);
     default:
       return undefined;
   }

@@ -87,6 +87,8 @@ export const taskRejections = {
   extensionNotAllowed: 'ExtensionNotAllowed',
   extensionOverLimit: 'ExtensionOverLimit',
   extensionPending: 'ExtensionPending',
+  /** The period has ended: an extension may be requested only while it runs. */
+  extensionTooLate: 'ExtensionTooLate',
 } as const;
 export type TaskRejection = (typeof taskRejections)[keyof typeof taskRejections];
 
