@@ -118,7 +118,8 @@ export interface Escalation {
   scheduledAt: string;
   firedAt: string;
   responsibleDepartmentId: string;
-  details?: { basis?: 'law' | 'draft' | 'policy'; [key: string]: unknown };
+  /** law / draft / policy; null on rungs of cases started before it was recorded. */
+  basis?: 'law' | 'draft' | 'policy' | null;
 }
 
 export interface AuditEntry {

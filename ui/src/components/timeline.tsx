@@ -112,7 +112,7 @@ export function EscalationList({ escalations, tasks }: { escalations: Escalation
           return (
             <li key={e.id}>
               <span className={`tag rung rung-${e.rung}`}>{label(rungLabels, e.rung, lang)}</span>{' '}
-              {e.details?.basis ? <span className={`tag ${e.details.basis === 'policy' ? 'tag-warn' : 'tag-info'}`}>{label(basisLabels, e.details.basis, lang)}</span> : null}{' '}
+              {e.basis ? <span className={`tag ${e.basis === 'policy' ? 'tag-warn' : 'tag-info'}`}>{label(basisLabels, e.basis, lang)}</span> : null}{' '}
               {task ? pick(task.titleZh, task.titleEn) : ''} ·{' '}
               {name(e.responsibleDepartmentId)}
               <div className="muted">
