@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { CalendarError, type Calendar, type Deadline, type DeadlineQuery } from '../calendar';
-import type { EscalationPolicy } from '../rules';
-import { planLadder, type PlannedRung } from './ladder';
+import type { EscalationPolicy, LadderRung, Rung } from '../rules';
+import { planLegacyLadder, planStepLadder, type PlannedRung } from './ladder';
 
 /** Bad input does not get better by retrying. */
 function nonRetryable(error: unknown): never {
@@ -44,10 +44,20 @@ export function deadlineActivities(calendar: () => Promise<Calendar>) {
       }
     },
 
-    async planEscalations(input: { deadline: Deadline; policy: EscalationPolicy }): Promise<PlannedRung[]> {
+    /**
+     * A step's ladder with its instants. With `ladder` (cases since the legal ladder): the rungs the text allows, each
+     * later one counted from the previous one's actual firing in `fired`; without: the four-rung ladder of older cases.
+     */
+    async planEscalations(input: {
+      deadline: Deadline;
+      policy: EscalationPolicy;
+      ladder?: LadderRung[];
+      fired?: Partial<Record<Rung, string>>;
+    }): Promise<PlannedRung[]> {
       const cal = await calendar();
       try {
-        return planLadder(cal, input.deadline, input.policy);
+        if (input.ladder) return planStepLadder(cal, input.deadline, input.ladder, input.fired ?? {});
+        return planLegacyLadder(cal, input.deadline, input.policy);
       } catch (error) {
         return nonRetryable(error);
       }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Deadline } from '../calendar';
 import type { Db } from '../db/client';
 import type { Citation } from '../rules/citation';
-import { tasks } from '../db/schema';
+import { tasks, type ExtensionRequestRecord } from '../db/schema';
 import { appendAudit } from '../db/audit';
 
 export interface OpenTaskInput {
@@ -19,6 +19,8 @@ export interface OpenTaskInput {
   decisions: readonly string[];
   reasonRequiredFor: readonly string[];
   createdAt: string;
+  /** Set on the authority's task deciding an extension request: the request with its reasons. */
+  extensionRequest?: ExtensionRequestRecord;
 }
 
 export interface CompleteTaskRecord {
@@ -43,6 +45,8 @@ export interface RescheduleInput {
   to: Deadline;
   cause: 'calendar-republished' | 'extension-granted';
   at: string;
+  /** A grant overtakes the overdue state: the task is no longer overdue nor escalated, its ladder starts again. */
+  clearsEscalation?: boolean;
 }
 
 export function taskActivities(db: Db) {
@@ -52,7 +56,11 @@ export function taskActivities(db: Db) {
       await db.transaction(async (tx) => {
         await tx
           .update(tasks)
-          .set({ dueAt: new Date(input.to.endsAt), deadline: input.to as unknown as Record<string, unknown> })
+          .set({
+            dueAt: new Date(input.to.endsAt),
+            deadline: input.to as unknown as Record<string, unknown>,
+            ...(input.clearsEscalation ? { overdue: false, rung: null } : {}),
+          })
           .where(eq(tasks.id, input.taskId));
         await appendAudit(tx, {
           eventKey: `task.due-changed:${input.taskId}:${input.revision}`,
@@ -68,6 +76,7 @@ export function taskActivities(db: Db) {
             toEndsAt: input.to.endsAt,
             provisionalBefore: input.from.provisional,
             provisionalAfter: input.to.provisional,
+            ...(input.clearsEscalation ? { escalationCleared: true } : {}),
           },
         });
       });
@@ -90,6 +99,7 @@ export function taskActivities(db: Db) {
             citation: { ...input.citation },
             decisions: [...input.decisions],
             reasonRequiredFor: [...input.reasonRequiredFor],
+            extensionRequest: input.extensionRequest ? { ...input.extensionRequest } : null,
             createdAt: new Date(input.createdAt),
           })
           .onConflictDoNothing({ target: tasks.id });
@@ -104,6 +114,7 @@ export function taskActivities(db: Db) {
             assigneeDepartmentId: input.assigneeDepartmentId,
             assigneeRole: input.assigneeRole,
             dueAt: input.dueAt,
+            ...(input.extensionRequest ? { extensionRequest: { ...input.extensionRequest } } : {}),
           },
         });
       });

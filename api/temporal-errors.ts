@@ -30,6 +30,8 @@ export function problemForUpdateFailure(error: unknown): HttpProblem | undefined
       return HttpProblem.badRequest('body', `${message}. The task is still open.`);
     case taskRejections.notRecorded:
       return HttpProblem.unavailable(`${message}. Nothing was recorded; complete it again shortly.`);
+    case taskRejections.extensionTooLate:
+      return HttpProblem.conflict(message);
     default:
       return undefined;
   }

@@ -41,6 +41,7 @@ export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now 
     citation: t.citation ?? null,
     decisions: t.decisions,
     reasonRequiredFor: t.reasonRequiredFor,
+    extensionRequest: t.extensionRequest ?? null,
     timeLeft: calendar && t.status === 'open' ? timeLeft(calendar, t.dueAt, now, jurisdiction) : null,
     claimedBy: t.claimedBy,
     claimedAt: iso(t.claimedAt),

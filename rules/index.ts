@@ -19,6 +19,9 @@ export {
   type ClockStart,
   type Decision,
   type EscalationPolicy,
+  type LadderMeasure,
+  type LadderPolicy,
+  type RungBasis,
   type ExtensionRule,
   type FlowId,
   type InForce,
@@ -55,3 +58,14 @@ export { EXTENSION_REFUSALS, validateExtension, type ExtensionCheck, type Extens
 export { applyPolicyOverrides } from './overrides.js';
 export { escalationSchedule, type EscalationSchedule } from './escalation.js';
 export { shanghaiDateOf } from './instant.js';
+export {
+  RUNGS,
+  dutyHolderOf,
+  ladderFor,
+  planLadder,
+  type Audience,
+  type DutyHolder,
+  type LadderRung,
+  type PlannedLadderRung,
+  type Rung,
+} from './ladder.js';

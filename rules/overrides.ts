@@ -59,6 +59,34 @@ export function applyPolicyOverrides(pack: RulePack, overrides: PolicyOverrides)
     throw new PolicyOverrideError('returnForCompletion.maxReturns', `must be an integer from 0 to 10, got ${maxReturns}`);
   }
   const check = (k: string, p: Period | undefined, min: number) => (p === undefined ? undefined : checkPeriod(`escalation.${k}`, p, min));
+  const supervise = esc.superviseLocalPolicyPeriods;
+  if (supervise !== undefined && typeof supervise !== 'boolean') {
+    throw new PolicyOverrideError('escalation.superviseLocalPolicyPeriods', `must be true or false, got ${JSON.stringify(supervise)}`);
+  }
+  const l = e.ladder;
+  if (!l && (supervise !== undefined || esc.internalOversightGrace || esc.governmentOrderPeriod)) {
+    throw new PolicyOverrideError('escalation', `pack ${pack.id} has no legal ladder to override`);
+  }
+  if (esc.governmentOrderPeriod && !l?.governmentOrder) {
+    throw new PolicyOverrideError('escalation.governmentOrderPeriod', `pack ${pack.id} gives the government no order to correct`);
+  }
+  const ladder = l
+    ? {
+        ...l,
+        superviseLocalPolicyPeriods: withValue(l.superviseLocalPolicyPeriods, supervise, label),
+        internalOversight: {
+          ...l.internalOversight,
+          grace: withValue(l.internalOversight.grace, check('internalOversightGrace', esc.internalOversightGrace, 0), label),
+        },
+        ...(l.governmentOrder
+          ? { governmentOrder: { ...l.governmentOrder, period: withValue(l.governmentOrder.period, check('governmentOrderPeriod', esc.governmentOrderPeriod, 1), label) } }
+          : {}),
+      }
+    : undefined;
+  const extensionDecision = pack.policy.extensionDecision;
+  if (overrides.extensionDecision && !extensionDecision) {
+    throw new PolicyOverrideError('extensionDecision', `pack ${pack.id} has no extension decision period`);
+  }
   return {
     ...pack,
     flows: flows as RulePack['flows'],
@@ -72,11 +100,21 @@ export function applyPolicyOverrides(pack: RulePack, overrides: PolicyOverrides)
           check('rectificationTimeLimit', esc.rectificationTimeLimit, 1),
           label,
         ),
+        ...(ladder ? { ladder } : {}),
       },
       returnForCompletion: {
         ...pack.policy.returnForCompletion,
         maxReturns: withValue(pack.policy.returnForCompletion.maxReturns, maxReturns, label),
       },
+      ...(extensionDecision
+        ? {
+            extensionDecision: withValue(
+              extensionDecision,
+              overrides.extensionDecision === undefined ? undefined : checkPeriod('extensionDecision', overrides.extensionDecision, 1),
+              label,
+            ),
+          }
+        : {}),
     },
     appliedOverrides: mergeOverrides(pack.appliedOverrides, overrides),
   };

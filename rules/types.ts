@@ -155,6 +155,11 @@ export interface Resumption extends Bilingual {
 export interface StepRule {
   readonly id: StepId;
   readonly actor: Actor;
+  /**
+   * Who bears the duty the escalation ladder chases, when that is not `actor`: the negative list is filed *by* the
+   * same-level authority (draft art. 15: 报上一级政务数据主管部门备案) while the upper-level authority records it.
+   */
+  readonly dutyOf?: Actor;
   readonly role: Role;
   readonly titleZh: string;
   readonly titleEn: string;
@@ -214,6 +219,53 @@ export interface EscalationPolicy {
   readonly rectificationGrace: PolicyValue<Period>;
   readonly rectificationTimeLimit: PolicyValue<Period>;
   readonly governmentReport: Bilingual & { readonly citation: Citation };
+  /**
+   * Which measures the text gives, against whom, and how the ladder of each step is built from them (see
+   * `ladderFor`). Absent in packs bound before it existed: their cases keep the four-rung ladder above.
+   */
+  readonly ladder?: LadderPolicy;
+}
+
+/** Where a rung comes from: the pack's text (`law`), the 2022 draft (`draft`), or a local default (`policy`). */
+export type RungBasis = PeriodBasis;
+
+/** One measure of the supervision ladder, as the text gives it. */
+export interface LadderMeasure extends Bilingual {
+  readonly basis: RungBasis;
+  readonly citation: Citation;
+}
+
+/**
+ * The supervision measures a text gives the authority against *departments* (Anhui art. 43; Hebei draft art. 39,
+ * 41; Hebei 2016 art. 21, 22), and the internal oversight of the authority's own steps. The government and the
+ * upper-level authority are not the authority's to chase: their steps get the reminder and the overdue notice only.
+ */
+export interface LadderPolicy {
+  /**
+   * Local policy: whether a department's step whose period is itself local policy gets the measures too. Default
+   * `false`: missing a period the law never set is not a breach, so such a step gets the reminder and the overdue
+   * notice only.
+   */
+  readonly superviseLocalPolicyPeriods: PolicyValue<boolean>;
+  /** 限期整改 / 督促整改: the authority's notice to rectify, with `rectificationTimeLimit`. */
+  readonly rectification: LadderMeasure;
+  /** 通报批评, where the text provides it, once the rectification time limit has passed. */
+  readonly circularCriticism?: LadderMeasure & {
+    /** Why not rectifying in time is taken as the case the text names (e.g. 情节严重), when it is a reading. */
+    readonly trigger?: Bilingual & { readonly basis: RungBasis };
+  };
+  /** What follows the unheeded notice: a report to the government (Anhui 43, draft 41) or an order by the competent body (2016 art. 22). */
+  readonly referral: LadderMeasure & {
+    /** `government`: reported to the people's government at the same level; `competent-authority`: the authority orders correction itself. */
+    readonly to: 'government' | 'competent-authority';
+  };
+  /** The government's own order to correct within a time limit (Anhui art. 43), as a task for the government. */
+  readonly governmentOrder?: LadderMeasure & { readonly period: PolicyValue<Period> };
+  /**
+   * The authority's own steps: internal oversight. The overdue notice goes to the authority's supervisor; `grace`
+   * after it, the case is reported to the people's government as the body the authority answers to. Local policy.
+   */
+  readonly internalOversight: Bilingual & { readonly grace: PolicyValue<Period>; readonly citation: Citation };
 }
 
 /** Return of an incomplete share request for completion. */
@@ -228,6 +280,8 @@ export interface ReturnForCompletionPolicy {
 export interface PackPolicy {
   readonly escalation: EscalationPolicy;
   readonly returnForCompletion: ReturnForCompletionPolicy;
+  /** How long the approving body has to decide an extension request (local policy: the texts give no figure). */
+  readonly extensionDecision?: PolicyValue<Period>;
 }
 
 /** Jurisdictions with packs. */
@@ -261,7 +315,11 @@ export interface PolicyOverrides {
     readonly reminderBefore?: Period;
     readonly rectificationGrace?: Period;
     readonly rectificationTimeLimit?: Period;
+    readonly superviseLocalPolicyPeriods?: boolean;
+    readonly internalOversightGrace?: Period;
+    readonly governmentOrderPeriod?: Period;
   };
+  readonly extensionDecision?: Period;
   readonly returnForCompletion?: { readonly maxReturns?: number };
   /** Policy-basis step periods, by flow and step. */
   readonly periods?: { readonly [F in FlowId]?: { readonly [S in StepId]?: Period } };

@@ -12,7 +12,18 @@ import {
 import type { createActivities } from '../activities';
 import type { PlannedRung } from '../activities/ladder';
 import type { Deadline, DeadlineQuery } from '../calendar';
-import { validateExtension, type EscalationPolicy, type FlowId, type Period, type RulePack, type StepRule } from '../rules';
+import {
+  dutyHolderOf,
+  ladderFor,
+  validateExtension,
+  type EscalationPolicy,
+  type FlowId,
+  type LadderRung,
+  type Period,
+  type Rung,
+  type RulePack,
+  type StepRule,
+} from '../rules';
 import type { Citation } from '../rules/citation';
 import {
   calendarRepublishedSignal,
@@ -40,8 +51,16 @@ const webhookActs = proxyActivities<Activities>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 10 },
 });
 
-/** Local policy: how long the authority has to decide an extension request (the texts give no figure). */
-const extensionDecisionPeriod: Period = { n: 2, unit: 'working-days' };
+/** Local policy, for packs without `policy.extensionDecision`: how long the authority has to decide an extension request. */
+const defaultExtensionDecisionPeriod: Period = { n: 2, unit: 'working-days' };
+
+/**
+ * Cases started since the legal ladder: each step's rungs as the text allows (rules/ladder.ts), each later rung counted
+ * from the previous one's actual firing, the ladder paused while a timely extension request awaits its decision, and
+ * the government's order to correct as a task of its own. Older cases keep the four-rung ladder
+ * (tests/histories/before-ladder/).
+ */
+const LEGAL_LADDER = 'legal-ladder';
 
 /** What a task needs, whether it comes from a statute step or is the authority's decision on an extension. */
 interface TaskSpec {
@@ -56,6 +75,10 @@ interface TaskSpec {
   citation: Citation;
   /** Null for a party's option (it lapses instead) and for the case's own bookkeeping. */
   escalation: EscalationPolicy | null;
+  /** The rungs the text allows for this step (cases since the legal ladder); absent: the four-rung ladder. */
+  ladder?: LadderRung[];
+  /** Stored on the deciding task: the extension request it decides. */
+  extensionRequest?: { taskId: string; n: number; unit: string; reason: string; requestedBy: string; requestedAt: string };
   onLapse?: string;
   rule?: StepRule;
 }
@@ -70,6 +93,12 @@ interface TrackedTask {
   revision: number;
   recompute: boolean;
   fired: Set<string>;
+  /** When each rung of the current round actually went out (the next rung counts from it). */
+  firedAt: Partial<Record<Rung, string>>;
+  /** Bumped when a grant starts the ladder again; its rungs then get new ids. */
+  ladderRound: number;
+  /** The government's order-to-correct task this step's report opened, cancelled if the step is done first. */
+  sideTasks: TrackedTask[];
   state: 'open' | 'completing' | 'done';
   /** Its row is in the read model (queries show only such tasks; updates accept it from the start). */
   recorded: boolean;
@@ -96,8 +125,10 @@ export class CaseRuntime {
   private status = 'received';
   /** Known once the case is routed (a share request's flow depends on its entry's sharing attribute). */
   private flow: FlowId | undefined;
+  private readonly legalLadder: boolean;
 
   constructor(private readonly identity: CaseIdentity) {
+    this.legalLadder = patched(LEGAL_LADDER) && !!identity.pack.policy.escalation.ladder;
     setHandler(caseStateQuery, () => this.state());
     setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => this.validateCompletion(input) });
     setHandler(requestExtensionUpdate, (input) => this.requestExtension(input), {
@@ -144,11 +175,16 @@ export class CaseRuntime {
       reasonRequiredFor: rule.reasonRequiredFor,
       citation: rule.citation,
       escalation: rule.onLapse ? null : this.identity.pack.policy.escalation,
+      ...(this.legalLadder && !rule.onLapse ? { ladder: this.ladderOf(rule.dutyOf ?? rule.actor, rule.periodBasis, !rule.dutyOf || rule.dutyOf === rule.actor) } : {}),
       onLapse: rule.onLapse?.decision,
       rule,
     });
     await this.watch(task);
     return task.completion!;
+  }
+
+  private ladderOf(actor: StepRule['actor'], periodBasis: StepRule['periodBasis'], assigneeIsAuthority = true): LadderRung[] {
+    return ladderFor(this.identity.pack.policy.escalation, { holder: dutyHolderOf(actor), periodBasis, assigneeIsAuthority });
   }
 
   private async open(spec: TaskSpec): Promise<TrackedTask> {
@@ -162,7 +198,21 @@ export class CaseRuntime {
       jurisdiction: this.identity.jurisdiction,
     };
     const deadline = await readModel().computeDeadline(query);
-    const task: TrackedTask = { spec, taskId, query, extensions: [], deadline, revision: 0, recompute: false, fired: new Set(), state: 'open', recorded: false };
+    const task: TrackedTask = {
+      spec,
+      taskId,
+      query,
+      extensions: [],
+      deadline,
+      revision: 0,
+      recompute: false,
+      fired: new Set(),
+      firedAt: {},
+      ladderRound: 0,
+      sideTasks: [],
+      state: 'open',
+      recorded: false,
+    };
     // Known to the handlers before its row exists, so an action on it can never arrive first.
     this.tasks.set(taskId, task);
     await readModel().openTask({
@@ -179,6 +229,7 @@ export class CaseRuntime {
       decisions: spec.decisions,
       reasonRequiredFor: spec.reasonRequiredFor,
       createdAt: nowIso(),
+      ...(spec.extensionRequest ? { extensionRequest: spec.extensionRequest } : {}),
     });
     task.recorded = true;
     this.publishDue(task);
@@ -187,6 +238,7 @@ export class CaseRuntime {
 
   private async watch(task: TrackedTask): Promise<void> {
     let plannedFor = -1;
+    let plannedAfter = -1;
     let ladder: PlannedRung[] = [];
     while (task.state === 'open') {
       if (task.recompute) {
@@ -196,12 +248,25 @@ export class CaseRuntime {
           await this.moveDeadline(task, recomputed, 'calendar-republished');
         }
       }
-      if (plannedFor !== task.revision) {
+      if (task.spec.ladder) {
+        // Re-planned after each firing too: a later rung counts from the instant the one before it really went out.
+        if (plannedFor !== task.revision || plannedAfter !== task.fired.size) {
+          plannedFor = task.revision;
+          plannedAfter = task.fired.size;
+          ladder = await readModel().planEscalations({ deadline: task.deadline, policy: task.spec.escalation!, ladder: task.spec.ladder, fired: task.firedAt });
+        }
+      } else if (plannedFor !== task.revision) {
         plannedFor = task.revision;
         ladder = task.spec.escalation ? await readModel().planEscalations({ deadline: task.deadline, policy: task.spec.escalation }) : [];
       }
       const revision = task.revision;
-      const interrupted = () => task.state !== 'open' || task.revision !== revision || task.recompute;
+      const paused = this.ladderPaused(task);
+      const interrupted = () => task.state !== 'open' || task.revision !== revision || task.recompute || this.ladderPaused(task) !== paused;
+      if (paused) {
+        // A timely extension request holds the ladder until it is decided.
+        await condition(interrupted);
+        continue;
+      }
       if (task.spec.onLapse) {
         const waitMs = Date.parse(task.deadline.endsAt) - Date.now();
         if (waitMs > 0 && (await condition(interrupted, waitMs))) continue;
@@ -215,19 +280,28 @@ export class CaseRuntime {
       }
       const waitMs = Date.parse(next.at) - Date.now();
       if (waitMs > 0 && (await condition(interrupted, waitMs))) continue;
+      const firedAt = nowIso();
       task.fired.add(next.rung);
+      task.firedAt[next.rung] = firedAt;
       log.info('escalation', { taskId: task.taskId, rung: next.rung, at: next.at });
+      const escalationId = task.ladderRound ? `${task.taskId}/${next.rung}/${task.ladderRound}` : `${task.taskId}/${next.rung}`;
       const recorded = await readModel().recordEscalation({
         taskId: task.taskId,
         requestId: this.identity.requestId,
         rung: next,
-        firedAt: nowIso(),
+        firedAt,
         responsibleDepartmentId: task.spec.assignee.departmentId,
         responsibleRole: task.spec.assignee.role,
         authorityDepartmentId: this.identity.parties.authority,
         citation: task.spec.citation,
+        ...(task.spec.ladder
+          ? {
+              escalationId,
+              subject: { stepTitleZh: task.spec.titleZh, stepTitleEn: task.spec.titleEn, dueAt: task.deadline.endsAt },
+            }
+          : {}),
       });
-      const escalationId = `${task.taskId}/${next.rung}`;
+      if (next.opensGovernmentOrder) await this.openGovernmentOrder(task);
       // Cases started before this check scheduled a delivery for every rung, listened to or not.
       if (patched('webhooks-only-when-listened-to') && !recorded?.webhooks) continue;
       this.deliveries.push(
@@ -235,6 +309,35 @@ export class CaseRuntime {
       );
     }
     await condition(() => task.state === 'done');
+  }
+
+  /** The ladder waits while a timely extension request awaits its decision (cases since the legal ladder). */
+  private ladderPaused(task: TrackedTask): boolean {
+    return !!task.spec.ladder && !!task.pendingExtension;
+  }
+
+  /**
+   * After the report, the people's government orders correction within a time limit (Anhui art. 43; Hebei draft
+   * art. 41): its own task, with a reminder and an overdue notice only. Cancelled if the step is done first.
+   */
+  private async openGovernmentOrder(task: TrackedTask): Promise<void> {
+    const order = this.identity.pack.policy.escalation.ladder?.governmentOrder;
+    if (!order || task.sideTasks.length > 0) return;
+    const side = await this.open({
+      step: `${task.spec.step}.government-order`,
+      titleZh: `责令限期改正：${task.spec.titleZh}`,
+      titleEn: `Order correction within a time limit: ${task.spec.titleEn}`,
+      assignee: { departmentId: this.identity.parties.government, role: 'government-approver' },
+      period: order.period.value,
+      clockStartsAt: nowIso(),
+      decisions: ['order-correction'],
+      reasonRequiredFor: ['order-correction'],
+      citation: { ...order.citation, note: [order.citation.note, `${order.period.zh} ${order.period.en}`].filter(Boolean).join(' ') },
+      escalation: this.identity.pack.policy.escalation,
+      ladder: this.ladderOf('government', 'policy'),
+    });
+    task.sideTasks.push(side);
+    this.deliveries.push(this.watch(side));
   }
 
   /** The next rung to fire; a reminder whose deadline has already passed is skipped, not sent late. */
@@ -273,7 +376,23 @@ export class CaseRuntime {
     const from = task.deadline;
     task.deadline = to;
     task.revision += 1;
-    await readModel().rescheduleTask({ taskId: task.taskId, requestId: this.identity.requestId, revision: task.revision, from, to, cause, at: nowIso() });
+    // A grant overtakes the ladder of the old deadline: the task is not overdue any more and its ladder starts again.
+    const clearsEscalation = cause === 'extension-granted' && !!task.spec.ladder && task.fired.size > 0;
+    if (clearsEscalation) {
+      task.fired.clear();
+      task.firedAt = {};
+      task.ladderRound += 1;
+    }
+    await readModel().rescheduleTask({
+      taskId: task.taskId,
+      requestId: this.identity.requestId,
+      revision: task.revision,
+      from,
+      to,
+      cause,
+      at: nowIso(),
+      ...(clearsEscalation ? { clearsEscalation } : {}),
+    });
     this.publishDue(task);
   }
 
@@ -326,6 +445,7 @@ export class CaseRuntime {
       throw completionNotRecorded(error);
     }
     if (task.pendingExtension) await this.cancel(task.pendingExtension, 'the step it would extend was completed');
+    for (const side of task.sideTasks) await this.cancel(side, 'the step the order concerned was completed');
     task.completion = {
       taskId: task.taskId,
       step: task.spec.step,
@@ -352,6 +472,9 @@ export class CaseRuntime {
     const rule = task.spec.rule;
     if (task.pendingExtension) throw rejection(taskRejections.extensionPending, 'An extension request for this task awaits a decision');
     if (!hasWrittenText(input.reason)) throw rejection(taskRejections.reasonRequired, 'An extension request needs reasons');
+    if (Date.now() > Date.parse(task.deadline.endsAt)) {
+      throw rejection(taskRejections.extensionTooLate, `The period ended at ${task.deadline.endsAt}: an extension may be requested only while it runs`);
+    }
     if (!rule) throw rejection(taskRejections.extensionNotAllowed, 'This task cannot be extended');
     const granted = task.extensions.reduce((a, b) => a + b, 0);
     if (!this.flow) throw rejection(taskRejections.extensionNotAllowed, 'This case has no flow yet');
@@ -365,17 +488,32 @@ export class CaseRuntime {
   private async requestExtension(input: ExtensionRequestInput): Promise<ExtensionRequested> {
     const task = this.tasks.get(input.taskId)!;
     const ext = task.spec.rule!.extension!;
+    const decisionPolicy = this.legalLadder ? this.identity.pack.policy.extensionDecision : undefined;
+    const decisionPeriod = decisionPolicy?.value ?? defaultExtensionDecisionPeriod;
+    const requestedAt = nowIso();
     const decisionTask = await this.open({
       step: `${task.spec.step}.extension`,
       titleZh: `审批延期申请：${task.spec.titleZh}（申请延长${input.n}${ext.max.unit === 'days' ? '日' : '个工作日'}）`,
       titleEn: `Decide an extension request: ${task.spec.titleEn} (+${input.n} ${ext.max.unit})`,
       assignee: { departmentId: this.identity.parties[partyKey(ext.approvedBy)], role: 'authority-reviewer' },
-      period: extensionDecisionPeriod,
-      clockStartsAt: nowIso(),
+      period: decisionPeriod,
+      clockStartsAt: requestedAt,
       decisions: ['grant', 'refuse'],
       reasonRequiredFor: ['refuse'],
-      citation: { ...ext.citation, note: '审批期限为本地政策（2个工作日）The 2-working-day decision period is local policy.' },
+      citation: {
+        ...ext.citation,
+        note: decisionPolicy
+          ? `本地政策 Local policy: ${decisionPolicy.zh} / ${decisionPolicy.en}`
+          : '审批期限为本地政策（2个工作日）The 2-working-day decision period is local policy.',
+      },
       escalation: this.identity.pack.policy.escalation,
+      ...(this.legalLadder
+        ? {
+            // The authority's own step with a local-policy period: reminder and overdue notice only.
+            ladder: this.ladderOf(ext.approvedBy, 'policy'),
+            extensionRequest: { taskId: task.taskId, n: input.n, unit: ext.max.unit, reason: input.reason.trim(), requestedBy: input.actor.userId, requestedAt },
+          }
+        : {}),
     });
     task.pendingExtension = decisionTask;
     void this.awaitExtensionDecision(task, decisionTask, input.n);
@@ -384,11 +522,16 @@ export class CaseRuntime {
 
   private async awaitExtensionDecision(task: TrackedTask, decisionTask: TrackedTask, n: number): Promise<void> {
     await this.watch(decisionTask);
-    if (task.pendingExtension === decisionTask) task.pendingExtension = undefined;
-    if (decisionTask.completion?.decision !== 'grant' || task.state !== 'open') return;
+    const granted = decisionTask.completion?.decision === 'grant' && task.state === 'open';
+    // The ladder stays paused until a grant has moved the deadline, so nothing fires on the deadline it replaces.
+    if (!granted || !task.spec.ladder) {
+      if (task.pendingExtension === decisionTask) task.pendingExtension = undefined;
+    }
+    if (!granted) return;
     const extended = await readModel().extendDeadline({ deadline: task.deadline, n });
     task.extensions.push(n);
     await this.moveDeadline(task, extended, 'extension-granted');
+    if (task.pendingExtension === decisionTask) task.pendingExtension = undefined;
   }
 
   private state(): CaseState {

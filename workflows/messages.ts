@@ -91,6 +91,8 @@ export const taskRejections = {
   inputRefused: 'InputRefused',
   /** The completion could not be recorded after a few attempts (the database away): the task stays open; retry later. */
   notRecorded: 'CompletionNotRecorded',
+  /** The period has ended: an extension may be requested only while it runs. */
+  extensionTooLate: 'ExtensionTooLate',
 } as const;
 
 /** The type of the non-retryable failure an activity raises when Postgres refuses the data it was given. */

@@ -160,7 +160,12 @@ export function caseRoutes(deps: AppDeps) {
         return {
           ...requestView(found[0]),
           tasks: taskRows.map((t) => taskView(t, calendar)),
-          escalations: escalationRows.map((e) => ({ ...e, scheduledAt: e.scheduledAt.toISOString(), firedAt: e.firedAt.toISOString() })),
+          escalations: escalationRows.map((e) => ({
+            ...e,
+            basis: (e.details as { basis?: 'law' | 'draft' | 'policy' }).basis ?? null,
+            scheduledAt: e.scheduledAt.toISOString(),
+            firedAt: e.firedAt.toISOString(),
+          })),
           timeline: auditRows.map((a) => ({ ...a, at: a.at.toISOString() })),
         };
       },

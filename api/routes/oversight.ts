@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { departments, escalations, requests, tasks } from '../../db/schema';
+import { departments, escalationRungs, escalations, requests, tasks } from '../../db/schema';
 import type { AppDeps } from '../app';
 import { assess, assessmentCsv, isoWeek } from '../assessment';
 import { allow, caller, type AuthUser } from '../plugins/auth';
@@ -18,6 +18,14 @@ const EscalationView = Type.Object({
   taskTitleZh: Type.String(),
   taskTitleEn: Type.String(),
   rung: Type.String(),
+  basis: Type.Union([Type.Literal('law'), Type.Literal('draft'), Type.Literal('policy'), Type.Null()], {
+    description: 'Whether the measure is in the text (law), the 2022 draft (draft) or local policy; null on rungs of older cases',
+  }),
+  stepTitleZh: Type.String(),
+  stepTitleEn: Type.String(),
+  dueAt: Type.String({ description: 'When the step was due when the rung fired' }),
+  timeLimitEndsAt: Type.Union([Type.String(), Type.Null()], { description: 'The end of the time limit the notice set (rectification)' }),
+  notified: Type.Array(Type.String(), { description: 'department:role of each body notified' }),
   scheduledAt: Type.String(),
   firedAt: Type.String(),
   responsibleDepartmentId: Type.String(),
@@ -27,7 +35,7 @@ const EscalationView = Type.Object({
 const EscalationQuery = Type.Object(
   {
     requestId: Type.Optional(Type.String({ format: 'uuid' })),
-    rung: Type.Optional(Type.Union(['reminder', 'overdue', 'rectification', 'government-report'].map((r) => Type.Literal(r)))),
+    rung: Type.Optional(Type.Union(escalationRungs.map((r) => Type.Literal(r)))),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
   },
   { additionalProperties: false },
@@ -57,7 +65,10 @@ async function escalationScope(deps: AppDeps, user: AuthUser): Promise<SQL> {
     const authorities = await deps.db.select({ id: departments.id }).from(departments).where(eq(departments.governmentId, user.departmentId));
     const ids = authorities.map((a) => a.id);
     if (ids.length === 0) return eq(escalations.responsibleDepartmentId, user.departmentId);
-    return and(eq(escalations.rung, 'government-report'), or(...ids.map((id) => eq(requests.authorityDepartmentId, id))))!;
+    return and(
+      or(eq(escalations.rung, 'government-report'), eq(escalations.rung, 'oversight-report')),
+      or(...ids.map((id) => eq(requests.authorityDepartmentId, id))),
+    )!;
   }
   return eq(escalations.responsibleDepartmentId, user.departmentId);
 }
@@ -83,14 +94,24 @@ export function oversightRoutes(deps: AppDeps) {
         if (request.query.requestId) filters.push(eq(escalations.requestId, request.query.requestId));
         if (request.query.rung) filters.push(eq(escalations.rung, request.query.rung));
         const rows = await db
-          .select({ e: escalations, process: requests.process, titleZh: tasks.titleZh, titleEn: tasks.titleEn })
+          .select({ e: escalations, process: requests.process, titleZh: tasks.titleZh, titleEn: tasks.titleEn, dueAt: tasks.dueAt })
           .from(escalations)
           .innerJoin(requests, eq(escalations.requestId, requests.id))
           .innerJoin(tasks, eq(escalations.taskId, tasks.id))
           .where(and(...filters))
           .orderBy(desc(escalations.firedAt))
           .limit(request.query.limit ?? 200);
-        return rows.map(({ e, process, titleZh, titleEn }) => ({
+        return rows.map(({ e, process, titleZh, titleEn, dueAt }) => {
+          const d = e.details as {
+            explanation?: Record<string, unknown>;
+            basis?: 'law' | 'draft' | 'policy';
+            stepTitleZh?: string;
+            stepTitleEn?: string;
+            dueAt?: string;
+            timeLimitEndsAt?: string;
+            notified?: string[];
+          };
+          return {
           id: e.id,
           taskId: e.taskId,
           requestId: e.requestId,
@@ -98,11 +119,18 @@ export function oversightRoutes(deps: AppDeps) {
           taskTitleZh: titleZh,
           taskTitleEn: titleEn,
           rung: e.rung,
+          basis: d.basis ?? null,
+          stepTitleZh: d.stepTitleZh ?? titleZh,
+          stepTitleEn: d.stepTitleEn ?? titleEn,
+          dueAt: d.dueAt ?? dueAt.toISOString(),
+          timeLimitEndsAt: d.timeLimitEndsAt ?? null,
+          notified: d.notified ?? [],
           scheduledAt: e.scheduledAt.toISOString(),
           firedAt: e.firedAt.toISOString(),
           responsibleDepartmentId: e.responsibleDepartmentId,
-          explanation: (e.details as { explanation?: Record<string, unknown> }).explanation ?? null,
-        }));
+          explanation: d.explanation ?? null,
+          };
+        });
       },
     );
 

@@ -69,6 +69,9 @@ export const RequestDetail = Type.Intersect([
         id: Type.String(),
         taskId: Type.String(),
         rung: Type.String(),
+        basis: Type.Union([Type.Literal('law'), Type.Literal('draft'), Type.Literal('policy'), Type.Null()], {
+          description: 'Whether the measure is in the text (law), the 2022 draft (draft) or local policy; null on rungs of older cases',
+        }),
         scheduledAt: Type.String(),
         firedAt: Type.String(),
         responsibleDepartmentId: Type.String(),

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { TIME_LEFT_STATES } from '../../calendar';
+import { escalationRungs } from '../../db/schema/escalations';
 import { DeadlineSchema } from './calendar';
 
 export const Task = Type.Object({
@@ -18,6 +19,22 @@ export const Task = Type.Object({
   citation: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   decisions: Type.Array(Type.String(), { description: 'What the step allows' }),
   reasonRequiredFor: Type.Array(Type.String(), { description: 'Decisions that need written reasons' }),
+  extensionRequest: Type.Optional(
+    Type.Union([
+      Type.Object(
+        {
+          taskId: Type.String({ description: 'The task whose period would be extended' }),
+          n: Type.Integer(),
+          unit: Type.String(),
+          reason: Type.String({ description: 'Why the extension is asked for, as the requester gave it' }),
+          requestedBy: Type.String(),
+          requestedAt: Type.String(),
+        },
+        { description: 'On the authority’s task deciding an extension: the request it decides, with its reasons' },
+      ),
+      Type.Null(),
+    ]),
+  ),
   timeLeft: Type.Union([
     Type.Object(
       {
@@ -65,7 +82,7 @@ export const ListTasksQuery = Type.Object(
   {
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('all')], { default: 'open' })),
     process: Type.Optional(Type.Union(['share-request', 'catalogue-change', 'quality-dispute', 'negative-list'].map((p) => Type.Literal(p)))),
-    rung: Type.Optional(Type.Union(['reminder', 'overdue', 'rectification', 'government-report'].map((r) => Type.Literal(r)))),
+    rung: Type.Optional(Type.Union(escalationRungs.map((r) => Type.Literal(r)))),
     overdue: Type.Optional(Type.Boolean()),
     department: Type.Optional(Type.String({ maxLength: 40, description: 'Assignee department (with scope=level)' })),
     dueBefore: Type.Optional(Type.String({ format: 'date-time' })),

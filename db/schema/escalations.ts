@@ -3,7 +3,16 @@ import { departments, users } from './organisation';
 import { requests } from './requests';
 import { tasks } from './tasks';
 
-export const escalationRungs = ['reminder', 'overdue', 'rectification', 'government-report'] as const;
+/** The rungs, in ladder order (see rules/ladder.ts: which a step gets depends on whose duty it is and on its basis). */
+export const escalationRungs = [
+  'reminder',
+  'overdue',
+  'rectification',
+  'circular-criticism',
+  'government-report',
+  'correction-order',
+  'oversight-report',
+] as const;
 export type EscalationRung = (typeof escalationRungs)[number];
 
 /** One rung of a step's escalation ladder that has fired. */

@@ -3,6 +3,17 @@ import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-o
 import { departments, users } from './organisation';
 import { requests } from './requests';
 
+/** An extension request as stored on the task that decides it. */
+export interface ExtensionRequestRecord {
+  /** The task whose period would be extended. */
+  taskId: string;
+  n: number;
+  unit: string;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+}
+
 export const taskStatuses = ['open', 'completed', 'cancelled'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 
@@ -33,6 +44,8 @@ export const tasks = pgTable(
     /** The decisions the step allows, and those that need written reasons (from the rule pack). */
     decisions: text().array().notNull().default([]),
     reasonRequiredFor: text().array().notNull().default([]),
+    /** On the authority's task deciding an extension: what was asked, by whom, why (the decider must not decide blind). */
+    extensionRequest: jsonb().$type<ExtensionRequestRecord>(),
     claimedBy: text().references(() => users.id),
     claimedAt: timestamp({ withTimezone: true }),
     completedBy: text().references(() => users.id),

@@ -55,6 +55,8 @@ describe('oversight: claiming, the level view, escalations, assessment', () => {
   });
 
   it('shows a case registered weeks late as overdue and escalated, to the supervisor’s level view, the escalations list and the assessment', async () => {
+    // The overdue step is the authority's own provision (draft art. 19, unconditional data): internal oversight, the overdue notice at once,
+    // the report to the government only 5 WD after it (rules/ladder.ts), never 限期整改 of the authority itself.
     const receivedAt = new Date(Date.now() - 30 * 86_400_000).toISOString();
     const created = (
       await stack.app.inject({
@@ -65,15 +67,20 @@ describe('oversight: claiming, the level view, escalations, assessment', () => {
         payload: { catalogueEntryId: 'HB-STHJT-0001', scenario: '补录的纸质申请：核对排污许可', receivedAt, receivedAtReason: '纸质申请件补录', onBehalfOf: 'hb-mzt' },
       })
     ).json();
-    const escalations = await waitForRung(created.id, 'government-report');
-    const rungs = escalations.filter((e: { requestId: string }) => e.requestId === created.id).map((e: { rung: string }) => e.rung);
-    expect(rungs.sort()).toEqual(['government-report', 'overdue', 'rectification']);
+    await waitForRung(created.id, 'overdue');
+    await new Promise((r) => setTimeout(r, 1500));
+    const escalations = (await stack.app.inject({ method: 'GET', url: `/api/escalations?requestId=${created.id}`, headers: supervisor })).json();
+    expect(escalations.map((e: { rung: string }) => e.rung)).toEqual(['overdue']);
+    const [overdue] = escalations;
+    expect(overdue).toMatchObject({ basis: 'policy', stepTitleZh: '直接提供共享数据', notified: ['hb-data:authority-reviewer', 'hb-data:authority-supervisor'] });
+    expect(overdue.explanation.zh).toContain('内部督办');
+    expect(Date.parse(overdue.dueAt)).toBeLessThan(Date.now());
 
     const level = (await stack.app.inject({ method: 'GET', url: '/api/tasks?scope=level&overdue=true&process=share-request', headers: supervisor })).json();
     const late = level.find((t: { requestId: string }) => t.requestId === created.id);
     expect(late.timeLeft.overdue).toBe(true);
     expect(late.timeLeft.workingDays).toBeGreaterThan(10);
-    expect(late.rung).toBe('government-report');
+    expect(late.rung).toBe('overdue');
     const notLevel = await stack.app.inject({ method: 'GET', url: '/api/tasks?scope=level', headers: civil });
     expect(notLevel.statusCode).toBe(403);
 
@@ -84,7 +91,7 @@ describe('oversight: claiming, the level view, escalations, assessment', () => {
     const assessment = (await stack.app.inject({ method: 'GET', url: `/api/assessment?from=${from}&to=${to}`, headers: supervisor })).json();
     const authority = assessment.departments.find((d: { departmentId: string }) => d.departmentId === 'hb-data');
     expect(authority.openOverdue).toBeGreaterThanOrEqual(1);
-    expect(authority.escalations['government-report']).toBeGreaterThanOrEqual(1);
+    expect(authority.escalations.overdue).toBeGreaterThanOrEqual(1);
     expect(authority.worstLatenessWorkingDays).toBeGreaterThan(10);
     const csv = await stack.app.inject({ method: 'GET', url: `/api/assessment?from=${from}&to=${to}&format=csv`, headers: supervisor });
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -109,6 +109,10 @@ describe('the statutory processes through the API', () => {
     });
     expect(asked.statusCode).toBe(202);
     const decision = await openTask(authority, id, 'submit-update.extension');
+    // The authority decides on the reasons given, not blind.
+    expect(decision.extensionRequest).toMatchObject({ taskId: submit.id, n: 5, reason: '需与法规部门核对', requestedBy: 'u-mzt-li' });
+    const single = (await stack.app.inject({ method: 'GET', url: `/api/tasks/${encodeURIComponent(decision.id)}`, headers: authority })).json();
+    expect(single.extensionRequest.reason).toBe('需与法规部门核对');
     expect((await act(authority, decision.id, { decision: 'grant' })).statusCode).toBe(200);
     let extended = submit;
     for (let i = 0; i < 600 && extended.dueAt === submit.dueAt; i++) {

@@ -49,6 +49,11 @@ describe('a catalogue change with an extension', () => {
     await signIn(authority, 'data.chen');
     const decide = await queueRow(authority, caseId, 'submit-update.extension');
     await decide.getByRole('link', { name: /^办理/ }).click();
+    // The authority decides on the reasons given, shown on its task.
+    const asked = authority.getByTestId('extension-request');
+    await asked.waitFor();
+    expect(await asked.textContent()).toContain('新条例配套的数据标准尚未发布');
+    expect(await asked.textContent()).toContain('5 个工作日');
     await submitDecision(authority, '同意延期');
 
     // The workflow moves the deadline a moment after the grant: open the task until it shows.

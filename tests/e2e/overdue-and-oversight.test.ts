@@ -70,12 +70,17 @@ describe('a case registered weeks after it was received', () => {
     await reviewer.getByRole('button', { name: '提交', exact: true }).click();
     await reviewer.waitForURL(/\/cases\/share-request\/[0-9a-f-]{36}/);
     caseId = /share-request\/([0-9a-f-]{36})/.exec(reviewer.url())![1]!;
-    // The department sees it as its own case. The ladder fires at once for a past deadline: overdue, rectification,
-    // then the report to the government.
+    // The department sees it as its own case. The overdue step is the authority's own review: internal oversight.
+    // Its overdue notice goes out at once; the report to the government only 5 WD after that notice, not back to back
+    // (rules/ladder.ts).
     await department.goto(`/cases/share-request/${caseId}`);
     await expect
       .poll(async () => (await department.getByTestId('escalations').count()) > 0 && (await department.getByTestId('escalations').textContent()), { timeout: 20_000 })
-      .toContain('报告本级人民政府');
+      .toContain('逾期通知');
+    const shown = (await department.getByTestId('escalations').textContent()) ?? '';
+    expect(shown).toContain('本地政策');
+    expect(shown).not.toContain('报告本级人民政府');
+    expect(shown).not.toContain('限期整改');
     await department.goto('/cases?overdue=1');
     await department.locator(`tr[data-case-id="${caseId}"]`).waitFor();
     expect(await department.getByLabel('只看有逾期事项的案件').isChecked()).toBe(true);
@@ -84,11 +89,11 @@ describe('a case registered weeks after it was received', () => {
   it('shows as overdue and escalated in the authority’s queue, filtered to what is overdue', async () => {
     await signIn(reviewer, 'data.chen');
     const row = await queueRow(reviewer, caseId, 'review-forward', '?overdue=1');
-    await expect.poll(() => row.getByTestId('rung').textContent(), { timeout: 20_000 }).toBe('报告本级人民政府');
+    await expect.poll(() => row.getByTestId('rung').textContent(), { timeout: 20_000 }).toBe('逾期通知');
     expect(await row.getByText('逾期', { exact: true }).count()).toBe(1);
     expect(await row.getByTestId('due').textContent()).toMatch(/逾期 \d+ 个工作日/);
     expect(await row.getAttribute('class')).toContain('row-late');
-    await reviewer.getByLabel('督办级别').selectOption('government-report');
+    await reviewer.getByLabel('督办级别').selectOption('overdue');
     await reviewer.locator(`tr[data-request-id="${caseId}"]`).waitFor();
     await reviewer.getByLabel('督办级别').selectOption('');
     await reviewer.getByLabel('只看逾期').uncheck();
@@ -100,7 +105,7 @@ describe('a case registered weeks after it was received', () => {
     await reviewer.goto(`/tasks/${encodeURIComponent(`${caseId}/review-forward/1`)}`);
     await reviewer.getByRole('heading', { level: 1, name: '审核并转至提供部门' }).waitFor();
     expect(await reviewer.locator('.task-head').textContent()).toMatch(/逾期 \d+ 个工作日/);
-    expect(await reviewer.getByTestId('escalations').textContent()).toContain('限期整改');
+    expect(await reviewer.getByTestId('escalations').textContent()).toContain('逾期通知');
     const days = reviewer.getByTestId('day-by-day');
     expect(await days.textContent()).toContain('周末，不计入');
     expect(await days.textContent()).toContain('计入第 3 个工作日');
@@ -112,13 +117,19 @@ describe('a case registered weeks after it was received', () => {
     await supervisor.getByRole('link', { name: '通知与督办' }).click();
     const escalations = supervisor.getByTestId('escalation-list');
     await escalations.waitFor();
-    expect(await escalations.textContent()).toContain('报告本级人民政府');
+    // Which case, which step, which department, when it was due, and on what basis.
+    const item = (await escalations.textContent()) ?? '';
+    expect(item).toContain('审核并转至提供部门');
+    expect(item).toContain('办理期限');
+    expect(item).toContain('案件');
+    expect(item).toContain('本地政策');
+    expect(item).not.toContain('报告本级人民政府');
     // Each notice is read by each person on their own; the count in the navigation follows.
     const unread = async () => {
       const badge = supervisor.getByTestId('unread-count');
       return (await badge.count()) ? Number(/\d+/.exec((await badge.textContent()) ?? '')?.[0] ?? 0) : 0;
     };
-    await expect.poll(unread).toBeGreaterThan(1);
+    await expect.poll(unread).toBeGreaterThan(0);
     const before = await unread();
     await supervisor.getByRole('button', { name: /^标为已读/ }).first().click();
     await expect.poll(unread).toBe(before - 1);
@@ -172,7 +183,7 @@ describe('reference views', () => {
     expect(await department.locator('html').getAttribute('lang')).toBe('en');
     await department.goto(`/cases/share-request/${caseId}`);
     await department.getByTestId('timeline').waitFor();
-    expect(await department.getByTestId('timeline').textContent()).toContain("Reported to the people's government");
+    expect(await department.getByTestId('timeline').textContent()).toContain('Overdue notice');
     await screenshot(department, 'case-en', { fullPage: true });
     await department.getByRole('button', { name: '中文' }).click();
     await department.getByRole('link', { name: '我的待办' }).waitFor();

@@ -20,7 +20,7 @@ import {
   terminateLeftovers,
   type RegisteredCase,
 } from '../support/cases';
-import { hebeiParties } from '../support/fixtures';
+import { hebeiParties, nextFridayMorning } from '../support/fixtures';
 import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
 
 let env: TestWorkflowEnvironment;
@@ -30,11 +30,14 @@ beforeAll(async () => {
 afterEach(terminateLeftovers);
 afterAll(() => env?.teardown());
 
-/** A change of duties on Friday 12 Dec 2025: the 10 WD to submit end on Fri 26 Dec, just before New Year 2026. */
-const changedAt = '2025-12-12T10:00:00+08:00';
-const newYear2026 = ['2026-01-01', '2026-01-02', '2026-01-03'];
+/**
+ * An extension may be asked for only while the period runs, so the change of duties lies in the future of the test
+ * clock (the next Friday morning) and every date is computed from the calendar (how an extension counts across New
+ * Year and its make-up day is pinned in tests/calendar/).
+ */
 
 async function register(db: Db, pack: string): Promise<RegisteredCase> {
+  const changedAt = nextFridayMorning(await env.currentTimeMs());
   const own = await createCatalogueEntry(db, { provider: 'hb-scjgj', sharingAttribute: 'unconditional' });
   return registerCase(db, {
     process: 'catalogue-change',
@@ -51,14 +54,14 @@ async function dueChanges(db: Db, taskId: string) {
 }
 
 describe('extending the period to submit a catalogue update', () => {
-  it('hebei-2023: +10 WD with the authority consent, counted from the last day across New Year 2026 (1–3 Jan off, Sun 4 Jan worked); no more than 10 in total', async () => {
+  it('hebei-2023: +10 WD with the authority consent, counted from the last day; no more than 10 in total', async () => {
     const { worker, taskQueue, db } = await createTestWorker(env);
     const input = await register(db.db, 'hebei-2023');
     await worker.runUntil(async () => {
       const handle = await startWorkflow(env, taskQueue, workflowTypes.catalogueChange, input);
       const submit = await openTask(handle, 'submit-update');
       const original = await taskDeadline(db.db, submit.taskId);
-      expect(original).toMatchObject({ due: '2025-12-26', endsAt: '2025-12-27T00:00:00+08:00' });
+      expect(original).toEqual(nationalCalendar.deadline({ start: input.receivedAt, n: 10, unit: 'working-days', jurisdiction: 'hebei' }));
 
       const ask = (n: number, actor = people.hbScjgj, reason?: string) => requestExtensionAs(handle, submit.taskId, actor, n, reason);
       await expect(ask(10, people.hbData)).rejects.toMatchObject({ cause: { type: 'WrongActor' } });
@@ -80,14 +83,12 @@ describe('extending the period to submit a catalogue update', () => {
         'the extended deadline',
       );
       expect(extended).toEqual(nationalCalendar.extend(original, 10));
-      expect(extended).toMatchObject({ due: '2026-01-12', endsAt: '2026-01-13T00:00:00+08:00', extensions: [10], provisional: false });
-      expect(extended.skipped.filter((d) => d.reason === 'holiday').map((d) => d.date)).toEqual(newYear2026);
-      expect(extended.counted).toContainEqual(expect.objectContaining({ date: '2026-01-04', makeUp: true }));
-      expect((await taskRow(db.db, submit.taskId)).dueAt.toISOString()).toBe(new Date('2026-01-13T00:00:00+08:00').toISOString());
+      expect(extended).toMatchObject({ extensions: [10] });
+      expect((await taskRow(db.db, submit.taskId)).dueAt.toISOString()).toBe(new Date(extended.endsAt).toISOString());
       const [change] = await dueChanges(db.db, submit.taskId);
-      expect(change?.details).toMatchObject({ cause: 'extension-granted', fromDue: '2025-12-26', toDue: '2026-01-12' });
+      expect(change?.details).toMatchObject({ cause: 'extension-granted', fromDue: original.due, toDue: extended.due });
       const state = await handle.query(caseStateQuery);
-      expect(state.openTasks.find((t) => t.taskId === submit.taskId)?.dueAt).toBe('2026-01-13T00:00:00+08:00');
+      expect(state.openTasks.find((t) => t.taskId === submit.taskId)?.dueAt).toBe(extended.endsAt);
 
       await expect(ask(1)).rejects.toMatchObject({ cause: { type: 'ExtensionOverLimit' } });
       await completeAs(handle, submit.taskId, people.hbScjgj, 'submitted', undefined, { updateFrequency: '每周 weekly' });
@@ -146,8 +147,7 @@ describe('extending the period to submit a catalogue update', () => {
         'the extended deadline',
       );
       expect(extended).toEqual(nationalCalendar.extend(original, 20));
-      expect(extended).toMatchObject({ due: '2026-01-26', extensions: [20] });
-      expect(extended.skipped.filter((d) => d.reason === 'holiday').map((d) => d.date)).toEqual(newYear2026);
+      expect(extended).toMatchObject({ extensions: [20] });
       await expect(requestExtensionAs(handle, submit.taskId, people.hbScjgj, 1)).rejects.toMatchObject({ cause: { type: 'ExtensionOverLimit' } });
     });
     await db.close();

@@ -14,6 +14,7 @@ describe('recorded histories replay on the current workflow code', () => {
     for (const process of ['share-request', 'catalogue-change', 'quality-dispute', 'negative-list']) {
       expect(files.some((f) => f.startsWith(`${process}.`))).toBe(true);
       expect(files.some((f) => f.startsWith(`before-local-activities/${process}.`))).toBe(true);
+      expect(files.some((f) => f.startsWith(`before-ladder/${process}.`))).toBe(true);
     }
   });
 

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import { auditLog, escalations, notifications, type EscalationRung } from '../../db/schema';
-import { escalationSchedule, getPack } from '../../rules';
+import { dutyHolderOf, getPack, ladderFor, planLadder, step, type Rung } from '../../rules';
 import { caseStateQuery, workflowTypes } from '../../workflows/messages';
 import {
   completeAs,
@@ -31,7 +31,7 @@ afterAll(() => env?.teardown());
 const HOUR = 3600_000;
 
 describe("the escalation ladder of a provider's overdue reply, for a case received in the future of the test clock", () => {
-  it('fires reminder, overdue, rectification and government report each at its computed instant and not a second before, to the right recipients, never closing the task', async () => {
+  it('fires reminder, overdue, 限期整改, 通报批评 (draft art. 39) and the report to the government (art. 41) each at its instant and not a second before, to the right recipients, then gives the government its order to correct as a task', async () => {
     const { worker, taskQueue, db } = await createTestWorker(env);
     const receivedAt = nextFridayMorning(await env.currentTimeMs());
     const input = await registerCase(db.db, {
@@ -54,54 +54,71 @@ describe("the escalation ladder of a provider's overdue reply, for a case receiv
       expect(deadline).toEqual(
         nationalCalendar.deadline({ start: await completedAtOf(db.db, review.taskId), n: 5, unit: 'working-days', jurisdiction: 'hebei' }),
       );
-      const schedule = escalationSchedule(deadline, getPack('hebei-2023').policy.escalation, nationalCalendar);
-      expect(schedule.reminderAt).toBe(`${deadline.due}T00:00:00+08:00`);
-      expect(schedule.overdueAt).toBe(deadline.endsAt);
-
+      const pack = getPack('hebei-2023');
+      const rule = step(pack, 'conditional-share', 'provider-reply');
+      const rungs = ladderFor(pack.policy.escalation, { holder: dutyHolderOf(rule.actor), periodBasis: rule.periodBasis });
       const provider = 'hb-rst:provider';
       const supervisor = 'hb-data:authority-supervisor';
-      const ladder: Array<{ rung: EscalationRung; at: string; recipients: string[] }> = [
-        { rung: 'reminder', at: schedule.reminderAt!, recipients: [provider] },
-        { rung: 'overdue', at: schedule.overdueAt, recipients: [supervisor, provider] },
-        { rung: 'rectification', at: schedule.rectificationAt, recipients: [supervisor, provider] },
-        { rung: 'government-report', at: schedule.governmentReportAt, recipients: [supervisor, 'hb-gov:government-approver', provider] },
+      // Draft art. 39: 督促整改, 通报批评; art. 41: the government orders correction. Recipients by rung:
+      const ladder: Array<{ rung: EscalationRung; basis: string; recipients: string[] }> = [
+        { rung: 'reminder', basis: 'policy', recipients: [provider] },
+        { rung: 'overdue', basis: 'policy', recipients: [supervisor, provider] },
+        { rung: 'rectification', basis: 'draft', recipients: [supervisor, provider] },
+        { rung: 'circular-criticism', basis: 'draft', recipients: [supervisor, provider] },
+        { rung: 'government-report', basis: 'draft', recipients: [supervisor, 'hb-gov:government-approver', provider] },
       ];
+      expect(rungs.map((r) => r.rung)).toEqual(ladder.map((r) => r.rung));
       const fired = () => db.db.select().from(escalations).where(eq(escalations.taskId, reply.taskId));
+      const firedAt: Partial<Record<Rung, string>> = {};
 
-      for (const [i, { rung, at, recipients }] of ladder.entries()) {
+      for (const [i, { rung, basis, recipients }] of ladder.entries()) {
+        // Each rung's instant from the ones that really fired before it (rules/ladder.ts).
+        const at = planLadder(rungs, deadline, firedAt, nationalCalendar).find((r) => r.rung === rung)!.at;
         const atMs = Date.parse(at);
-        await sleepUntil(env, atMs - 1000);
-        await handle.query(caseStateQuery);
-        expect((await fired()).map((e) => e.rung)).toEqual(ladder.slice(0, i).map((r) => r.rung));
-
-        await env.sleep(2000);
-        const rows = await eventually(fired, (r) => r.length === i + 1, `the ${rung} rung`);
+        if (i === 0) expect(at).toBe(new Date(`${deadline.due}T00:00:00+08:00`).toISOString());
+        if (i === 1) expect(at).toBe(new Date(deadline.endsAt).toISOString());
+        if (atMs - 1000 > (await env.currentTimeMs())) {
+          await sleepUntil(env, atMs - 1000);
+          await handle.query(caseStateQuery);
+          expect((await fired()).map((e) => e.rung)).toEqual(ladder.slice(0, i).map((r) => r.rung));
+          await env.sleep(2000);
+        }
+        // 通报批评 and the report follow the same unheeded time limit: the report goes out right after the criticism.
+        const rows = await eventually(fired, (r) => r.some((e) => e.rung === rung), `the ${rung} rung`);
         const row = rows.find((e) => e.rung === rung)!;
+        firedAt[rung] = row.firedAt.toISOString();
         expect(row.scheduledAt.getTime()).toBe(atMs);
         expect(row.firedAt.getTime()).toBeGreaterThanOrEqual(atMs);
         expect(row.firedAt.getTime()).toBeLessThan(atMs + 2000);
         expect(row.responsibleDepartmentId).toBe('hb-rst');
+        expect(row.details).toMatchObject({ basis, stepTitleZh: '答复是否同意共享', dueAt: deadline.endsAt });
 
         const inbox = await db.db.select().from(notifications).where(eq(notifications.escalationId, row.id));
         expect(inbox.map((n) => `${n.recipientDepartmentId}:${n.recipientRole}`).sort()).toEqual(recipients);
         expect(inbox.every((n) => n.kind === `escalation.${rung}` && n.taskId === reply.taskId)).toBe(true);
+        expect(inbox.every((n) => n.titleZh.endsWith('：答复是否同意共享'))).toBe(true);
 
         const task = await taskRow(db.db, reply.taskId);
         expect(task.status).toBe('open');
         expect(task.overdue).toBe(rung !== 'reminder');
-        expect(task.rung).toBe(rung === 'reminder' ? null : rung);
+        expect(task.rung).toEqual(rung === 'reminder' ? null : rung === 'circular-criticism' ? expect.stringMatching(/^(circular-criticism|government-report)$/) : rung);
         const state = await handle.query(caseStateQuery);
         expect(state.status).toBe('awaiting-provider-reply');
-        expect(state.openTasks.map((t) => t.taskId)).toEqual([reply.taskId]);
-        expect(state.openTasks[0]?.rungs).toEqual(ladder.slice(0, i + 1).map((r) => r.rung));
+        expect(state.openTasks.find((t) => t.taskId === reply.taskId)?.rungs.slice(0, i + 1)).toEqual(ladder.slice(0, i + 1).map((r) => r.rung));
       }
+      // The report went to the government: it now has its own task, to order correction (art. 41).
+      const order = await openTask(handle, 'provider-reply.government-order');
+      expect(order).toMatchObject({ assigneeDepartmentId: 'hb-gov', assigneeRole: 'government-approver', decisions: ['order-correction'] });
+      expect((await taskRow(db.db, order.taskId)).citation).toMatchObject({ article: '征求意见稿第四十一条 (2022 draft art. 41)' });
 
       // The ladder ends with the report: a month later nothing more has fired and the task still waits for its provider.
       await env.sleep(30 * 24 * HOUR);
-      expect(await fired()).toHaveLength(4);
+      expect(await fired()).toHaveLength(5);
       expect((await taskRow(db.db, reply.taskId)).status).toBe('open');
 
       await completeAs(handle, reply.taskId, people.hbRst, 'agree');
+      // Corrected before the government ordered it: its order task is cancelled, not left hanging.
+      expect((await eventually(() => taskRow(db.db, order.taskId), (t) => t.status !== 'open', 'the order task closed')).status).toBe('cancelled');
       const [completed] = await db.db
         .select()
         .from(auditLog)

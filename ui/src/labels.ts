@@ -45,9 +45,19 @@ export const rungLabels: Labels = {
   reminder: ['到期提醒', 'Reminder'],
   overdue: ['逾期通知', 'Overdue notice'],
   rectification: ['限期整改', 'Notice to rectify'],
+  'circular-criticism': ['通报批评', 'Criticised in a circular'],
   'government-report': ['报告本级人民政府', "Reported to the people's government"],
+  'correction-order': ['责令改正', 'Ordered to correct'],
+  'oversight-report': ['内部监督：报告本级人民政府', "Internal oversight: the people's government informed"],
 };
-export const rungOrder = ['reminder', 'overdue', 'rectification', 'government-report'];
+export const rungOrder = ['reminder', 'overdue', 'rectification', 'circular-criticism', 'government-report', 'correction-order', 'oversight-report'];
+
+/** Where a rung's measure comes from: the text, the 2022 draft, or local policy. */
+export const basisLabels: Labels = {
+  law: ['依法规', 'By law'],
+  draft: ['依征求意见稿', 'From the consultation draft'],
+  policy: ['本地政策', 'Local policy'],
+};
 
 export const statusLabels: Labels = {
   received: ['已收到', 'Received'],
@@ -115,7 +125,10 @@ export const actionLabels: Labels = {
   'escalation.reminder': ['到期提醒', 'Reminder'],
   'escalation.overdue': ['逾期通知', 'Overdue notice'],
   'escalation.rectification': ['限期整改通知', 'Notice to rectify'],
+  'escalation.circular-criticism': ['通报批评', 'Criticised in a circular'],
   'escalation.government-report': ['报告本级人民政府', "Reported to the people's government"],
+  'escalation.correction-order': ['责令改正', 'Ordered to correct'],
+  'escalation.oversight-report': ['内部监督：报告本级人民政府', "Internal oversight: the people's government informed"],
   'catalogue.changed': ['目录已更新', 'Catalogue changed'],
   'negative-list.listed': ['列入负面清单', 'Put on the negative list'],
   'negative-list.filed': ['负面清单已备案', 'Negative list filed'],

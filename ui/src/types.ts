@@ -74,6 +74,8 @@ export interface Task {
   citation: Citation | null;
   decisions: string[];
   reasonRequiredFor: string[];
+  /** On the authority's task deciding an extension: the request it decides, with its reasons. */
+  extensionRequest?: { taskId: string; n: number; unit: string; reason: string; requestedBy: string; requestedAt: string } | null;
   timeLeft: TimeLeft | null;
   decision: string | null;
   reason: string | null;
@@ -116,6 +118,8 @@ export interface Escalation {
   scheduledAt: string;
   firedAt: string;
   responsibleDepartmentId: string;
+  /** law / draft / policy; null on rungs of cases started before it was recorded. */
+  basis?: 'law' | 'draft' | 'policy' | null;
 }
 
 export interface AuditEntry {
@@ -242,6 +246,14 @@ export interface EscalationView {
   taskTitleZh: string;
   taskTitleEn: string;
   rung: string;
+  /** law / draft / policy; null on rungs of cases started before it was recorded. */
+  basis: 'law' | 'draft' | 'policy' | null;
+  stepTitleZh: string;
+  stepTitleEn: string;
+  /** When the step was due when the rung fired. */
+  dueAt: string;
+  timeLimitEndsAt: string | null;
+  notified: string[];
   scheduledAt: string;
   firedAt: string;
   responsibleDepartmentId: string;

@@ -81,7 +81,7 @@ const sharing: Record<'unconditional-share' | 'conditional-share', StepRule[]> =
 /** 《安徽省政务数据资源管理办法》, Anhui Provincial People's Government Order No. 299, in force from 2021-03-01. */
 export const anhui2021: RulePack = {
   id: 'anhui-2021',
-  version: '1.0.0',
+  version: '1.1.0',
   titleZh: '安徽省政务数据资源管理办法',
   titleEn: 'Anhui Province Measures for the Administration of Government Data Resources',
   jurisdiction: 'anhui',
@@ -190,5 +190,27 @@ export const anhui2021: RulePack = {
     rectification: citeAnhui(43, m.art43),
     governmentReport: citeAnhui(43, m.art43),
     request: citeAnhui(21, m.art21),
+    ladder: {
+      rectification: {
+        basis: 'law',
+        zh: '逾期未办理:数据资源主管部门通知限期整改(第四十三条)。',
+        en: 'Overdue: the data resources authority gives notice to rectify within a time limit (art. 43).',
+        citation: citeAnhui(43, m.art43),
+      },
+      referral: {
+        basis: 'law',
+        to: 'government',
+        zh: '逾期未改正:上报本级人民政府(第四十三条)。',
+        en: "Not corrected in time: reported to the people's government at the same level (art. 43).",
+        citation: citeAnhui(43, m.art43),
+      },
+      governmentOrder: {
+        basis: 'law',
+        zh: '本级人民政府责令限期改正(第四十三条)。',
+        en: "The people's government orders correction within a time limit (art. 43).",
+        citation: citeAnhui(43, m.art43),
+      },
+      internalOversight: citeAnhui(44, m.art44, { reconstructed: true }),
+    },
   }),
 };

@@ -62,6 +62,10 @@ export const measures = {
     zh: '不同政务部门提供的同类政务数据不一致的,相关部门应当及时协商一致;协商不一致的,由本级人民政府数据资源主管部门会同有关行政主管部门协调处理。',
     en: 'Where departments provide inconsistent data of the same category, they reach a consensus by consultation; failing that, the data resources authority at the same level handles it in coordination with the administrative departments concerned.',
   },
+  art44: {
+    zh: '政务部门及其工作人员……在履行职责中玩忽职守、滥用职权、徇私舞弊,未构成犯罪的,依法给予处分',
+    en: 'Government departments and their staff who neglect their duties, abuse their power or engage in malpractice in performing their duties are sanctioned according to law.',
+  },
   art43: {
     zh: '政务部门……有下列行为之一的,由本级人民政府数据资源主管部门通知限期整改;逾期未改正的,上报本级人民政府,由本级人民政府责令限期改正:……(四)拒绝、推诿归集或者共享政务数据的;(五)未按照规定更新或者复核政务数据的',
     en: "Where a department … refuses or shirks sharing data, or does not update or review data as required, the data resources authority gives notice to rectify within a time limit; if not corrected in time, it reports to the people's government at the same level, which orders correction within a time limit.",

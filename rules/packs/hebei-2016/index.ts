@@ -11,7 +11,7 @@ const NO_PERIOD = policyNote({ zh: '2016年规定未规定期限', en: 'the 2016
 /** 《河北省政务信息资源共享管理规定》, in force 2016-01-01, replaced by the 2023 Measures. */
 export const hebei2016: RulePack = {
   id: 'hebei-2016',
-  version: '1.0.0',
+  version: '1.1.0',
   titleZh: '河北省政务信息资源共享管理规定',
   titleEn: 'Hebei Province Provisions on the Administration of Government Information Resource Sharing',
   jurisdiction: 'hebei',
@@ -69,5 +69,27 @@ export const hebei2016: RulePack = {
     rectification: cite2016(21, p.art21),
     governmentReport: cite2016(22, p.art22),
     request: cite2016(13, p.art13Consult),
+    ladder: {
+      rectification: {
+        basis: 'law',
+        zh: '发现问题的,信息共享主管部门督促整改(第21条)。',
+        en: 'Problems found: the information sharing authority urges rectification (art. 21).',
+        citation: cite2016(21, p.art21),
+      },
+      circularCriticism: {
+        basis: 'law',
+        zh: '拒不整改的,予以通报批评(第21条)。',
+        en: 'Refusing to rectify: criticised in a circular (art. 21).',
+        citation: cite2016(21, p.art21),
+      },
+      referral: {
+        basis: 'law',
+        to: 'competent-authority',
+        zh: '由上级行政机关或者有关主管部门责令改正(第22条);本系统由信息共享主管部门作为主管部门责令改正,并抄送其督办人员。',
+        en: 'The superior administrative authority or the competent authority orders rectification (art. 22); here the information sharing authority orders it as the competent authority, copied to its supervisor.',
+        citation: cite2016(22, p.art22),
+      },
+      internalOversight: cite2016(22, p.art22),
+    },
   }),
 };

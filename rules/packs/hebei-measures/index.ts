@@ -6,7 +6,27 @@ import { negativeList } from './negative-list.js';
 import { qualityDispute } from './quality.js';
 import { conditionalShare, unconditionalShare } from './sharing.js';
 import { art19, supervision } from './texts.js';
-import { draftCite, type HebeiVariant } from './variant.js';
+import { DRAFT_BASIS, draftCite, type HebeiVariant } from './variant.js';
+
+/** The wording of the Hebei measures (draft art. 39, 41). */
+const MEASURES = {
+  rectification: {
+    zh: '未按要求办理:主管部门督促限期整改(第三十九条)。',
+    en: 'Not done as required: the authority urges rectification within a time limit (art. 39).',
+  },
+  criticism: {
+    zh: '整改期限届满仍未整改:给予通报批评(第三十九条)。',
+    en: 'Not rectified within the time limit: criticised in a circular (art. 39).',
+  },
+  referral: {
+    zh: '整改期限届满仍未改正:报告本级人民政府,由其责令改正(第四十一条:本级人民政府或者上一级政务部门责令改正)。',
+    en: "Not corrected within the time limit: reported to the people's government at the same level, to order correction (art. 41: the government or the department above orders correction).",
+  },
+  order: {
+    zh: '本级人民政府责令改正(第四十一条)。',
+    en: "The people's government orders correction (art. 41).",
+  },
+};
 
 function flows(v: HebeiVariant): RulePack['flows'] {
   return {
@@ -23,13 +43,29 @@ function policy(v: HebeiVariant): RulePack['policy'] {
     rectification: draftCite(v, 39, supervision.art39),
     governmentReport: draftCite(v, 41, supervision.art41),
     request: draftCite(v, 19, art19.request),
+    ladder: {
+      rectification: { ...MEASURES.rectification, basis: DRAFT_BASIS, citation: draftCite(v, 39, supervision.art39) },
+      circularCriticism: {
+        ...MEASURES.criticism,
+        basis: DRAFT_BASIS,
+        citation: draftCite(v, 39, supervision.art39),
+        trigger: {
+          basis: 'policy',
+          zh: '本地政策:整改期限届满仍未整改的,视为第三十九条所称"情节严重"。',
+          en: 'Local policy: not rectified when the time limit ends is taken as the "serious case" of art. 39.',
+        },
+      },
+      referral: { ...MEASURES.referral, basis: DRAFT_BASIS, to: 'government', citation: draftCite(v, 41, supervision.art41) },
+      governmentOrder: { ...MEASURES.order, basis: DRAFT_BASIS, citation: draftCite(v, 41, supervision.art41) },
+      internalOversight: draftCite(v, 40, supervision.art40),
+    },
   });
 }
 
 /** 《河北省政务数据共享应用管理办法》, provincial government order, in force from 2023-01-01. */
 export const hebei2023: RulePack = {
   id: 'hebei-2023',
-  version: '1.0.0',
+  version: '1.1.0',
   titleZh: '河北省政务数据共享应用管理办法',
   titleEn: 'Hebei Province Measures for the Administration of Government Affairs Data Sharing and Application',
   jurisdiction: 'hebei',
@@ -46,7 +82,7 @@ export const hebei2023: RulePack = {
 /** The 2022-08-12 consultation draft of the same Measures: never in force, for comparison only. */
 export const hebei2022Draft: RulePack = {
   id: 'hebei-2022-draft',
-  version: '1.0.0',
+  version: '1.1.0',
   titleZh: '河北省政务数据共享应用管理办法(征求意见稿)',
   titleEn: 'Hebei Province Measures for the Administration of Government Affairs Data Sharing and Application (consultation draft)',
   jurisdiction: 'hebei',

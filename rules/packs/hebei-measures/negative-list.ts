@@ -48,6 +48,8 @@ export function negativeList(v: HebeiVariant): StepRule[] {
     {
       id: 'record-filing',
       actor: 'upper-authority',
+      // The upper-level authority records the filing; the duty to file is the same-level authority's (art. 15).
+      dutyOf: 'authority',
       role: 'authority-reviewer',
       titleZh: '负面清单报上一级主管部门备案',
       titleEn: 'File the negative list with the upper-level authority',

@@ -94,6 +94,10 @@ export const supervision = {
     zh: '政务数据主管部门应当对政务部门的政务数据共享应用工作进行指导和监督检查,对未按要求开展工作的政务部门予以督促整改,情节严重的给予通报批评。',
     en: 'The competent authority guides, supervises and inspects the departments’ data sharing work, urges departments that do not work as required to rectify, and in serious cases criticises them in a circular.',
   },
+  art40: {
+    zh: '政务数据主管部门及其工作人员违反本办法,不依法履行职责,或者滥用职权、玩忽职守、徇私舞弊的,对直接负责的主管人员和其他直接责任人员依法予以处分。',
+    en: 'Where the competent authority or its staff violate these Measures and fail to perform their duties according to law, the persons directly in charge and other directly responsible persons are sanctioned according to law.',
+  },
   art41: {
     zh: '政务部门不履行本办法规定的义务,有以下情形之一的,由本级人民政府或者上一级政务部门责令改正:……(三)未按本办法规定受理政务数据共享申请,不及时提供政务数据共享的',
     en: "Where a department fails its duties under these Measures, e.g. does not accept share requests as required or does not provide shared data in time, the people's government at the same level or the department above orders correction.",

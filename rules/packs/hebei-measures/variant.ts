@@ -12,6 +12,7 @@ const CN_NUMERALS: Record<number, string> = {
   19: '十九',
   20: '二十',
   39: '三十九',
+  40: '四十',
   41: '四十一',
 };
 

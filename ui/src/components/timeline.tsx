@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n';
 import { colon, formatDate, formatEndInstant, formatInstant } from '../format';
-import { actionLabels, decisionLabel, label, rungLabels, statusLabel } from '../labels';
+import { actionLabels, basisLabels, decisionLabel, label, rungLabels, statusLabel } from '../labels';
 import { Link, paths } from '../router';
 import type { AuditEntry, CaseDetail, Escalation, Task } from '../types';
 import { useDepartments } from './common';
@@ -111,7 +111,9 @@ export function EscalationList({ escalations, tasks }: { escalations: Escalation
           const task = byId.get(e.taskId);
           return (
             <li key={e.id}>
-              <span className={`tag rung rung-${e.rung}`}>{label(rungLabels, e.rung, lang)}</span> {task ? pick(task.titleZh, task.titleEn) : ''} ·{' '}
+              <span className={`tag rung rung-${e.rung}`}>{label(rungLabels, e.rung, lang)}</span>{' '}
+              {e.basis ? <span className={`tag ${e.basis === 'policy' ? 'tag-warn' : 'tag-info'}`}>{label(basisLabels, e.basis, lang)}</span> : null}{' '}
+              {task ? pick(task.titleZh, task.titleEn) : ''} ·{' '}
               {name(e.responsibleDepartmentId)}
               <div className="muted">
                 {t('scheduledAt')} <time dateTime={e.scheduledAt}>{formatEndInstant(e.scheduledAt, lang)}</time> · {t('firedAt')}{' '}

@@ -4,7 +4,7 @@ import { Loaded, PageTitle, useDepartments } from '../components/common';
 import { bilingual, colon, formatEndInstant, formatInstant, humanizeInstants } from '../format';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
-import { label, processLabels, rungLabels } from '../labels';
+import { basisLabels, label, processLabels, rungLabels } from '../labels';
 import { Link, paths, useRouter } from '../router';
 import type { EscalationView, Notification } from '../types';
 import { useUnread } from '../unread';
@@ -55,14 +55,33 @@ function EscalationItems({ list }: { list: EscalationView[] }) {
         <li key={e.id} className="escalation-item">
           <div className="notice-head">
             <span className={`tag rung rung-${e.rung}`}>{label(rungLabels, e.rung, lang)}</span>
-            <Link to={paths.task(e.taskId)}>{pick(e.taskTitleZh, e.taskTitleEn)}</Link>
+            {e.basis ? (
+              <span className={`tag ${e.basis === 'policy' ? 'tag-warn' : 'tag-info'}`} data-testid="rung-basis">
+                {label(basisLabels, e.basis, lang)}
+              </span>
+            ) : null}
+            <Link to={paths.task(e.taskId)}>{pick(e.stepTitleZh, e.stepTitleEn)}</Link>
           </div>
           <p className="muted">
-            {label(processLabels, e.process, lang)} · {t('responsible')}
+            {t('caseRef')}
             {colon(lang)}
-            {name(e.responsibleDepartmentId)} · {t('scheduledAt')} <time dateTime={e.scheduledAt}>{formatEndInstant(e.scheduledAt, lang)}</time>
+            <Link to={paths.case(e.process, e.requestId)}>
+              {label(processLabels, e.process, lang)} {e.requestId.slice(0, 8)}
+            </Link>
+            {' · '}
+            {t('responsible')}
+            {colon(lang)}
+            {name(e.responsibleDepartmentId)} · {t('stepDue')}
+            {colon(lang)}
+            <time dateTime={e.dueAt}>{formatEndInstant(e.dueAt, lang)}</time>
             {' · '}
             {t('firedAt')} <time dateTime={e.firedAt}>{formatInstant(e.firedAt, lang)}</time>
+            {e.timeLimitEndsAt ? (
+              <>
+                {' · '}
+                {t('rectifyBy')} <time dateTime={e.timeLimitEndsAt}>{formatEndInstant(e.timeLimitEndsAt, lang)}</time>
+              </>
+            ) : null}
           </p>
           {e.explanation ? (
             <p>
@@ -105,6 +124,16 @@ function NoticeList({ list, onRead }: { list: Notification[]; onRead(): void }) 
               {!n.readAt ? <span className="sr-only">（{t('unread')}）</span> : null}
               <time dateTime={n.createdAt}>{formatInstant(n.createdAt, lang)}</time>
             </div>
+            {n.details?.dueAt ? (
+              <p className="muted">
+                {n.details.basis ? <span className={`tag ${n.details.basis === 'policy' ? 'tag-warn' : 'tag-info'}`}>{label(basisLabels, String(n.details.basis), lang)}</span> : null}{' '}
+                {t('responsible')}
+                {colon(lang)}
+                {String(pick(String(n.details.responsibleNameZh ?? ''), String(n.details.responsibleNameEn ?? '')))} · {t('stepDue')}
+                {colon(lang)}
+                <time dateTime={String(n.details.dueAt)}>{formatEndInstant(String(n.details.dueAt), lang)}</time>
+              </p>
+            ) : null}
             {explanation ? <p className="notice-text">{humanizeInstants(String(explanation), lang)}</p> : null}
             <div className="notice-actions">
               {n.taskId ? (

@@ -71,6 +71,7 @@ export function TaskView({ taskId }: { taskId: string }) {
       <div className="layout-2">
         <div className="col-main">
           {kase ? <RequestFacts kase={kase} /> : <TaskFacts task={task} />}
+          {task.extensionRequest ? <ExtensionRequestFacts request={task.extensionRequest} /> : null}
           <section className="card" aria-labelledby="act-title">
             <h2 id="act-title">{t('actionsTitle')}</h2>
             {done ? (
@@ -127,6 +128,34 @@ export function TaskView({ taskId }: { taskId: string }) {
         </div>
       ) : null}
     </>
+  );
+}
+
+/** On the authority's task deciding an extension: what was asked, by whom, and why — the decision is not made blind. */
+function ExtensionRequestFacts({ request }: { request: NonNullable<Task['extensionRequest']> }) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="card" aria-labelledby="extension-request-title" data-testid="extension-request">
+      <h2 id="extension-request-title">{t('extensionRequestTitle')}</h2>
+      <dl className="facts">
+        <dt>{t('extensionFor')}</dt>
+        <dd>
+          <Link to={paths.task(request.taskId)}>{request.taskId}</Link>
+        </dd>
+        <dt>{t('extensionLength')}</dt>
+        <dd>
+          {request.n} {request.unit === 'days' ? (lang === 'zh' ? '日' : 'days') : lang === 'zh' ? '个工作日' : 'working days'}
+        </dd>
+        <dt>{t('extensionReason')}</dt>
+        <dd style={{ whiteSpace: "pre-wrap" }}>{request.reason}</dd>
+        <dt>{t('extensionRequestedBy')}</dt>
+        <dd>{request.requestedBy}</dd>
+        <dt>{t('extensionRequestedAt')}</dt>
+        <dd>
+          <time dateTime={request.requestedAt}>{formatInstant(request.requestedAt, lang)}</time>
+        </dd>
+      </dl>
+    </section>
   );
 }
 
