@@ -14,7 +14,10 @@ let outsider: Record<string, string>;
 
 beforeAll(async () => {
   stack = await startStack();
-  [reviewer, requester, government, outsider] = await Promise.all(['data.chen', 'mzt.li', 'gov.sun', 'scjgj.wang'].map((u) => loginAs(stack.app, u)));
+  reviewer = await loginAs(stack.app, 'data.chen');
+  requester = await loginAs(stack.app, 'mzt.li');
+  government = await loginAs(stack.app, 'gov.sun');
+  outsider = await loginAs(stack.app, 'scjgj.wang');
 });
 afterAll(() => stack?.stop());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createCatalogueEntry } from '../support/cases';
-import { queueRow, screenshot, signIn, startBrowserApp, type BrowserApp } from './support';
+import { confirmDecision, queueRow, screenshot, signIn, startBrowserApp, type BrowserApp } from './support';
 
 let app: BrowserApp;
 let entryId = '';
@@ -20,7 +20,7 @@ afterAll(() => app?.close());
 async function submitDecision(page: Page, decision: string, reason?: string): Promise<void> {
   await page.getByRole('radio', { name: new RegExp(`^${decision}`) }).check();
   if (reason) await page.getByRole('textbox', { name: /^理由/ }).fill(reason);
-  await page.getByRole('button', { name: '提交办理结果' }).click();
+  await confirmDecision(page, decision);
   await expect.poll(() => page.getByRole('status').filter({ hasText: '已提交' }).count()).toBeGreaterThan(0);
 }
 
@@ -73,13 +73,34 @@ describe('a catalogue change with an extension', () => {
   });
 
   it('is submitted with the changed fields, approved, and the catalogue shows the change', async () => {
-    await provider.getByLabel('更新频率').fill('每周 weekly');
+    // The form starts from the entry as it stands; fixed vocabularies are choices; the one decision is not pre-chosen.
+    const frequency = provider.getByLabel('更新频率');
+    await expect.poll(() => frequency.inputValue()).toBe('每日 daily');
+    expect(await frequency.evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await provider.getByLabel('安全级别').evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await provider.getByLabel('安全级别').inputValue()).toBe('一般 general');
+    expect(await provider.getByLabel('使用范围').inputValue()).toBe('测试 test');
+    expect(await provider.getByLabel('法律依据').inputValue()).toBe('《测试条例》第一条');
+    expect(await provider.getByRole('radio', { name: /^已更新并报送审核/ }).isChecked()).toBe(false);
+    await frequency.selectOption('每周 weekly');
     await provider.getByLabel('使用范围').fill('婚姻登记及相关政务服务事项');
     await screenshot(provider, 'catalogue-change', { fullPage: true });
     await submitDecision(provider, '已更新并报送审核');
 
+    // The reviewer sees each submitted field beside the entry's value now: old → new.
     const review = await queueRow(authority, caseId, 'review-update');
     await review.getByRole('link', { name: /^办理/ }).click();
+    const changes = authority.getByTestId('proposed-changes');
+    const diffRow = (field: string) => changes.locator(`tr[data-field="${field}"]`);
+    await expect.poll(() => diffRow('updateFrequency').locator('.diff-old').textContent()).toBe('每日 daily');
+    expect(await diffRow('updateFrequency').locator('.diff-new').textContent()).toContain('每周 weekly');
+    expect(await diffRow('scopeOfUse').locator('.diff-old').textContent()).toBe('测试 test');
+    expect(await diffRow('scopeOfUse').locator('.diff-new').textContent()).toContain('婚姻登记及相关政务服务事项');
+    // Fields left as they stood are not submitted.
+    expect(await diffRow('securityLevel').count()).toBe(0);
+    expect(await authority.getByTestId('request').getByTestId('detail-description').textContent()).toContain('《婚姻登记条例》修订');
+    expect(await authority.getByTestId('request').getByTestId('detail-trigger').textContent()).toBe('法律法规变化');
+    await screenshot(authority, 'catalogue-review', { fullPage: true });
     await submitDecision(authority, '批准');
 
     await provider.goto(`/cases/catalogue-change/${caseId}`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createCatalogueEntry } from '../support/cases';
-import { queueRow, screenshot, signIn, startBrowserApp, type BrowserApp } from './support';
+import { confirmDecision, queueRow, screenshot, signIn, startBrowserApp, type BrowserApp } from './support';
 
 let app: BrowserApp;
 let entryId = '';
@@ -19,7 +19,7 @@ async function act(page: Page, username: string, step: string, decision: string)
   const row = await queueRow(page, caseId, step);
   await row.getByRole('link', { name: /^办理/ }).click();
   await page.getByRole('radio', { name: new RegExp(`^${decision}`) }).check();
-  await page.getByRole('button', { name: '提交办理结果' }).click();
+  await confirmDecision(page, decision);
   await expect.poll(() => page.getByRole('status').filter({ hasText: '已提交' }).count()).toBeGreaterThan(0);
 }
 
@@ -39,8 +39,20 @@ describe('a negative-list application, through the authority, the people’s gov
     await act(await app.newUser(), 'data.chen', 'authority-review', '批准');
 
     // The people's government acts on its task; the case itself is not among the cases it may list.
+    // The people's government decides with the legal basis and the reasons in front of it, and the authority's review.
     const government = await app.newUser();
-    await act(government, 'gov.sun', 'government-approval', '批准');
+    await signIn(government, 'gov.sun');
+    const approval = await queueRow(government, caseId, 'government-approval');
+    await approval.getByRole('link', { name: /^办理/ }).click();
+    const facts = government.getByTestId('request');
+    await expect.poll(() => facts.getByTestId('detail-legalBasis').textContent()).toContain('《中华人民共和国保守国家秘密法》第二十八条');
+    expect(await facts.getByTestId('detail-reason').textContent()).toContain('该数据涉及国家秘密，依法不得共享');
+    await expect.poll(() => facts.getByTestId('facts-entry').textContent()).toContain(`测试目录 ${entryId}`);
+    expect(await government.getByTestId('arguments').textContent()).toContain('批准');
+    await government.getByRole('radio', { name: /^批准/ }).check();
+    await screenshot(government, 'government-approval', { fullPage: true });
+    expect(await confirmDecision(government, '批准')).toContain('确认批准列入负面清单？');
+    await expect.poll(() => government.getByRole('status').filter({ hasText: '已提交' }).count()).toBeGreaterThan(0);
     expect(await government.getByTestId('deadline-explained').textContent()).toContain('20 个工作日');
     expect(await government.getByTestId('citation').textContent()).toContain('本地政策');
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { queueRow, screenshot, signIn, startBrowserApp, type BrowserApp } from './support';
+import { confirmDecision, queueRow, screenshot, signIn, startBrowserApp, type BrowserApp } from './support';
 
 let app: BrowserApp;
 let requester: Page;
@@ -14,11 +14,21 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
+/** Whether the element with test id `a` comes before the one with `b` on the page. */
+function above(page: Page, a: string, b: string): Promise<boolean> {
+  // A string, evaluated in the page: the tests compile without the DOM's types.
+  return page.evaluate(`(() => {
+    const first = document.querySelector('[data-testid="${a}"]');
+    const second = document.querySelector('[data-testid="${b}"]');
+    return !!first && !!second && (first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  })()`);
+}
+
 /** Chooses a decision on the open task page, optionally with reasons, submits it and waits for the confirmation. */
 async function decide(page: Page, decision: string, reason?: string): Promise<void> {
   await page.getByRole('radio', { name: new RegExp(`^${decision}`) }).check();
   if (reason !== undefined) await page.getByRole('textbox', { name: /^理由/ }).fill(reason);
-  await page.getByRole('button', { name: '提交办理结果' }).click();
+  await confirmDecision(page, decision);
   await expect.poll(() => page.getByRole('status').filter({ hasText: '已提交' }).count()).toBeGreaterThan(0);
 }
 
@@ -43,6 +53,7 @@ describe('a conditional share request, each person signing in through the web ap
     expect(await requester.getByLabel('应用场景').inputValue()).toBe('婚姻登记时核验当事人身份');
     await expect.poll(() => requester.getByTestId('nc-errors').isVisible()).toBe(true);
 
+    await requester.getByLabel(/^依据/).fill('《婚姻登记条例》第七条：婚姻登记机关应当对当事人出具的证件进行审查');
     await requester.getByLabel('目录条目').fill('HB-GAT-0001');
     await expect.poll(() => requester.locator('.entry-info').textContent()).toContain('有条件共享');
     await requester.getByRole('button', { name: '提交', exact: true }).click();
@@ -75,6 +86,21 @@ describe('a conditional share request, each person signing in through the web ap
     await row.getByRole('link', { name: /^办理/ }).click();
     await provider.getByRole('heading', { level: 1, name: '答复是否同意共享' }).waitFor();
 
+    // What is asked, of which entry, by whom and on what basis, first; then what the authority decided; then the form.
+    const facts = provider.getByTestId('request');
+    await expect.poll(() => facts.getByTestId('facts-entry').textContent()).toContain('居民身份证信息');
+    expect(await facts.getByTestId('facts-entry').textContent()).toMatch(/HB-GAT-0001.*有条件共享/);
+    expect(await facts.textContent()).toContain('婚姻登记时核验当事人身份');
+    expect(await facts.textContent()).toContain('河北省民政厅');
+    expect(await facts.getByTestId('detail-basis').textContent()).toContain('《婚姻登记条例》第七条');
+    expect(await facts.textContent()).toContain('依据（职责或法律依据）');
+    expect(await provider.getByTestId('arguments').textContent()).toContain('审核通过，转提供部门');
+    expect(await above(provider, 'request', 'arguments')).toBe(true);
+    expect(await above(provider, 'arguments', 'decision-form')).toBe(true);
+    // Nothing is chosen for the provider.
+    for (const radio of await provider.getByRole('radio').all()) expect(await radio.isChecked()).toBe(false);
+    await screenshot(provider, 'provider-reply-facts', { fullPage: true });
+
     await provider.getByRole('radio', { name: /^不同意/ }).check();
     await provider.getByRole('button', { name: '提交办理结果' }).click();
     const reasonError = provider.getByTestId('error-decide-reason');
@@ -84,16 +110,42 @@ describe('a conditional share request, each person signing in through the web ap
     expect(await provider.getByRole('radio', { name: /^不同意/ }).isChecked()).toBe(true);
     await screenshot(provider, 'reasons-required');
 
+    // The refusal is a statutory act: a dialog states it and its effect; Esc cancels and nothing is sent.
+    await provider.getByRole('textbox', { name: /^理由/ }).fill('申请场景超出有条件共享的范围');
+    await provider.getByRole('button', { name: '提交办理结果' }).click();
+    const dialog = provider.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('确认不予共享？该答复将送达需求部门，需求部门可提出异议。');
+    const focusInDialog = () => provider.evaluate<boolean>("document.activeElement?.closest('dialog') != null");
+    expect(await focusInDialog()).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      await provider.keyboard.press('Tab');
+      expect(await focusInDialog()).toBe(true);
+    }
+    await screenshot(provider, 'confirm-refusal');
+    await provider.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await provider.getByRole('status').filter({ hasText: '已提交' }).count()).toBe(0);
+    expect(await provider.getByRole('textbox', { name: /^理由/ }).inputValue()).toBe('申请场景超出有条件共享的范围');
+
     await decide(provider, '不同意', '申请场景超出有条件共享的范围');
   });
 
   it('is objected to by the requester and decided by the authority; the whole timeline is on the case', async () => {
     const objection = await queueRow(requester, caseId, 'requester-objection');
     await objection.getByRole('link', { name: /^办理/ }).click();
+    // The requester objects knowing the refusal's reasons.
+    await expect.poll(() => requester.getByTestId('arguments').textContent()).toContain('申请场景超出有条件共享的范围');
     await decide(requester, '提出异议', '核验当事人身份属于婚姻登记的法定职责');
 
     const coordinate = await queueRow(authority, caseId, 'coordinate-decide');
     await coordinate.getByRole('link', { name: /^办理/ }).click();
+    // The authority coordinates with the refusal and the objection before it.
+    const args = authority.getByTestId('arguments');
+    await expect.poll(() => args.textContent()).toContain('核验当事人身份属于婚姻登记的法定职责');
+    expect(await args.textContent()).toContain('申请场景超出有条件共享的范围');
+    expect(await above(authority, 'arguments', 'decision-form')).toBe(true);
+    await screenshot(authority, 'coordinate-arguments', { fullPage: true });
     await decide(authority, '维持不予共享', '经协调，提供部门的理由成立');
 
     await requester.goto(`/cases/share-request/${caseId}`);

@@ -145,3 +145,16 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   await page.evaluate('document.fonts.ready');
   await page.screenshot({ path: resolve(dir, `${name}.png`), fullPage: opts.fullPage ?? false });
 }
+
+/**
+ * Sends the decision chosen on a task page: presses 提交办理结果, checks the confirmation dialog states the act, and
+ * confirms it (the dialog's confirm button is named after the decision). Returns the dialog's question.
+ */
+export async function confirmDecision(page: Page, decision: string): Promise<string> {
+  await page.getByRole('button', { name: '提交办理结果' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  const question = (await dialog.locator('p').textContent()) ?? '';
+  await dialog.getByRole('button', { name: new RegExp(`^确认提交：${decision}`) }).click();
+  return question;
+}

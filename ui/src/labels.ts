@@ -169,3 +169,35 @@ export function decisionLabel(decision: string, lang: Lang, step?: string): stri
   if (step?.endsWith('.extension') && decision === 'refuse') return lang === 'zh' ? '不同意延期' : 'Refuse the extension';
   return label(decisionLabels, decision, lang);
 }
+
+/**
+ * The fields of a submission (`details` of a case), named as the submission form names them: a share request's
+ * 依据, a catalogue change's cause and description, a dispute's 说明 and 证明材料, a negative-list application's
+ * 法律依据 and 理由.
+ */
+export const detailLabels: Labels = {
+  basis: ['依据（职责或法律依据）', 'Basis (duty or legal basis)'],
+  trigger: ['变更原因', 'Cause of the change'],
+  description: ['说明', 'Description'],
+  evidence: ['证明材料', 'Evidence'],
+  legalBasis: ['法律依据', 'Legal basis'],
+  reason: ['理由', 'Reasons'],
+};
+
+/** The causes of a catalogue change (Hebei Measures art. 9). */
+export const triggerLabels: Labels = {
+  'law-change': ['法律法规变化', 'A law or regulation changed'],
+  'duty-change': ['部门职责变化', 'The department’s duties changed'],
+};
+
+/** The fields of a catalogue entry a catalogue change may set (activities/catalogue.ts `changeableFields`). */
+export const entryFieldLabels: Labels = {
+  nameZh: ['名称（中文）', 'Name (Chinese)'],
+  nameEn: ['名称（英文）', 'Name (English)'],
+  updateFrequency: ['更新频率', 'Update frequency'],
+  securityLevel: ['安全级别', 'Security level'],
+  scopeOfUse: ['使用范围', 'Scope of use'],
+  conditions: ['共享条件', 'Conditions'],
+  legalBasis: ['法律依据', 'Legal basis'],
+  dataFormat: ['数据格式', 'Data format'],
+};

@@ -105,6 +105,8 @@ export interface CaseSummary {
   authorityDepartmentId: string;
   catalogueEntryId: string | null;
   scenario: string | null;
+  /** What the submission said: a share request's basis, a dispute's description and evidence, a negative-list application's legal basis and reasons… */
+  details?: Record<string, unknown>;
   receivedAt: string;
   workflowId: string;
   outcome: string | null;

@@ -157,6 +157,8 @@ export function useSubmit(knownFields: string[], prefix = 'body') {
       return undefined;
     }
   }
+  /** Shows errors found before sending (a choice missing, reasons the law requires), as if the API had named them. */
+  const reject = (fields: Record<string, string>) => setState({ fields, general: [], busy: false });
   const clearField = (field: string) =>
     setState((s) => {
       if (!(field in s.fields)) return s;
@@ -164,5 +166,5 @@ export function useSubmit(knownFields: string[], prefix = 'body') {
       delete fields[field];
       return { ...s, fields };
     });
-  return { ...state, run, clearField };
+  return { ...state, run, reject, clearField };
 }

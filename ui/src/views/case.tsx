@@ -2,15 +2,19 @@ import { api } from '../api';
 import { useUser } from '../auth';
 import { rememberCases } from '../cases';
 import { Loaded, PageTitle } from '../components/common';
+import { ArgumentsSoFar } from '../components/arguments';
+import { CaseFacts } from '../components/case-facts';
+import { useCatalogueEntry } from '../components/catalogue-entry';
 import { DueBadge } from '../components/deadline';
+import { ProposedChanges } from '../components/proposed-changes';
 import { EscalationList, Steps, Timeline } from '../components/timeline';
 import { colon, shortId } from '../format';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { label, processLabels } from '../labels';
 import { Link, paths, useRouter } from '../router';
-import type { Process } from '../types';
-import { mayAct, RequestFacts } from './task';
+import type { CaseDetail, Process } from '../types';
+import { mayAct } from './task';
 
 export function CaseView({ process, id }: { process: Process; id: string }) {
   const user = useUser();
@@ -59,7 +63,8 @@ export function CaseView({ process, id }: { process: Process; id: string }) {
             ) : null}
             <div className="layout-2">
               <div className="col-main">
-                <RequestFacts kase={kase} />
+                <CaseFactsOf kase={kase} />
+                <ArgumentsSoFar kase={kase} />
                 <Steps tasks={kase.tasks} canOpen={() => true} />
                 <EscalationList escalations={kase.escalations} tasks={kase.tasks} />
               </div>
@@ -71,5 +76,16 @@ export function CaseView({ process, id }: { process: Process; id: string }) {
         );
       }}
     </Loaded>
+  );
+}
+
+/** The facts with the catalogue entry by name, and a catalogue change's proposed fields. */
+function CaseFactsOf({ kase }: { kase: CaseDetail }) {
+  const { entry } = useCatalogueEntry(kase.catalogueEntryId);
+  return (
+    <>
+      <CaseFacts kase={kase} entry={entry} />
+      {kase.process === 'catalogue-change' ? <ProposedChanges kase={kase} entry={entry} /> : null}
+    </>
   );
 }

@@ -2,14 +2,19 @@ import { useState, type FormEvent } from 'react';
 import { api, type ApiError } from '../api';
 import { useUser } from '../auth';
 import { findCase, notFoundAsNull } from '../cases';
+import { ArgumentsSoFar } from '../components/arguments';
+import { CaseFacts } from '../components/case-facts';
+import { useCatalogueEntry } from '../components/catalogue-entry';
+import { DecisionForm, payloadSteps } from '../components/decision-form';
+import { ProposedChanges } from '../components/proposed-changes';
 import { ErrorBlock, Loading, NotFound, PageTitle, useDepartments } from '../components/common';
 import { CitationBlock, DeadlineExplained, DueBadge, RungBadge } from '../components/deadline';
-import { ErrorSummary, Field, FieldSet, useSubmit } from '../components/forms';
+import { ErrorSummary, Field, useSubmit } from '../components/forms';
 import { EscalationList, Steps, Timeline } from '../components/timeline';
 import { formatInstant, paren } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
-import { decisionLabel, label, packLabels, processLabels, statusLabel } from '../labels';
+import { decisionLabel, label, processLabels } from '../labels';
 import { Link, paths } from '../router';
 import type { CaseDetail, PreviewStep, Task, User } from '../types';
 
@@ -48,6 +53,8 @@ export function TaskView({ taskId }: { taskId: string }) {
   );
 
   const [done, setDone] = useState<string | null>(null);
+  const catalogueEntryId = loaded.state === 'ok' ? (loaded.data?.kase?.catalogueEntryId ?? loaded.data?.task.catalogueEntryId) : undefined;
+  const { entry, reload: reloadEntry } = useCatalogueEntry(catalogueEntryId);
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'error' || loaded.state === 'unavailable') return <ErrorBlock error={loaded.error} retry={loaded.reload} />;
   if (loaded.state === 'not-found' || !loaded.data) return <NotFound />;
@@ -70,8 +77,10 @@ export function TaskView({ taskId }: { taskId: string }) {
       </div>
       <div className="layout-2">
         <div className="col-main">
-          {kase ? <RequestFacts kase={kase} /> : <TaskFacts task={task} />}
+          {kase ? <CaseFacts kase={kase} entry={entry} /> : <TaskFacts task={task} />}
           {task.extensionRequest ? <ExtensionRequestFacts request={task.extensionRequest} /> : null}
+          {kase ? <ArgumentsSoFar kase={kase} exceptTaskId={task.id} /> : null}
+          {kase?.process === 'catalogue-change' && !payloadSteps.has(task.step) ? <ProposedChanges kase={kase} entry={entry} /> : null}
           <section className="card" aria-labelledby="act-title">
             <h2 id="act-title">{t('actionsTitle')}</h2>
             {done ? (
@@ -82,9 +91,11 @@ export function TaskView({ taskId }: { taskId: string }) {
             {actionable && !done ? (
               <DecisionForm
                 task={task}
+                entry={entry}
                 onDone={(decision) => {
                   setDone(decision);
                   loaded.reload();
+                  reloadEntry();
                 }}
               />
             ) : done ? null : task.status !== 'open' ? (
@@ -239,141 +250,6 @@ function NotYours({ task }: { task: Task }) {
   const { t } = useI18n();
   const { name } = useDepartments();
   return <p>{t('notYourTask', { dept: name(task.assigneeDepartmentId) })}</p>;
-}
-
-export function RequestFacts({ kase }: { kase: CaseDetail }) {
-  const { t, lang } = useI18n();
-  const { name } = useDepartments();
-  return (
-    <section className="card" aria-labelledby="request-title" data-testid="request">
-      <h2 id="request-title">{t('theRequest')}</h2>
-      <dl className="facts">
-        <dt>{t('process')}</dt>
-        <dd>{label(processLabels, kase.process, lang)}</dd>
-        <dt>{t('status')}</dt>
-        <dd>{statusLabel(kase.status, lang)}</dd>
-        {kase.catalogueEntryId ? (
-          <>
-            <dt>{t('catalogueEntry')}</dt>
-            <dd>{kase.catalogueEntryId}</dd>
-          </>
-        ) : null}
-        {kase.scenario ? (
-          <>
-            <dt>{t('scenario')}</dt>
-            <dd>{kase.scenario}</dd>
-          </>
-        ) : null}
-        <dt>{t('receivedAt')}</dt>
-        <dd>{formatInstant(kase.receivedAt, lang)}</dd>
-        <dt>{t('requesterDept')}</dt>
-        <dd>{name(kase.requesterDepartmentId)}</dd>
-        {kase.providerDepartmentId ? (
-          <>
-            <dt>{t('providerDept')}</dt>
-            <dd>{name(kase.providerDepartmentId)}</dd>
-          </>
-        ) : null}
-        <dt>{t('authorityDept')}</dt>
-        <dd>{name(kase.authorityDepartmentId)}</dd>
-        <dt>{t('pack')}</dt>
-        <dd>《{label(packLabels, kase.pack, lang)}》</dd>
-        <dt>{t('caseId')}</dt>
-        <dd className="mono">{kase.id}</dd>
-      </dl>
-    </section>
-  );
-}
-
-const payloadFields = ['updateFrequency', 'scopeOfUse', 'conditions', 'legalBasis', 'securityLevel', 'dataFormat'] as const;
-const payloadSteps = new Set(['submit-update', 'correct-update']);
-
-function DecisionForm({ task, onDone }: { task: Task; onDone(decision: string): void }) {
-  const { t, lang } = useI18n();
-  const [decision, setDecision] = useState(task.decisions.length === 1 ? task.decisions[0]! : '');
-  const [reason, setReason] = useState('');
-  const [payload, setPayload] = useState<Record<string, string>>({});
-  const withPayload = payloadSteps.has(task.step);
-  const submit = useSubmit(['decision', 'reason', 'payload']);
-  const reasonRequired = decision !== '' && task.reasonRequiredFor.includes(decision);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const changed = Object.fromEntries(Object.entries(payload).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
-    const result = await submit.run(() =>
-      api.complete(task.id, {
-        decision,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-        ...(withPayload && Object.keys(changed).length ? { payload: changed } : {}),
-      }),
-    );
-    if (result) onDone(decisionLabel(decision, lang, task.step));
-  }
-
-  const labels = { decision: t('decision'), reason: t('reason'), payload: t('payloadTitle') };
-  return (
-    <form onSubmit={onSubmit} noValidate data-testid="decision-form">
-      <ErrorSummary formId="decide" fields={submit.fields} general={submit.general} labels={labels} />
-      <FieldSet id="decide-decision" legend={t('decision')} required error={submit.fields.decision}>
-        <div className="choices">
-          {task.decisions.map((d) => (
-            <label key={d} className="choice">
-              <input
-                type="radio"
-                name="decision"
-                value={d}
-                checked={decision === d}
-                onChange={() => {
-                  setDecision(d);
-                  submit.clearField('decision');
-                }}
-              />
-              <span>
-                {decisionLabel(d, lang, task.step)}
-                {task.reasonRequiredFor.includes(d) ? <span className="muted">{lang === 'zh' ? '（须说明理由）' : ' (reasons required)'}</span> : null}
-              </span>
-            </label>
-          ))}
-        </div>
-      </FieldSet>
-      <Field
-        id="decide-reason"
-        label={t('reason')}
-        required={reasonRequired}
-        error={submit.fields.reason}
-        hint={reasonRequired ? t('reasonRequiredHint', { decision: decisionLabel(decision, lang, task.step) }) : t('reasonHint')}
-      >
-        {(p) => (
-          <textarea
-            {...p}
-            name="reason"
-            rows={4}
-            maxLength={4000}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              submit.clearField('reason');
-            }}
-          />
-        )}
-      </Field>
-      {withPayload ? (
-        <fieldset className="field" id="decide-payload" tabIndex={-1}>
-          <legend>{t('payloadTitle')}</legend>
-          <p className="hint">{t('payloadHint')}</p>
-          {payloadFields.map((f) => (
-            <Field key={f} id={`decide-payload-${f}`} label={t(f)}>
-              {(p) => <input {...p} value={payload[f] ?? ''} maxLength={2000} onChange={(e) => setPayload((old) => ({ ...old, [f]: e.target.value }))} />}
-            </Field>
-          ))}
-          {submit.fields.payload ? <p className="field-error">{submit.fields.payload}</p> : null}
-        </fieldset>
-      ) : null}
-      <button type="submit" className="btn btn-primary" disabled={submit.busy}>
-        {submit.busy ? t('submitting') : t('submitDecision')}
-      </button>
-    </form>
-  );
 }
 
 function ExtensionForm({ task, max, pending }: { task: Task; max: { n: number; unit: string }; pending: boolean }) {

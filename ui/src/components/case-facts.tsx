@@ -1,0 +1,92 @@
+import { formatInstant } from '../format';
+import { useI18n } from '../i18n';
+import { detailLabels, label, packLabels, processLabels, sharingLabels, statusLabel, triggerLabels } from '../labels';
+import type { CaseDetail, CatalogueEntry } from '../types';
+import { useDepartments } from './common';
+
+/** The order a submission's fields are shown in; a field not named here follows, under its own key. */
+const detailOrder = ['trigger', 'description', 'evidence', 'basis', 'legalBasis', 'reason'];
+
+/** A value of `details` as text: codes with a vocabulary (the cause of a catalogue change) by their label. */
+function detailText(key: string, value: unknown, lang: 'zh' | 'en'): string {
+  if (key === 'trigger' && typeof value === 'string') return label(triggerLabels, value, lang);
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/**
+ * The request's facts, first on every task and case page: what was asked, of which catalogue entry (by name, id and
+ * sharing attribute), by whom, of whom, for what scenario, when it was received, and every field of the submission
+ * (`details`) under its label. Data needs: the case detail and, for the entry's name, its catalogue entry.
+ */
+export function CaseFacts({ kase, entry }: { kase: CaseDetail; entry: CatalogueEntry | null | undefined }) {
+  const { t, lang, pick } = useI18n();
+  const { name } = useDepartments();
+  const details = Object.entries(kase.details ?? {})
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .sort(([a], [b]) => (detailOrder.indexOf(a) + 1 || 99) - (detailOrder.indexOf(b) + 1 || 99));
+  return (
+    <section className="card" aria-labelledby="request-title" data-testid="request">
+      <h2 id="request-title">{t('theRequest')}</h2>
+      <dl className="facts">
+        <dt>{t('process')}</dt>
+        <dd>{label(processLabels, kase.process, lang)}</dd>
+        <dt>{t('status')}</dt>
+        <dd>{statusLabel(kase.status, lang)}</dd>
+        {kase.catalogueEntryId ? (
+          <>
+            <dt>{t('catalogueEntry')}</dt>
+            <dd data-testid="facts-entry">
+              {entry ? <strong>{pick(entry.nameZh, entry.nameEn)}</strong> : null}
+              {entry ? ' ' : null}
+              <span className="mono">{kase.catalogueEntryId}</span>
+              {entry ? (
+                <>
+                  {' '}
+                  <span className={`tag share-${entry.sharingAttribute}`}>{label(sharingLabels, entry.sharingAttribute, lang)}</span>
+                </>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('requesterDept')}</dt>
+        <dd>{name(kase.requesterDepartmentId)}</dd>
+        {kase.providerDepartmentId ? (
+          <>
+            <dt>{t('providerDept')}</dt>
+            <dd>{name(kase.providerDepartmentId)}</dd>
+          </>
+        ) : null}
+        {kase.scenario ? (
+          <>
+            <dt>{t('scenario')}</dt>
+            <dd>{kase.scenario}</dd>
+          </>
+        ) : null}
+        <dt>{t('receivedAt')}</dt>
+        <dd>{formatInstant(kase.receivedAt, lang)}</dd>
+        {details.map(([key, value]) => (
+          <DetailRow key={key} name={key} text={detailText(key, value, lang)} />
+        ))}
+        <dt>{t('authorityDept')}</dt>
+        <dd>{name(kase.authorityDepartmentId)}</dd>
+        <dt>{t('pack')}</dt>
+        <dd>《{label(packLabels, kase.pack, lang)}》</dd>
+        <dt>{t('caseId')}</dt>
+        <dd className="mono">{kase.id}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function DetailRow({ name, text }: { name: string; text: string }) {
+  const { lang } = useI18n();
+  return (
+    <>
+      <dt>{label(detailLabels, name, lang)}</dt>
+      <dd className="detail-text" data-testid={`detail-${name}`}>
+        {text}
+      </dd>
+    </>
+  );
+}
