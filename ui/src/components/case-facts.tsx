@@ -22,6 +22,8 @@ function detailText(key: string, value: unknown, lang: 'zh' | 'en'): string {
 export function CaseFacts({ kase, entry }: { kase: CaseDetail; entry: CatalogueEntry | null | undefined }) {
   const { t, lang, pick } = useI18n();
   const { name } = useDepartments();
+  // A catalogue change or a negative-list application is the providing department's own: it is the applicant.
+  const providerSide = kase.process === 'catalogue-change' || kase.process === 'negative-list';
   const details = Object.entries(kase.details ?? {})
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
     .sort(([a], [b]) => (detailOrder.indexOf(a) + 1 || 99) - (detailOrder.indexOf(b) + 1 || 99));
@@ -49,9 +51,9 @@ export function CaseFacts({ kase, entry }: { kase: CaseDetail; entry: CatalogueE
             </dd>
           </>
         ) : null}
-        <dt>{t('requesterDept')}</dt>
+        <dt>{providerSide ? t('applicantDept') : t('requesterDept')}</dt>
         <dd>{name(kase.requesterDepartmentId)}</dd>
-        {kase.providerDepartmentId ? (
+        {kase.providerDepartmentId && !(providerSide && kase.providerDepartmentId === kase.requesterDepartmentId) ? (
           <>
             <dt>{t('providerDept')}</dt>
             <dd>{name(kase.providerDepartmentId)}</dd>
