@@ -1,5 +1,3 @@
-import type { Lang } from './i18n';
-
 type Pair = readonly [zh: string, en: string];
 
 /**
@@ -45,8 +43,8 @@ const effects: Record<string, Pair> = {
   'direct-access': ['确认直接获取？本案件随即办结。', 'Confirm direct access? The case closes.'],
 };
 
-/** The confirmation question of a decision at a step, in the current language. */
-export function decisionEffect(decision: string, step: string, lang: Lang): string {
+/** The confirmation question of a decision at a step, in the current language (plain TS, no React: the tests read it too). */
+export function decisionEffect(decision: string, step: string, lang: 'zh' | 'en'): string {
   const base = step.split('.')[0] ?? step;
   const key = step.endsWith('.extension') ? `.extension:${decision}` : `${base}:${decision}`;
   const pair = effects[key] ?? effects[decision];
