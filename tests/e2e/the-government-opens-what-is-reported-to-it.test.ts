@@ -17,12 +17,19 @@ let caseId = '';
 beforeAll(async () => {
   app = await startBrowserApp();
   government = await app.newUser();
-  const headers = await loginAs(app.stack.app, 'mzt.li');
+  // Registered by the authority's reviewer 30 days after receipt: overdue at once, its overdue notice sent.
+  const headers = await loginAs(app.stack.app, 'data.chen');
   const response = await app.stack.app.inject({
     method: 'POST',
     url: '/api/share-requests',
     headers,
-    payload: { catalogueEntryId: 'HB-GAT-0001', scenario: '低保审核核验申请人身份：报告本级人民政府的案件' },
+    payload: {
+      catalogueEntryId: 'HB-GAT-0001',
+      scenario: '低保审核核验申请人身份：报告本级人民政府的案件',
+      receivedAt: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+      receivedAtReason: '纸质申请件补录',
+      onBehalfOf: 'hb-mzt',
+    },
   });
   if (response.statusCode >= 300) throw new Error(response.body);
   caseId = response.json().id;
