@@ -7,7 +7,8 @@ import { freePort } from '../support/free-port';
 const children: ChildProcess[] = [];
 let base = '';
 
-function start(part: 'worker' | 'api', env: Record<string, string>): ChildProcess {
+/** Starts one part; `said(text)` resolves once the part has printed `text` (the worker says when it polls). */
+function start(part: 'worker' | 'api', env: Record<string, string>): { child: ChildProcess; said: (text: string) => Promise<void> } {
   // Node itself with tsx's loader (no npx in between), in its own process group so stopping it stops whatever it started.
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--only', part], {
     env: { ...process.env, ...env },
@@ -21,7 +22,16 @@ function start(part: 'worker' | 'api', env: Record<string, string>): ChildProces
     if (code && code !== 0 && !stopping) console.error(`${part} exited ${code}:\n${output.slice(-3000)}`);
   });
   children.push(child);
-  return child;
+  const said = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (output.includes(text)) return resolve();
+        if (child.exitCode !== null) return reject(new Error(`${part} exited before saying "${text}":\n${output.slice(-3000)}`));
+        setTimeout(check, 100);
+      };
+      check();
+    });
+  return { child, said };
 }
 
 let stopping = false;
@@ -42,9 +52,12 @@ beforeAll(async () => {
     TEMPORAL_TASK_QUEUE: `deploy-${randomUUID()}`,
     LOG_LEVEL: 'warn',
   };
-  start('worker', { ...common, TEMPORAL_METRICS_BIND: `127.0.0.1:${await freePort()}` });
+  const worker = start('worker', { ...common, TEMPORAL_METRICS_BIND: `127.0.0.1:${await freePort()}` });
   start('api', { ...common, PORT: String(port), TEMPORAL_METRICS_BIND: `127.0.0.1:${await freePort()}` });
   base = `http://127.0.0.1:${port}`;
+  // The worker bundles the workflow code before it polls, which under a loaded suite can take longer than the API's
+  // start: a case submitted before it polls waits for it, so the test waits for both.
+  await worker.said('Worker polling');
   for (let i = 0; i < 600; i++) {
     const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
     if (ready) return;
@@ -85,7 +98,7 @@ describe('a deployment of separate processes on a Temporal cluster the app did n
     const submitted = await call('POST', '/api/share-requests', civil, { catalogueEntryId: 'HB-SCJGJ-0001', scenario: '分进程部署：核验市场主体' });
     expect(submitted.status).toBe(201);
     let taskId = '';
-    for (let i = 0; i < 150 && !taskId; i++) {
+    for (let i = 0; i < 400 && !taskId; i++) {
       const tasks = (await call('GET', '/api/tasks', reviewer)).json;
       taskId = String(tasks.find((t) => t.requestId === submitted.json.id)?.id ?? '');
       if (!taskId) await new Promise((r) => setTimeout(r, 100));
@@ -93,10 +106,10 @@ describe('a deployment of separate processes on a Temporal cluster the app did n
     expect(taskId).not.toBe('');
     expect((await call('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, reviewer, { decision: 'provided' })).status).toBe(200);
     let status = '';
-    for (let i = 0; i < 150 && status !== 'fulfilled'; i++) {
+    for (let i = 0; i < 400 && status !== 'fulfilled'; i++) {
       status = String((await call('GET', `/api/share-requests/${submitted.json.id}`, civil)).json.status);
       if (status !== 'fulfilled') await new Promise((r) => setTimeout(r, 100));
     }
     expect(status).toBe('fulfilled');
-  });
+  }, 120_000);
 });

@@ -3,8 +3,13 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { vi } from 'vitest';
 import { DATA_DIR, ROOT } from '../../scripts/paths';
 import { startStack, type TestStack } from '../support/stack';
+
+// A browser test waits for several tasks in turn, each opened by its workflow a moment after the previous decision
+// (queueRow waits up to 45 s for one on a loaded machine): the whole test gets room for three such waits.
+vi.setConfig({ testTimeout: 180_000 });
 
 const uiDir = resolve(ROOT, 'ui');
 const distIndex = resolve(uiDir, 'dist', 'index.html');
@@ -127,7 +132,7 @@ export async function signIn(page: Page, username: string, next = '/tasks'): Pro
 export async function queueRow(page: Page, requestId: string, step: string, query = ''): Promise<Locator> {
   await page.goto(`/tasks${query}`);
   const row = page.locator(`tr[data-request-id="${requestId}"][data-task-id*="/${step}/"]`);
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
     await page.getByRole('button', { name: '刷新' }).waitFor();
     if ((await row.count()) > 0) return row.first();
