@@ -47,6 +47,8 @@ export interface AppDeps {
   temporalMetricsUrl?: string;
   /** Which webhook URLs may be registered. @default webhookPolicyFromEnv() */
   webhookPolicy?: WebhookTargetPolicy;
+  /** How long a decision waits for its case's workflow before a 503 that says it may still be recorded. @default taskUpdateWaitMsFromEnv() */
+  taskUpdateWaitMs?: number;
 }
 
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */

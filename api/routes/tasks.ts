@@ -9,7 +9,7 @@ import { caller } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { IdParams, ProblemSchema, problemResponses } from '../schemas/common';
 import { CompleteTaskBody, ExtensionBody, ListTasksQuery, Task, TaskListItem } from '../schemas/tasks';
-import { problemForUpdateFailure } from '../temporal-errors';
+import { sendTaskUpdate, taskUpdateWaitMsFromEnv } from '../task-updates';
 import { claimOrRelease } from '../task-claims';
 import { queryTasks, selectTaskRows } from '../task-queue';
 import { taskRowView, taskView } from '../views';
@@ -19,6 +19,7 @@ import type { Deadline } from '../../calendar';
 
 export function taskRoutes(deps: AppDeps) {
   const { db } = deps;
+  const updateWaitMs = deps.taskUpdateWaitMs ?? taskUpdateWaitMsFromEnv();
   return async (app: FastifyInstance) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -74,21 +75,20 @@ export function taskRoutes(deps: AppDeps) {
         if (row.task.claimedBy && row.task.claimedBy !== user.id) {
           throw HttpProblem.conflict(`Task is claimed by ${row.task.claimedBy}; they may release it`);
         }
-        try {
-          await deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(completeTaskUpdate, {
-            args: [
-              {
-                taskId: row.task.id,
-                actor: { userId: user.id, departmentId: user.departmentId, roles: user.roles },
-                decision: request.body.decision,
-                reason: request.body.reason,
-                payload: request.body.payload,
-              },
-            ],
-          });
-        } catch (error) {
-          throw problemForUpdateFailure(error) ?? HttpProblem.unavailable(`The task could not be completed now: ${(error as Error).message}`);
-        }
+        await sendTaskUpdate(
+          deps.temporal,
+          row.workflowId,
+          completeTaskUpdate,
+          {
+            taskId: row.task.id,
+            actor: { userId: user.id, departmentId: user.departmentId, roles: user.roles },
+            decision: request.body.decision,
+            reason: request.body.reason,
+            payload: request.body.payload,
+          },
+          updateWaitMs,
+          { zh: '办理结果', en: 'decision' },
+        );
         const updated = await db.select().from(tasks).where(eq(tasks.id, row.task.id));
         return taskView(updated[0]!, await deps.calendar.current());
       },
@@ -132,21 +132,20 @@ export function taskRoutes(deps: AppDeps) {
       async (request, reply) => {
         const user = caller(request);
         const row = await ownTask(request.params.id, user.departmentId);
-        try {
-          const result = await deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(requestExtensionUpdate, {
-            args: [
-              {
-                taskId: row.task.id,
-                actor: { userId: user.id, departmentId: user.departmentId, roles: user.roles },
-                n: request.body.n,
-                reason: request.body.reason,
-              },
-            ],
-          });
-          return reply.status(202).send(result);
-        } catch (error) {
-          throw problemForUpdateFailure(error) ?? HttpProblem.unavailable(`The extension could not be requested now: ${(error as Error).message}`);
-        }
+        const result = await sendTaskUpdate(
+          deps.temporal,
+          row.workflowId,
+          requestExtensionUpdate,
+          {
+            taskId: row.task.id,
+            actor: { userId: user.id, departmentId: user.departmentId, roles: user.roles },
+            n: request.body.n,
+            reason: request.body.reason,
+          },
+          updateWaitMs,
+          { zh: '延期申请', en: 'extension request' },
+        );
+        return reply.status(202).send(result);
       },
     );
   };

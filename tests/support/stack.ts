@@ -16,6 +16,10 @@ export interface TestStack {
   app: FastifyInstance;
   client: Client;
   taskQueue: string;
+  /** Stops the worker (the API stays up): cases then take no decision until `startWorker`. */
+  stopWorker(): Promise<void>;
+  /** Starts a new worker on the same task queue. */
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,19 +44,29 @@ export const localWebhooks: WebhookTargetPolicy = { allowPrivateTargets: true, r
  */
 export async function startStack(
   security: SecurityOptions = testSecurity,
-  options: { receipt?: ReceiptPolicy; webhookPolicy?: WebhookTargetPolicy; databaseUrl?: string } = {},
+  options: { receipt?: ReceiptPolicy; webhookPolicy?: WebhookTargetPolicy; databaseUrl?: string; taskUpdateWaitMs?: number } = {},
 ): Promise<TestStack> {
   const { db, close } = connectDb(options.databaseUrl ?? inject('databaseUrl'), { max: 5 });
   const calendar = new CalendarStore(db);
   const address = inject('temporalAddress');
   const taskQueue = `test-${randomUUID()}`;
   const workerConnection = await NativeConnection.connect({ address });
-  const worker: Worker = await createWorker({
-    connection: workerConnection,
-    config: { namespace: 'default', taskQueue },
-    deps: { db, calendar: () => calendar.current(), webhooks: options.webhookPolicy && { policy: options.webhookPolicy } },
-  });
-  const running = worker.run();
+  const newWorker = async () => {
+    const worker: Worker = await createWorker({
+      connection: workerConnection,
+      config: { namespace: 'default', taskQueue },
+      deps: { db, calendar: () => calendar.current(), webhooks: options.webhookPolicy && { policy: options.webhookPolicy } },
+    });
+    return { worker, running: worker.run() };
+  };
+  let current: { worker: Worker; running: Promise<void> } | undefined = await newWorker();
+  const stopWorker = async () => {
+    if (!current) return;
+    const { worker, running } = current;
+    current = undefined;
+    worker.shutdown();
+    await running;
+  };
   const clientConnection = await Connection.connect({ address });
   const client = new Client({ connection: clientConnection, namespace: 'default' });
   const app = await buildApp({
@@ -63,16 +77,20 @@ export async function startStack(
     security,
     ...(options.receipt ? { receipt: options.receipt } : {}),
     webhookPolicy: options.webhookPolicy,
+    ...(options.taskUpdateWaitMs ? { taskUpdateWaitMs: options.taskUpdateWaitMs } : {}),
   });
   return {
     db,
     app,
     client,
     taskQueue,
+    stopWorker,
+    async startWorker() {
+      current ??= await newWorker();
+    },
     async stop() {
       await app.close();
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await workerConnection.close();
       await clientConnection.close();
       await close();
