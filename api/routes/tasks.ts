@@ -82,6 +82,7 @@ export function taskRoutes(deps: AppDeps) {
                 actor: { userId: user.id, departmentId: user.departmentId, roles: user.roles },
                 decision: request.body.decision,
                 reason: request.body.reason,
+                ...(request.body.legalBasis ? { legalBasis: request.body.legalBasis } : {}),
                 payload: request.body.payload,
               },
             ],
@@ -90,7 +91,7 @@ export function taskRoutes(deps: AppDeps) {
           throw problemForUpdateFailure(error) ?? HttpProblem.unavailable(`The task could not be completed now: ${(error as Error).message}`);
         }
         const updated = await db.select().from(tasks).where(eq(tasks.id, row.task.id));
-        return taskView(updated[0]!, await deps.calendar.current());
+        return taskView(updated[0]!, await deps.calendar.current(), new Date(), row.pack);
       },
     );
 
@@ -154,7 +155,7 @@ export function taskRoutes(deps: AppDeps) {
   /** A task of another department does not exist as far as the caller can tell. */
   async function ownTask(taskId: string, departmentId: string) {
     const [row] = await db
-      .select({ task: tasks, workflowId: requests.workflowId })
+      .select({ task: tasks, workflowId: requests.workflowId, pack: requests.pack })
       .from(tasks)
       .innerJoin(requests, eq(tasks.requestId, requests.id))
       .where(eq(tasks.id, taskId));
