@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Deadline } from '../calendar';
 import type { Db } from '../db/client';
 import type { Citation } from '../rules/citation';
+import type { LegalBasis } from '../rules/legal-basis';
 import { tasks, type ExtensionRequestRecord } from '../db/schema';
 import { appendAudit } from '../db/audit';
 
@@ -29,6 +30,7 @@ export interface CompleteTaskRecord {
   actor: { userId: string; departmentId: string };
   decision: string;
   reason?: string;
+  legalBasis?: LegalBasis;
   payload?: Record<string, unknown>;
   completedAt: string;
   late: boolean;
@@ -147,6 +149,7 @@ export function taskActivities(db: Db) {
             completedAt: new Date(input.completedAt),
             decision: input.decision,
             reason: input.reason ?? null,
+            legalBasis: input.legalBasis ?? null,
           })
           .where(and(eq(tasks.id, input.taskId), eq(tasks.status, 'open')));
         await appendAudit(tx, {
@@ -160,6 +163,7 @@ export function taskActivities(db: Db) {
           details: {
             decision: input.decision,
             reason: input.reason ?? null,
+            ...(input.legalBasis ? { legalBasis: input.legalBasis } : {}),
             late: input.late,
             ...(input.lapsed ? { lapsed: true } : {}),
             ...(input.payload ? { payload: input.payload } : {}),

@@ -36,6 +36,7 @@ export function selectTaskRows(db: Db) {
     .select({
       task: tasks,
       process: requests.process,
+      pack: requests.pack,
       requesterDepartmentId: requests.requesterDepartmentId,
       catalogueEntryId: requests.catalogueEntryId,
       claimedByName: users.displayName,

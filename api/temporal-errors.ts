@@ -3,6 +3,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { taskRejections } from '../workflows/messages';
 import { HttpProblem } from './problem';
 
+/** The request field a validator's failure names in its details (`body.legalBasis.kind` …), when it names one. */
+function fieldOf(failure: ApplicationFailure): string | undefined {
+  const [field] = failure.details ?? [];
+  return typeof field === 'string' && field.startsWith('body.') ? field : undefined;
+}
+
 /** Maps a workflow's refusal of an update (its validator's typed failure) to the HTTP problem a caller understands. */
 export function problemForUpdateFailure(error: unknown): HttpProblem | undefined {
   if (error instanceof WorkflowNotFoundError) return HttpProblem.conflict('This case is already closed');
@@ -21,6 +27,8 @@ export function problemForUpdateFailure(error: unknown): HttpProblem | undefined
       return HttpProblem.unprocessable('body.decision', message);
     case taskRejections.reasonRequired:
       return HttpProblem.unprocessable('body.reason', message);
+    case taskRejections.legalBasisRequired:
+      return HttpProblem.unprocessable(fieldOf(cause) ?? 'body.legalBasis', message);
     case taskRejections.extensionNotAllowed:
     case taskRejections.extensionOverLimit:
       return HttpProblem.unprocessable('body.n', message);

@@ -1,4 +1,5 @@
 import { timeLeft, type Calendar } from '../calendar';
+import { getPack, legalBasisRequiredFor, STEP_IDS } from '../rules';
 import type { requests, tasks } from '../db/schema';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -23,7 +24,22 @@ export function requestView(r: typeof requests.$inferSelect) {
   };
 }
 
-export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now = new Date()) {
+const statuteSteps: ReadonlySet<string> = new Set(Object.values(STEP_IDS));
+
+/**
+ * What a refusal on task `t` must rest on under its case's pack, as the workflow's validator checks it: null for a task
+ * that is not a statute step (an extension decision refuses time, not sharing) or cannot refuse or class.
+ */
+function legalBasisRule(t: typeof tasks.$inferSelect, packId: string | undefined) {
+  if (!packId || !statuteSteps.has(t.step)) return null;
+  const pack = getPack(packId);
+  const requiredFor = legalBasisRequiredFor(pack, t.decisions);
+  const classing = Boolean(pack.refusalBasis.classing) && t.decisions.length > 0 && (t.step === STEP_IDS.submitUpdate || t.step === STEP_IDS.correctUpdate);
+  if (requiredFor.length === 0 && !classing) return null;
+  return { requiredFor, classing, kinds: [...pack.refusalBasis.kinds], citation: { ...(classing && requiredFor.length === 0 ? pack.refusalBasis.classing!.citation : pack.refusalBasis.citation) } };
+}
+
+export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now = new Date(), packId?: string) {
   const jurisdiction = String((t.deadline as { jurisdiction?: string }).jurisdiction ?? 'national');
   return {
     id: t.id,
@@ -41,6 +57,8 @@ export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now 
     citation: t.citation ?? null,
     decisions: t.decisions,
     reasonRequiredFor: t.reasonRequiredFor,
+    legalBasisRule: legalBasisRule(t, packId),
+    legalBasis: t.legalBasis ?? null,
     extensionRequest: t.extensionRequest ?? null,
     timeLeft: calendar && t.status === 'open' ? timeLeft(calendar, t.dueAt, now, jurisdiction) : null,
     claimedBy: t.claimedBy,
@@ -55,9 +73,9 @@ export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now 
 
 /** A task as `selectTaskRows` reads it: with what the view shows of its case, and who claimed it by name. */
 export function taskRowView(
-  row: { task: typeof tasks.$inferSelect; process: string; requesterDepartmentId: string; catalogueEntryId: string | null; claimedByName: string | null },
+  row: { task: typeof tasks.$inferSelect; process: string; pack: string; requesterDepartmentId: string; catalogueEntryId: string | null; claimedByName: string | null },
   calendar?: Calendar,
 ) {
-  const { task, ...ofCase } = row;
-  return { ...taskView(task, calendar), ...ofCase };
+  const { task, pack, ...ofCase } = row;
+  return { ...taskView(task, calendar, new Date(), pack), ...ofCase };
 }

@@ -69,3 +69,16 @@ export {
   type PlannedLadderRung,
   type Rung,
 } from './ladder.js';
+export {
+  LEGAL_BASIS_KINDS,
+  checkLegalBasis,
+  classesRestrictively,
+  formatLegalBasis,
+  legalBasisKindLabels,
+  legalBasisKinds,
+  legalBasisRequiredFor,
+  type LegalBasis,
+  type LegalBasisKind,
+  type LegalBasisProblem,
+  type RefusalBasisRule,
+} from './legal-basis.js';

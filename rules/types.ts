@@ -1,5 +1,6 @@
 import type { PeriodUnit } from '../calendar/index.js';
 import type { Citation } from './citation.js';
+import type { RefusalBasisRule } from './legal-basis.js';
 
 /** The statutory processes a pack can describe. */
 export const FLOW_IDS = {
@@ -342,6 +343,8 @@ export interface RulePack {
   /** The flows the text provides for, each an ordered list: main path first, then branch steps. */
   readonly flows: { readonly [F in FlowId]?: readonly StepRule[] };
   readonly policy: PackPolicy;
+  /** What a refusal (and, where the text says so, a restrictive classing) must rest on. */
+  readonly refusalBasis: RefusalBasisRule;
   /** Present when {@link applyPolicyOverrides} produced this pack. */
   readonly appliedOverrides?: PolicyOverrides;
 }

@@ -41,6 +41,7 @@ import {
 } from './messages';
 import { readModel, readModelForUpdates } from './read-model';
 import { hasWrittenText } from '../rules/written-text';
+import { checkLegalBasis } from '../rules/legal-basis';
 import { searchAttributes } from './search-attributes';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -422,6 +423,10 @@ export class CaseRuntime {
     if (task.spec.reasonRequiredFor.includes(input.decision) && !hasWrittenText(input.reason)) {
       throw rejection(taskRejections.reasonRequired, `Decision "${input.decision}" requires written reasons`);
     }
+    const basisProblem = checkLegalBasis(this.identity.pack, task.spec.rule ? task.spec.decisions : [], input);
+    if (basisProblem) {
+      throw ApplicationFailure.create({ type: taskRejections.legalBasisRequired, message: basisProblem.message, details: [basisProblem.field], nonRetryable: true });
+    }
   }
 
   private async complete(input: CompleteTaskInput): Promise<TaskCompletion> {
@@ -435,6 +440,7 @@ export class CaseRuntime {
         actor: input.actor,
         decision: input.decision,
         reason: input.reason,
+        ...(input.legalBasis ? { legalBasis: input.legalBasis } : {}),
         payload: input.payload,
         completedAt,
         late: Date.parse(completedAt) > Date.parse(task.deadline.endsAt),
@@ -451,6 +457,7 @@ export class CaseRuntime {
       step: task.spec.step,
       decision: input.decision,
       reason: input.reason,
+      ...(input.legalBasis ? { legalBasis: input.legalBasis } : {}),
       payload: input.payload,
       completedAt,
       completedBy: input.actor.userId,

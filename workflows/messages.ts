@@ -3,6 +3,7 @@
  * Pure declarations, safe in the workflow sandbox.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { LegalBasis } from '../rules/legal-basis';
 
 export const workflowTypes = {
   shareRequest: 'shareRequestWorkflow',
@@ -50,6 +51,8 @@ export interface CompleteTaskInput {
   actor: Actor;
   decision: string;
   reason?: string;
+  /** The instrument a refusal rests on (required where the pack's refusal rule says so; refused elsewhere). */
+  legalBasis?: LegalBasis;
   /** What the step produces, e.g. the updated catalogue entry fields of a catalogue change. */
   payload?: Record<string, unknown>;
 }
@@ -59,6 +62,7 @@ export interface TaskCompletion {
   step: string;
   decision: string;
   reason?: string;
+  legalBasis?: LegalBasis;
   payload?: Record<string, unknown>;
   completedAt: string;
   completedBy: string;
@@ -84,6 +88,8 @@ export const taskRejections = {
   wrongActor: 'WrongActor',
   invalidDecision: 'InvalidDecision',
   reasonRequired: 'ReasonRequired',
+  /** A refusal without its legal basis, or with one the text does not admit; the failure's details name the field. */
+  legalBasisRequired: 'LegalBasisRequired',
   extensionNotAllowed: 'ExtensionNotAllowed',
   extensionOverLimit: 'ExtensionOverLimit',
   extensionPending: 'ExtensionPending',

@@ -159,7 +159,7 @@ export function caseRoutes(deps: AppDeps) {
         ]);
         return {
           ...requestView(found[0]),
-          tasks: taskRows.map((t) => taskView(t, calendar)),
+          tasks: taskRows.map((t) => taskView(t, calendar, new Date(), found[0]!.pack)),
           escalations: escalationRows.map((e) => ({
             ...e,
             basis: (e.details as { basis?: 'law' | 'draft' | 'policy' }).basis ?? null,

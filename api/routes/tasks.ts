@@ -84,13 +84,14 @@ export function taskRoutes(deps: AppDeps) {
             actor: { userId: user.id, departmentId: user.departmentId, roles: user.roles },
             decision: request.body.decision,
             reason: request.body.reason,
+            ...(request.body.legalBasis ? { legalBasis: request.body.legalBasis } : {}),
             payload: request.body.payload,
           },
           updateWaitMs,
           { zh: '办理结果', en: 'decision' },
         );
         const updated = await db.select().from(tasks).where(eq(tasks.id, row.task.id));
-        return taskView(updated[0]!, await deps.calendar.current());
+        return taskView(updated[0]!, await deps.calendar.current(), new Date(), row.pack);
       },
     );
 
@@ -153,7 +154,7 @@ export function taskRoutes(deps: AppDeps) {
   /** A task of another department does not exist as far as the caller can tell. */
   async function ownTask(taskId: string, departmentId: string) {
     const [row] = await db
-      .select({ task: tasks, workflowId: requests.workflowId })
+      .select({ task: tasks, workflowId: requests.workflowId, pack: requests.pack })
       .from(tasks)
       .innerJoin(requests, eq(tasks.requestId, requests.id))
       .where(eq(tasks.id, taskId));

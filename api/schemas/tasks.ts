@@ -1,7 +1,20 @@
 import { Type, type Static } from 'typebox';
 import { TIME_LEFT_STATES } from '../../calendar';
 import { escalationRungs } from '../../db/schema/escalations';
+import { legalBasisKinds } from '../../rules/legal-basis';
 import { DeadlineSchema } from './calendar';
+
+/** The instrument a refusal rests on, as the decider names it. */
+export const LegalBasisSchema = Type.Object(
+  {
+    kind: Type.Enum(legalBasisKinds, {
+      description: '法律 law / 行政法规 administrative-regulation / 地方性法规 local-regulation / 党中央、国务院政策 national-policy; which the case’s text admits: legalBasisRule.kinds',
+    }),
+    title: Type.String({ minLength: 1, maxLength: 200, description: 'The instrument’s name, e.g. 《中华人民共和国保守国家秘密法》' }),
+    article: Type.String({ minLength: 1, maxLength: 100, description: 'The article relied on, e.g. 第十三条第一款' }),
+  },
+  { additionalProperties: false, description: 'The legal basis of a refusal (Hebei draft art. 19; Anhui art. 21, 22; Hebei 2016 art. 12)' },
+);
 
 export const Task = Type.Object({
   id: Type.String(),
@@ -19,6 +32,21 @@ export const Task = Type.Object({
   citation: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   decisions: Type.Array(Type.String(), { description: 'What the step allows' }),
   reasonRequiredFor: Type.Array(Type.String(), { description: 'Decisions that need written reasons' }),
+  legalBasisRule: Type.Optional(
+    Type.Union([
+      Type.Object(
+        {
+          requiredFor: Type.Array(Type.String(), { description: 'Decisions that need a legal basis' }),
+          classing: Type.Boolean({ description: 'Classing an entry conditional or not shared needs one too (Anhui art. 22)' }),
+          kinds: Type.Array(Type.String(), { description: 'The kinds of instrument the case’s text admits' }),
+          citation: Type.Record(Type.String(), Type.Unknown()),
+        },
+        { description: 'What a refusal on this step must rest on; null for a task that cannot refuse' },
+      ),
+      Type.Null(),
+    ]),
+  ),
+  legalBasis: Type.Optional(Type.Union([LegalBasisSchema, Type.Null()])),
   extensionRequest: Type.Optional(
     Type.Union([
       Type.Object(
@@ -103,6 +131,7 @@ export const CompleteTaskBody = Type.Object(
   {
     decision: Type.String({ minLength: 1, maxLength: 50, description: "One of the step's decisions" }),
     reason: Type.Optional(Type.String({ 'x-multiline': true, maxLength: 4000, description: 'Reasons; required where the law requires them (e.g. a refusal)' })),
+    legalBasis: Type.Optional(LegalBasisSchema),
     payload: Type.Optional(
       Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.String({ 'x-multiline': true, maxLength: 2000 }), Type.Null()]), {
         description: 'What the step produces, e.g. the updated catalogue entry fields of a catalogue change',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { LegalBasis } from '../../rules/legal-basis';
 import { departments, users } from './organisation';
 import { requests } from './requests';
 
@@ -52,6 +53,8 @@ export const tasks = pgTable(
     completedAt: timestamp({ withTimezone: true }),
     decision: text(),
     reason: text(),
+    /** The instrument a refusal rests on, as the decider named it (Hebei draft art. 19; Anhui art. 21, 22; 2016 art. 12). */
+    legalBasis: jsonb().$type<LegalBasis>(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [

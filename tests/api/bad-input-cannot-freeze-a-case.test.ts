@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasks } from '../../db/schema';
 import { completeTaskUpdate, taskRejections } from '../../workflows/messages';
-import { people } from '../support/cases';
+import { people, secretsLaw } from '../support/cases';
 import { loginAs, startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -66,7 +66,7 @@ describe('a completion the database refuses fails cleanly and leaves the task op
     const started = Date.now();
     const failure = await updateFailure(
       handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: reply.id, actor: people.hbGat, decision: 'refuse', reason: '理由 x \ud800 y', payload: { 'a\u0000b': 'x' } }],
+        args: [{ taskId: reply.id, actor: people.hbGat, decision: 'refuse', reason: '理由 x \ud800 y', legalBasis: secretsLaw, payload: { 'a\u0000b': 'x' } }],
       }),
     );
     expect(failure.type, failure.message).toBe(taskRejections.inputRefused);
@@ -74,7 +74,7 @@ describe('a completion the database refuses fails cleanly and leaves the task op
     const [row] = await stack.db.select().from(tasks).where(eq(tasks.id, reply.id));
     expect(row).toMatchObject({ status: 'open', decision: null, reason: null });
 
-    const retried = await act(police, reply.id, { decision: 'refuse', reason: '申请场景超出条件共享范围' });
+    const retried = await act(police, reply.id, { decision: 'refuse', reason: '申请场景超出条件共享范围', legalBasis: secretsLaw });
     expect(retried.statusCode, retried.body).toBe(200);
     expect(retried.json()).toMatchObject({ status: 'completed', decision: 'refuse', reason: '申请场景超出条件共享范围' });
   }, 60_000);

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueEntries, requests } from '../../db/schema';
 import { loginAs, startStack, type TestStack } from '../support/stack';
+import { secretsLaw } from '../support/cases';
 
 let stack: TestStack;
 let civil: Record<string, string>;
@@ -66,18 +67,40 @@ describe('the statutory processes through the API', () => {
     const bare = await act(police, reply.id, { decision: 'refuse' });
     expect(bare.statusCode).toBe(422);
     expect(bare.json().errors[0].path).toBe('body.reason');
-    expect((await act(police, reply.id, { decision: 'refuse', reason: '申请场景超出条件共享范围' })).statusCode).toBe(200);
+    // A refusal names the instrument it rests on (draft art. 19): reasons alone are a 422 naming body.legalBasis.
+    expect(reply.legalBasisRule).toMatchObject({ requiredFor: ['refuse'], kinds: ['law', 'administrative-regulation', 'local-regulation', 'national-policy'] });
+    const reasonsOnly = await act(police, reply.id, { decision: 'refuse', reason: '申请场景超出条件共享范围' });
+    expect(reasonsOnly.statusCode).toBe(422);
+    expect(reasonsOnly.json().errors[0].path).toBe('body.legalBasis');
+    expect(reasonsOnly.json().errors[0].message).toContain('第十九条');
+    const blankArticle = await act(police, reply.id, { decision: 'refuse', reason: '申请场景超出条件共享范围', legalBasis: { ...secretsLaw, article: '\u200b' } });
+    // Refused at the edge (a format character alone) or by the step's rule: either way naming the article.
+    expect([400, 422]).toContain(blankArticle.statusCode);
+    expect(blankArticle.json().errors[0].path).toBe('body.legalBasis.article');
+    const unknownKind = await act(police, reply.id, { decision: 'refuse', reason: '申请场景超出条件共享范围', legalBasis: { ...secretsLaw, kind: 'custom' } });
+    expect(unknownKind.statusCode).toBe(400);
+    expect(JSON.stringify(unknownKind.json())).toContain('legalBasis');
+    const refused = await act(police, reply.id, { decision: 'refuse', reason: '申请场景超出条件共享范围', legalBasis: secretsLaw });
+    expect(refused.statusCode).toBe(200);
+    expect(refused.json().legalBasis).toEqual(secretsLaw);
 
     const objection = await openTask(civil, id, 'requester-objection');
     expect((await act(civil, objection.id, { decision: 'object', reason: '核验身份属于法定职责' })).statusCode).toBe(200);
     const decide = await openTask(authority, id, 'coordinate-decide');
-    expect((await act(authority, decide.id, { decision: 'uphold-refusal', reason: '经协调，维持不予提供' })).statusCode).toBe(200);
+    expect(decide.legalBasisRule.requiredFor).toEqual(['uphold-refusal']);
+    expect((await act(authority, decide.id, { decision: 'uphold-refusal', reason: '经协调，维持不予提供', legalBasis: secretsLaw })).statusCode).toBe(200);
 
     await stack.client.workflow.getHandle(created.json().workflowId).result();
     const detail = (await stack.app.inject({ method: 'GET', url: `/api/share-requests/${id}`, headers: civil })).json();
     expect(detail.status).toBe('refused');
     expect(detail.tasks.map((t: { step: string }) => t.step)).toEqual(['review-forward', 'provider-reply', 'requester-objection', 'coordinate-decide']);
     expect(detail.timeline.filter((a: { action: string }) => a.action === 'task.completed')).toHaveLength(4);
+    // The requester sees what the refusal rests on, and the record keeps it.
+    expect(detail.tasks.find((t: { step: string }) => t.step === 'provider-reply').legalBasis).toEqual(secretsLaw);
+    const refusalRecord = detail.timeline.find((a: { action: string; taskId: string }) => a.action === 'task.completed' && a.taskId === reply.id);
+    expect(refusalRecord.details.legalBasis).toEqual(secretsLaw);
+    // A task that cannot refuse carries no rule.
+    expect(detail.tasks.find((t: { step: string }) => t.step === 'requester-objection').legalBasisRule).toBeNull();
   });
 
   it('runs a catalogue change with an extension within the limit, refusing one beyond it, and applies the approved change', async () => {

@@ -25,9 +25,19 @@ function above(page: Page, a: string, b: string): Promise<boolean> {
 }
 
 /** Chooses a decision on the open task page, optionally with reasons, submits it and waits for the confirmation. */
-async function decide(page: Page, decision: string, reason?: string): Promise<void> {
+/** The legal basis a refusal names in these tests: kind (as the select shows it), instrument, article. */
+const basis = { kind: '法律', title: '《中华人民共和国居民身份证法》', article: '第十九条' };
+
+async function fillLegalBasis(page: Page): Promise<void> {
+  await page.getByLabel(/^依据类别/).selectOption({ label: basis.kind });
+  await page.getByLabel(/^法律依据名称/).fill(basis.title);
+  await page.getByLabel(/^条款/).fill(basis.article);
+}
+
+async function decide(page: Page, decision: string, reason?: string, legalBasis = false): Promise<void> {
   await page.getByRole('radio', { name: new RegExp(`^${decision}`) }).check();
   if (reason !== undefined) await page.getByRole('textbox', { name: /^理由/ }).fill(reason);
+  if (legalBasis) await fillLegalBasis(page);
   await confirmDecision(page, decision);
   await expect.poll(() => page.getByRole('status').filter({ hasText: '已提交' }).count()).toBeGreaterThan(0);
 }
@@ -110,8 +120,20 @@ describe('a conditional share request, each person signing in through the web ap
     expect(await provider.getByRole('radio', { name: /^不同意/ }).isChecked()).toBe(true);
     await screenshot(provider, 'reasons-required');
 
-    // The refusal is a statutory act: a dialog states it and its effect; Esc cancels and nothing is sent.
+    // Reasons are not a legal basis (征求意见稿第十九条): the instrument, its kind and the article are asked for too,
+    // among the kinds the text admits, before anything is sent.
     await provider.getByRole('textbox', { name: /^理由/ }).fill('申请场景超出有条件共享的范围');
+    expect(await provider.getByTestId('legal-basis-hint').textContent()).toContain('第十九条');
+    expect(await provider.getByLabel(/^依据类别/).locator('option').allTextContents()).toEqual(['请选择', '法律', '行政法规', '地方性法规', '党中央、国务院政策（国家政策）']);
+    await provider.getByRole('button', { name: '提交办理结果' }).click();
+    const basisError = provider.getByTestId('error-decide-legalBasis');
+    await basisError.waitFor();
+    expect(await basisError.textContent()).toContain('请填写法律依据的类别、名称和条款');
+    expect(await provider.getByRole('dialog').isVisible()).toBe(false);
+    await fillLegalBasis(provider);
+    await screenshot(provider, 'refusal-legal-basis', { fullPage: true });
+
+    // The refusal is a statutory act: a dialog states it and its effect; Esc cancels and nothing is sent.
     await provider.getByRole('button', { name: '提交办理结果' }).click();
     const dialog = provider.getByRole('dialog');
     await dialog.waitFor();
@@ -128,7 +150,8 @@ describe('a conditional share request, each person signing in through the web ap
     expect(await provider.getByRole('status').filter({ hasText: '已提交' }).count()).toBe(0);
     expect(await provider.getByRole('textbox', { name: /^理由/ }).inputValue()).toBe('申请场景超出有条件共享的范围');
 
-    await decide(provider, '不同意', '申请场景超出有条件共享的范围');
+    expect(await provider.getByLabel(/^法律依据名称/).inputValue()).toBe(basis.title);
+    await decide(provider, '不同意', '申请场景超出有条件共享的范围', true);
   });
 
   it('is objected to by the requester and decided by the authority; the whole timeline is on the case', async () => {
@@ -136,6 +159,8 @@ describe('a conditional share request, each person signing in through the web ap
     await objection.getByRole('link', { name: /^办理/ }).click();
     // The requester objects knowing the refusal's reasons.
     await expect.poll(() => requester.getByTestId('arguments').textContent()).toContain('申请场景超出有条件共享的范围');
+    // …and the instrument it rests on, which an objection can contest.
+    expect(await requester.getByTestId('argument-legal-basis').textContent()).toBe(`法律依据：法律 · ${basis.title} ${basis.article}`);
     await decide(requester, '提出异议', '核验当事人身份属于婚姻登记的法定职责');
 
     const coordinate = await queueRow(authority, caseId, 'coordinate-decide');
@@ -146,13 +171,15 @@ describe('a conditional share request, each person signing in through the web ap
     expect(await args.textContent()).toContain('申请场景超出有条件共享的范围');
     expect(await above(authority, 'arguments', 'decision-form')).toBe(true);
     await screenshot(authority, 'coordinate-arguments', { fullPage: true });
-    await decide(authority, '维持不予共享', '经协调，提供部门的理由成立');
+    expect(await args.getByTestId('argument-legal-basis').first().textContent()).toContain(basis.title);
+    await decide(authority, '维持不予共享', '经协调，提供部门的理由成立', true);
 
     await requester.goto(`/cases/share-request/${caseId}`);
     await expect.poll(async () => requester.getByTestId('request').textContent(), { timeout: 20_000 }).toContain('不予共享');
     const timeline = requester.getByTestId('timeline');
     await expect.poll(() => timeline.getByText('办结').count()).toBe(4);
     expect(await timeline.textContent()).toContain('申请场景超出有条件共享的范围');
+    expect(await timeline.textContent()).toContain(`法律依据：法律 ${basis.title} ${basis.article}`);
     expect(await requester.getByTestId('steps').locator('li').count()).toBe(4);
     await screenshot(requester, 'case-timeline', { fullPage: true });
   });

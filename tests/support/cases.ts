@@ -4,6 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Deadline } from '../../calendar';
 import type { Db } from '../../db/client';
+import type { LegalBasis } from '../../rules';
 import { auditLog, catalogueEntries, requests, tasks, users, type Process, type SharingAttribute } from '../../db/schema';
 import {
   caseStateQuery,
@@ -153,9 +154,13 @@ export function completeAs(
   decision: string,
   reason?: string,
   payload?: Record<string, unknown>,
+  legalBasis?: LegalBasis,
 ): Promise<TaskCompletion> {
-  return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, decision, reason, payload }] });
+  return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, decision, reason, payload, ...(legalBasis ? { legalBasis } : {}) }] });
 }
+
+/** A legal basis a refusal may rest on under every pack (a law). */
+export const secretsLaw: LegalBasis = { kind: 'law', title: '《中华人民共和国保守国家秘密法》', article: '第二十八条' };
 
 /** Asks for an extension of a task's period by `n` units. */
 export function requestExtensionAs(handle: WorkflowHandle, taskId: string, actor: Actor, n: number, reason = '需要核实的数据量大 much data to verify') {

@@ -5,6 +5,8 @@ import type { Db } from '../../db/client';
 import { and, eq, sql } from 'drizzle-orm';
 import { catalogueEntries, requests, users } from '../../db/schema';
 import { caseStateQuery, completeTaskUpdate, requestExtensionUpdate, workflowIdFor, workflowTypes, type CaseInput } from '../../workflows/messages';
+import type { LegalBasis } from '../../rules';
+import { secretsLaw } from './cases';
 import { hebeiParties } from './fixtures';
 
 /** A seeded user of the department holding the role the step asks for. */
@@ -21,6 +23,7 @@ interface Move {
   decision: string;
   reason?: string;
   payload?: Record<string, unknown>;
+  legalBasis?: LegalBasis;
   /** Ask for this many more units first, and have the authority grant it. */
   extendBy?: number;
 }
@@ -64,9 +67,9 @@ export const scenarios: Scenario[] = [
     parties: hebeiParties('hb-mzt', 'hb-gat'),
     moves: {
       'review-forward': { decision: 'forward' },
-      'provider-reply': { decision: 'refuse', reason: '申请的应用场景超出条件共享范围' },
+      'provider-reply': { decision: 'refuse', reason: '申请的应用场景超出条件共享范围', legalBasis: secretsLaw },
       'requester-objection': { decision: 'object', reason: '场景属于法定职责范围' },
-      'coordinate-decide': { decision: 'uphold-refusal', reason: '经协调维持不予提供' },
+      'coordinate-decide': { decision: 'uphold-refusal', reason: '经协调维持不予提供', legalBasis: secretsLaw },
     },
   },
   {
@@ -204,7 +207,7 @@ export async function runScenario(
     }
     acted.add(task.taskId);
     await handle.executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: task.taskId, actor, decision: move.decision, reason: move.reason, payload: move.payload }],
+      args: [{ taskId: task.taskId, actor, decision: move.decision, reason: move.reason, payload: move.payload, ...(move.legalBasis ? { legalBasis: move.legalBasis } : {}) }],
     });
   }
   throw new Error(`scenario ${scenario.name} did not finish`);

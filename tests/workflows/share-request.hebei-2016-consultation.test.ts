@@ -16,6 +16,7 @@ import {
   statusTrail,
   taskDeadline,
   terminateLeftovers,
+  secretsLaw,
   type RegisteredCase,
 } from '../support/cases';
 import { hebeiParties, nextFridayMorning } from '../support/fixtures';
@@ -68,7 +69,7 @@ async function register(db: Db): Promise<RegisteredCase> {
 /** Consultation fails; the requester applies to the authority; the provider explains; returns the coordination task. */
 async function toCoordination(handle: WorkflowHandle, db: Db) {
   const consultation = await openTask(handle, 'consultation');
-  await completeAs(handle, consultation.taskId, people.hbGat, 'no-agreement', '需求方要求批量导出，超出核验范围 bulk export beyond verification');
+  await completeAs(handle, consultation.taskId, people.hbGat, 'no-agreement', '需求方要求批量导出，超出核验范围 bulk export beyond verification', undefined, secretsLaw);
   const application = await openTask(handle, 'requester-objection');
   await completeAs(handle, application.taskId, people.hbMzt, 'object', '核验救助对象身份属法定职责 a statutory duty');
   const explanation = await openTask(handle, 'provider-explanation');
@@ -153,7 +154,7 @@ describe('a hebei-2016 conditional share request (art. 13): consultation, applic
       expect(await taskDeadline(db.db, joint.taskId)).toEqual(
         nationalCalendar.deadline({ start: failedAt, n: 20, unit: 'working-days', jurisdiction: 'hebei' }),
       );
-      await completeAs(handle, joint.taskId, people.hbData, 'uphold-refusal', '会同编制、保密部门确定不予共享 decided jointly: not shared');
+      await completeAs(handle, joint.taskId, people.hbData, 'uphold-refusal', '会同编制、保密部门确定不予共享 decided jointly: not shared', undefined, secretsLaw);
       expect(await handle.result()).toEqual({ status: 'refused', decision: 'uphold-refusal' });
       expect(await requestRow(db.db, input.requestId)).toMatchObject({ status: 'refused', outcome: 'uphold-refusal' });
     });

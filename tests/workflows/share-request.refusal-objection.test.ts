@@ -20,6 +20,7 @@ import {
   taskDeadline,
   taskRow,
   terminateLeftovers,
+  secretsLaw,
   type RegisteredCase,
 } from '../support/cases';
 import { hebeiParties } from '../support/fixtures';
@@ -50,7 +51,7 @@ async function forwardAndRefuse(handle: WorkflowHandle): Promise<string> {
   const review = await openTask(handle, 'review-forward');
   await completeAs(handle, review.taskId, people.hbData, 'forward');
   const reply = await openTask(handle, 'provider-reply');
-  await completeAs(handle, reply.taskId, people.hbRst, 'refuse', '涉及个人参保明细，超出所述应用场景 beyond the stated scenario');
+  await completeAs(handle, reply.taskId, people.hbRst, 'refuse', '涉及个人参保明细，超出所述应用场景 beyond the stated scenario', undefined, secretsLaw);
   return reply.taskId;
 }
 
@@ -67,12 +68,21 @@ describe('a refused conditional share request (hebei-2023)', () => {
 
       await expect(completeAs(handle, reply.taskId, people.hbRst, 'refuse')).rejects.toMatchObject({ cause: { type: 'ReasonRequired' } });
       await expect(completeAs(handle, reply.taskId, people.hbRst, 'refuse', '   ')).rejects.toMatchObject({ cause: { type: 'ReasonRequired' } });
+      // Reasons alone are no legal basis (draft art. 19): refused before it enters history, naming the field.
+      await expect(completeAs(handle, reply.taskId, people.hbRst, 'refuse', '超出所述应用场景 beyond the stated scenario')).rejects.toMatchObject({
+        cause: { type: 'LegalBasisRequired', details: ['body.legalBasis'] },
+      });
       expect(await acceptedUpdates(handle)).toBe(1);
       expect(await taskRow(db.db, reply.taskId)).toMatchObject({ status: 'open', decision: null });
       expect((await handle.query(caseStateQuery)).status).toBe('awaiting-provider-reply');
 
-      await completeAs(handle, reply.taskId, people.hbRst, 'refuse', '超出所述应用场景 beyond the stated scenario');
-      expect(await taskRow(db.db, reply.taskId)).toMatchObject({ status: 'completed', decision: 'refuse', reason: '超出所述应用场景 beyond the stated scenario' });
+      await completeAs(handle, reply.taskId, people.hbRst, 'refuse', '超出所述应用场景 beyond the stated scenario', undefined, secretsLaw);
+      expect(await taskRow(db.db, reply.taskId)).toMatchObject({
+        status: 'completed',
+        decision: 'refuse',
+        reason: '超出所述应用场景 beyond the stated scenario',
+        legalBasis: secretsLaw,
+      });
 
       const objection = await openTask(handle, 'requester-objection');
       expect(objection).toMatchObject({ assigneeDepartmentId: 'hb-mzt', assigneeRole: 'requester', decisions: ['object', 'waive'] });
@@ -90,7 +100,7 @@ describe('a refused conditional share request (hebei-2023)', () => {
         nationalCalendar.deadline({ start: objectedAt, n: 10, unit: 'working-days', jurisdiction: 'hebei' }),
       );
       await expect(completeAs(handle, coordinate.taskId, people.hbData, 'uphold-refusal')).rejects.toMatchObject({ cause: { type: 'ReasonRequired' } });
-      await completeAs(handle, coordinate.taskId, people.hbData, 'uphold-refusal', '所需数据超出履职必需 not necessary for the duty');
+      await completeAs(handle, coordinate.taskId, people.hbData, 'uphold-refusal', '所需数据超出履职必需 not necessary for the duty', undefined, secretsLaw);
 
       expect(await handle.result()).toEqual({ status: 'refused', decision: 'uphold-refusal' });
       expect(await requestRow(db.db, input.requestId)).toMatchObject({ status: 'refused', outcome: 'uphold-refusal' });

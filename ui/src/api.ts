@@ -1,4 +1,5 @@
 import type {
+  LegalBasis,
   Assessment,
   CalendarYear,
   CaseDetail,
@@ -137,7 +138,7 @@ export const api = {
     const tasks = await request<TaskListItem[]>(`/api/tasks${q({ ...params })}`, { signal, onHeaders: (h) => (nextCursor = h.get('x-next-cursor')) });
     return { tasks, nextCursor: nextCursor as string | null };
   },
-  complete: (taskId: string, body: { decision: string; reason?: string; payload?: Record<string, string | null> }) =>
+  complete: (taskId: string, body: { decision: string; reason?: string; legalBasis?: LegalBasis; payload?: Record<string, string | null> }) =>
     request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', body }),
   extension: (taskId: string, body: { n: number; reason: string }) =>
     request<{ decisionTaskId: string }>(`/api/tasks/${encodeURIComponent(taskId)}/extension`, { method: 'POST', body }),

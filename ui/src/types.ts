@@ -1,5 +1,15 @@
 /** The API's shapes, as the web app reads them (api/schemas/*.ts). */
 
+/** The kinds of instrument a refusal may rest on (api/schemas/tasks.ts LegalBasisSchema). */
+export type LegalBasisKind = 'law' | 'administrative-regulation' | 'local-regulation' | 'national-policy';
+
+/** The legal basis a decider names with a refusal. */
+export interface LegalBasis {
+  kind: LegalBasisKind;
+  title: string;
+  article: string;
+}
+
 export interface User {
   id: string;
   username: string;
@@ -74,6 +84,10 @@ export interface Task {
   citation: Citation | null;
   decisions: string[];
   reasonRequiredFor: string[];
+  /** What a refusal on this step must rest on under the case's text; null where the step cannot refuse. */
+  legalBasisRule?: { requiredFor: string[]; classing: boolean; kinds: LegalBasisKind[]; citation: { source: string; article: string } } | null;
+  /** The legal basis given with the decision, once decided. */
+  legalBasis?: LegalBasis | null;
   /** On the authority's task deciding an extension: the request it decides, with its reasons. */
   extensionRequest?: { taskId: string; n: number; unit: string; reason: string; requestedBy: string; requestedAt: string } | null;
   timeLeft: TimeLeft | null;

@@ -186,6 +186,14 @@ export const anhui2021: RulePack = {
       },
     ],
   },
+  // Art. 21: no refusal without a basis in law, administrative regulation or central policy; art. 22: the same for
+  // classing data conditional or not shared.
+  refusalBasis: {
+    decisions: ['refuse', 'uphold-refusal'],
+    kinds: ['law', 'administrative-regulation', 'national-policy'],
+    citation: citeAnhui(21, m.art21),
+    classing: { citation: citeAnhui(22, m.art22, { reconstructed: true }) },
+  },
   policy: packPolicy({
     rectification: citeAnhui(43, m.art43),
     governmentReport: citeAnhui(43, m.art43),

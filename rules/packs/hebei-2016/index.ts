@@ -65,6 +65,12 @@ export const hebei2016: RulePack = {
       coordinateDispute({ citation: cite2016(21, p.art21, NO_PERIOD) }),
     ],
   },
+  // Art. 12: no refusal without a statutory ground (法定事由): a law or a regulation, not policy.
+  refusalBasis: {
+    decisions: ['no-agreement', 'uphold-refusal'],
+    kinds: ['law', 'administrative-regulation', 'local-regulation'],
+    citation: cite2016(12, p.art12NoRefusal),
+  },
   policy: packPolicy({
     rectification: cite2016(21, p.art21),
     governmentReport: cite2016(22, p.art22),

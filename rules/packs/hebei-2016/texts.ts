@@ -25,6 +25,10 @@ export const provisions = {
     zh: '纳入政务信息资源目录管理的政务信息资源,除依法应当保密的外,应当通过共享平台无偿提供给有需要的部门和单位共享,并保证准确、完整、及时。',
     en: 'Government information resources managed in the catalogue system, other than those to be kept confidential by law, are provided free through the sharing platform to the departments and units that need them, accurately, completely and in time.',
   },
+  art12NoRefusal: {
+    zh: '无法定事由,部门和单位不得拒绝提供政务信息资源。',
+    en: 'Non-statutory subject matter, departments and units may not refuse to provide e-government information resources.',
+  },
   art13Consult: {
     zh: '政务信息资源共享需求部门和单位应当根据履行职责需要,与政务信息资源提供部门和单位协商,确定具体共享内容。双方协商一致的,由共享平台运行维护管理单位实施共享内容授权,通过共享平台进行信息共享。',
     en: 'e-government information resource sharing needs of departments and units should perform their duties according to need consultations with the Government information resources unit, determine the specific shared content. Both parties agree through consultation, … operation and maintenance of shared platform management unit implemented as shared content licensing, a shared platform for information sharing.',

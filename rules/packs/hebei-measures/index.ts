@@ -38,6 +38,15 @@ function flows(v: HebeiVariant): RulePack['flows'] {
   };
 }
 
+/** Draft art. 19: no refusal save where a law, a regulation (法规: administrative or local) or national policy provides. */
+function refusalBasis(v: HebeiVariant): RulePack['refusalBasis'] {
+  return {
+    decisions: ['refuse', 'uphold-refusal'],
+    kinds: ['law', 'administrative-regulation', 'local-regulation', 'national-policy'],
+    citation: draftCite(v, 19, art19.noRefusal),
+  };
+}
+
 function policy(v: HebeiVariant): RulePack['policy'] {
   return packPolicy({
     rectification: draftCite(v, 39, supervision.art39),
@@ -77,6 +86,7 @@ export const hebei2023: RulePack = {
   },
   flows: flows('hebei-2023'),
   policy: policy('hebei-2023'),
+  refusalBasis: refusalBasis('hebei-2023'),
 };
 
 /** The 2022-08-12 consultation draft of the same Measures: never in force, for comparison only. */
@@ -94,4 +104,5 @@ export const hebei2022Draft: RulePack = {
   },
   flows: flows('hebei-2022-draft'),
   policy: policy('hebei-2022-draft'),
+  refusalBasis: refusalBasis('hebei-2022-draft'),
 };

@@ -46,6 +46,10 @@ export const art15 = {
 
 /** Draft art. 19: share requests. */
 export const art19 = {
+  noRefusal: {
+    zh: '除法律、法规或者国家政策另有规定外,政务部门不得拒绝其他政务部门的政务数据共享需求。',
+    en: 'Save where a law, a regulation or national policy provides otherwise, a department may not refuse another department’s need to share government data.',
+  },
   request: {
     zh: '需要共享使用其他政务部门政务数据的政务部门,应当通过省一体化政务大数据体系提出共享申请,申请应当明确政务数据的应用场景。',
     en: "A department needing another department's data submits a share request through the provincial integrated government big-data system; the request must state the application scenario.",

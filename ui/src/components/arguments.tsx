@@ -3,6 +3,7 @@ import { useI18n } from '../i18n';
 import { decisionLabel } from '../labels';
 import type { CaseDetail } from '../types';
 import { useDepartments } from './common';
+import { legalBasisKindLabel } from './legal-basis-fields';
 
 /**
  * The arguments so far, above the decision form: each decision already taken on the case with its reasons (a
@@ -47,6 +48,15 @@ export function ArgumentsSoFar({ kase, exceptTaskId }: { kase: CaseDetail; excep
                   </span>
                   {task.reason}
                 </blockquote>
+              ) : null}
+              {task.legalBasis ? (
+                <p className="argument-basis" data-testid="argument-legal-basis">
+                  <span className="muted">
+                    {t('legalBasisTitle')}
+                    {colon(lang)}
+                  </span>
+                  {legalBasisKindLabel(task.legalBasis.kind, lang)} · {task.legalBasis.title} {task.legalBasis.article}
+                </p>
               ) : null}
             </li>
           ))}

@@ -7,6 +7,7 @@ import type { CatalogueEntry, Task } from '../types';
 import { ConfirmDialog } from './confirm-dialog';
 import { EntryUpdateFields, updateFields, type UpdateField } from './entry-update-fields';
 import { ErrorSummary, Field, FieldSet, useSubmit } from './forms';
+import { emptyLegalBasis, isCompleteLegalBasis, LegalBasisFields, type LegalBasisDraft } from './legal-basis-fields';
 
 /** The steps whose completion carries the updated catalogue entry (the department's update of a catalogue change). */
 export const payloadSteps = new Set(['submit-update', 'correct-update']);
@@ -33,17 +34,23 @@ export function DecisionForm({ task, entry, onDone }: { task: Task; entry: Catal
   const [decision, setDecision] = useState('');
   const [reason, setReason] = useState('');
   const [payload, setPayload] = useState<Partial<Record<UpdateField, string>>>({});
+  const [legalBasis, setLegalBasis] = useState<LegalBasisDraft>(emptyLegalBasis);
   const [confirming, setConfirming] = useState(false);
   const withPayload = payloadSteps.has(task.step);
-  const submit = useSubmit(['decision', 'reason', 'payload']);
+  const submit = useSubmit(['decision', 'reason', 'payload', 'legalBasis']);
   const reasonRequired = decision !== '' && task.reasonRequiredFor.includes(decision);
   const current: Partial<Record<UpdateField, string | null>> = entry ?? {};
+  const rule = task.legalBasisRule ?? null;
+  // A refusal needs its legal basis. (The update form does not change the sharing attribute, so classing an entry
+  // restrictively, which in Anhui needs one too, does not arise here; the API checks it for other clients.)
+  const basisRequired = rule !== null && decision !== '' && rule.requiredFor.includes(decision);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const missing: Record<string, string> = {};
     if (!decision) missing.decision = t('required');
     else if (reasonRequired && !reason.trim()) missing.reason = t('reasonRequiredHint', { decision: decisionLabel(decision, lang, task.step) });
+    if (decision && basisRequired && !isCompleteLegalBasis(legalBasis)) missing.legalBasis = t('legalBasisMissing');
     if (Object.keys(missing).length) submit.reject(missing);
     else setConfirming(true);
   }
@@ -55,13 +62,14 @@ export function DecisionForm({ task, entry, onDone }: { task: Task; entry: Catal
       api.complete(task.id, {
         decision,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(basisRequired && legalBasis.kind ? { legalBasis: { kind: legalBasis.kind, title: legalBasis.title.trim(), article: legalBasis.article.trim() } } : {}),
         ...(Object.keys(changed).length ? { payload: changed } : {}),
       }),
     );
     if (result) onDone(decisionLabel(decision, lang, task.step));
   }
 
-  const labels = { decision: t('decision'), reason: t('reason'), payload: t('payloadTitle') };
+  const labels = { decision: t('decision'), reason: t('reason'), payload: t('payloadTitle'), legalBasis: t('legalBasisTitle') };
   const chosen = decision ? decisionLabel(decision, lang, task.step) : '';
   return (
     <form onSubmit={onSubmit} noValidate data-testid="decision-form">
@@ -82,7 +90,17 @@ export function DecisionForm({ task, entry, onDone }: { task: Task; entry: Catal
               />
               <span>
                 {decisionLabel(d, lang, task.step)}
-                {task.reasonRequiredFor.includes(d) ? <span className="muted">{lang === 'zh' ? '（须说明理由）' : ' (reasons required)'}</span> : null}
+                {task.reasonRequiredFor.includes(d) ? (
+                  <span className="muted">
+                    {rule?.requiredFor.includes(d)
+                      ? lang === 'zh'
+                        ? '（须说明理由和法律依据）'
+                        : ' (reasons and legal basis required)'
+                      : lang === 'zh'
+                        ? '（须说明理由）'
+                        : ' (reasons required)'}
+                  </span>
+                ) : null}
               </span>
             </label>
           ))}
@@ -109,6 +127,17 @@ export function DecisionForm({ task, entry, onDone }: { task: Task; entry: Catal
           />
         )}
       </Field>
+      {basisRequired && rule ? (
+        <LegalBasisFields
+          rule={rule}
+          value={legalBasis}
+          error={submit.fields.legalBasis}
+          onChange={(next) => {
+            setLegalBasis(next);
+            submit.clearField('legalBasis');
+          }}
+        />
+      ) : null}
       {withPayload ? (
         <EntryUpdateFields
           current={current}

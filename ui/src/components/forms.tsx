@@ -103,6 +103,9 @@ export function ErrorSummary({ formId, fields, general, labels }: { formId: stri
 
 /** The API's English validation messages in the interface's language, where we recognise them. */
 export function localizeFieldError(message: string, t: Translate, lang: Lang): string {
+  // The API's own bilingual messages ("English / 中文"): the Chinese half in Chinese mode, the English half otherwise.
+  const halves = /^(.*) \/ (.*[\u4e00-\u9fff].*)$/.exec(message);
+  if (halves) return lang === 'zh' ? halves[2]! : halves[1]!;
   if (lang === 'en') return message;
   if (message === 'is required') return t('required');
   const short = /must NOT have fewer than (\d+) characters/.exec(message);

@@ -2,8 +2,9 @@ import { useI18n } from '../i18n';
 import { colon, formatDate, formatEndInstant, formatInstant } from '../format';
 import { actionLabels, basisLabels, decisionLabel, label, rungLabels, statusLabel } from '../labels';
 import { Link, paths } from '../router';
-import type { AuditEntry, CaseDetail, Escalation, Task } from '../types';
+import type { AuditEntry, CaseDetail, Escalation, LegalBasis, Task } from '../types';
 import { useDepartments } from './common';
+import { legalBasisKindLabel } from './legal-basis-fields';
 import { DueBadge, RungBadge } from './deadline';
 
 /** The case's append-only record, each entry with who, when and what. */
@@ -30,6 +31,8 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
         if (d.lapsed) parts.push(t('lapsed'));
         else if (d.late) parts.push(t('late'));
         if (d.reason && !d.lapsed) parts.push(`${t('reason')}${colon(lang)}${String(d.reason)}`);
+        const basis = d.legalBasis as LegalBasis | undefined;
+        if (basis?.kind) parts.push(`${t('legalBasisTitle')}${colon(lang)}${legalBasisKindLabel(basis.kind, lang)} ${basis.title} ${basis.article}`);
         return parts.filter(Boolean).join(' · ');
       }
       case 'task.due-changed':
