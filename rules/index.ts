@@ -51,7 +51,7 @@ export {
   UnknownPackError,
   UnknownStepError,
 } from './errors.js';
-export { getPack, inForceOn, listPacks, packFor, type PackForOptions, type PackSummary } from './registry.js';
+export { getPack, inForceOn, listPacks, negativeListRefuses, packFor, type PackForOptions, type PackSummary } from './registry.js';
 export { flowSteps, mainPath, nextStep, step, type NextStep } from './lookup.js';
 export { previewTimeline, type PreviewStep } from './preview.js';
 export { EXTENSION_REFUSALS, validateExtension, type ExtensionCheck, type ExtensionRefusal } from './extension.js';

@@ -74,3 +74,13 @@ export function packFor(jurisdiction: string, receivedAt: string, options: PackF
   if (!pack) throw new NoPackInForceError(jurisdiction, date);
   return options.overrides ? applyPolicyOverrides(pack, options.overrides) : pack;
 }
+
+/**
+ * Whether an entry on the approved negative list is refused by that listing alone under `pack`: where the text has
+ * the list approved by the people's government (Hebei draft art. 15: 审核并报本级人民政府批准后列入负面清单). Anhui's
+ * listing is the authority's own review (local policy; art. 22 asks reasons and a legal basis of the classing) and the
+ * 2016 Provisions have no list: there a request for such data is decided, and a refusal names its basis.
+ */
+export function negativeListRefuses(pack: RulePack): boolean {
+  return (pack.flows['negative-list'] ?? []).some((step) => step.id === 'government-approval');
+}

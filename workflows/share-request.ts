@@ -1,3 +1,5 @@
+import { patched } from '@temporalio/workflow';
+import { getPack, negativeListRefuses } from '../rules';
 import { closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
 import { readModel } from './read-model';
@@ -9,15 +11,26 @@ export interface CaseResult {
 }
 
 /**
+ * Cases received since: a "not shared" entry is refused at once only where an approved negative list makes it so (the
+ * Hebei Measures, draft art. 15); otherwise (not listed, or a text without such a list: Anhui, Hebei 2016) the request
+ * goes the conditional way, so the authority and the provider decide it and a refusal names its legal basis. Before
+ * it, every "not shared" entry was refused at once (tests/histories/before-not-shared-review/ replays as it was).
+ */
+const NOT_SHARED_REVIEWED = 'not-shared-reviewed';
+
+/**
  * 共享申请: a department asks for a catalogue entry's data for a stated scenario. Unconditional data is provided (or,
  * in Anhui, directly accessible); conditional data goes through review, the provider's reply, and on refusal the
- * requester's objection and the authority's decision. An entry on the negative list is refused with its citation.
+ * requester's objection and the authority's decision. An entry on an approved negative list is refused with its
+ * citation; one merely classed "not shared" is decided as conditional data is.
  */
 export async function shareRequestWorkflow(input: CaseInput): Promise<CaseResult> {
   const kase = startCase('share-request', input);
   const entry = await readModel().catalogueEntry(input.catalogueEntryId);
-  const flow = entry?.sharingAttribute === 'conditional' ? 'conditional-share' : 'unconditional-share';
-  if (!entry || entry.sharingAttribute === 'not-shared') {
+  const reviewed =
+    entry?.sharingAttribute === 'not-shared' && !(entry.negativeList && negativeListRefuses(getPack(input.pack))) && patched(NOT_SHARED_REVIEWED);
+  const flow = entry?.sharingAttribute === 'conditional' || reviewed ? 'conditional-share' : 'unconditional-share';
+  if (!entry || (entry.sharingAttribute === 'not-shared' && !reviewed)) {
     await kase.setStatus('refused', {
       outcome: 'not-shared',
       closed: true,

@@ -73,6 +73,21 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    // An entry classed 不予共享 but never listed: decided as conditional data is, the refusal naming its legal basis.
+    name: 'share-request.not-shared.decided-refused-with-basis',
+    workflowType: workflowTypes.shareRequest,
+    process: 'share-request',
+    pack: 'hebei-2023',
+    jurisdiction: 'hebei',
+    catalogueEntry: 'HB-GAT-0009',
+    parties: hebeiParties('hb-mzt', 'hb-gat'),
+    moves: {
+      'review-forward': { decision: 'forward' },
+      'provider-reply': { decision: 'refuse', reason: '属于国家秘密', legalBasis: secretsLaw },
+      'requester-objection': { decision: 'waive' },
+    },
+  },
+  {
     name: 'share-request.conditional.anhui-agreed',
     workflowType: workflowTypes.shareRequest,
     process: 'share-request',
