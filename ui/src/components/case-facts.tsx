@@ -51,6 +51,18 @@ export function CaseFacts({ kase, entry }: { kase: CaseDetail; entry: CatalogueE
             </dd>
           </>
         ) : null}
+        {entry && entry.sharingAttribute !== 'unconditional' && entry.legalBasis ? (
+          <>
+            <dt>{t('entryLegalBasis')}</dt>
+            <dd data-testid="facts-entry-legal-basis">{entry.legalBasis}</dd>
+          </>
+        ) : null}
+        {entry?.sharingAttribute === 'not-shared' && kase.process === 'share-request' && kase.outcome !== 'not-shared' ? (
+          <>
+            <dt>{t('notSharedDecidedTitle')}</dt>
+            <dd data-testid="facts-not-shared-decided">{t('notSharedDecided')}</dd>
+          </>
+        ) : null}
         <dt>{providerSide ? t('applicantDept') : t('requesterDept')}</dt>
         <dd>{name(kase.requesterDepartmentId)}</dd>
         {kase.providerDepartmentId && !(providerSide && kase.providerDepartmentId === kase.requesterDepartmentId) ? (
