@@ -32,6 +32,8 @@ export interface NewCase {
   details: Record<string, unknown>;
   /** Extra workflow input (e.g. a negative-list application's legal basis). */
   input?: Record<string, unknown>;
+  /** What the process checks once the case's text is known (bound by receipt): throws an HttpProblem naming the field. */
+  check?(pack: string, receivedAt: Date): void;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     throw HttpProblem.unprocessable('body.catalogueEntryId', 'only the department that provides this entry may do this');
   }
   const binding = await bindCase(db, department, receivedAt, entry.providerDepartmentId);
+  spec.check?.(binding.pack, receivedAt);
   const id = randomUUID();
   const row = {
     id,

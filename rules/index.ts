@@ -82,3 +82,4 @@ export {
   type LegalBasisProblem,
   type RefusalBasisRule,
 } from './legal-basis.js';
+export { CHANGE_TRIGGERS, changeTriggerLabels, checkChangeTrigger, type ChangeTrigger, type ChangeTriggerRule } from './change-triggers.js';

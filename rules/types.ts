@@ -1,5 +1,6 @@
 import type { PeriodUnit } from '../calendar/index.js';
 import type { Citation } from './citation.js';
+import type { ChangeTriggerRule } from './change-triggers.js';
 import type { RefusalBasisRule } from './legal-basis.js';
 
 /** The statutory processes a pack can describe. */
@@ -345,6 +346,8 @@ export interface RulePack {
   readonly policy: PackPolicy;
   /** What a refusal (and, where the text says so, a restrictive classing) must rest on. */
   readonly refusalBasis: RefusalBasisRule;
+  /** The causes of a catalogue change the text names (its period runs from the day of the change). */
+  readonly changeTriggers: ChangeTriggerRule;
   /** Present when {@link applyPolicyOverrides} produced this pack. */
   readonly appliedOverrides?: PolicyOverrides;
 }

@@ -24,6 +24,8 @@ export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId,
   let current: StepRule | undefined = mainPath(pack, flow)[0];
   // The clock of a resumed request runs from the completed request's receipt (pack policy).
   let receipt = input.receivedAt;
+  // The day the law or duties changed, where the case states it; else (cases from before) the receipt stood for it.
+  let change = input.changedAt ?? input.receivedAt;
   let previousAt = input.receivedAt;
   // A resumed step's clock restarts from the decision that resumed it (the pack's `resumes`), whatever its anchor.
   let resumedAt: string | undefined;
@@ -40,7 +42,7 @@ export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId,
     const anchor = current.clockStartsAt.at;
     const clockStartsAt =
       resumedAt ??
-      (anchor === 'receipt' || anchor === 'change' ? receipt : anchor === 'previous-step' ? previousAt : (completedAt.get(anchor) ?? previousAt));
+      (anchor === 'receipt' ? receipt : anchor === 'change' ? change : anchor === 'previous-step' ? previousAt : (completedAt.get(anchor) ?? previousAt));
     resumedAt = undefined;
     const decisions = returns >= maxReturns ? current.decisions.filter((d) => d !== 'return-incomplete') : current.decisions;
     completion = await kase.humanStep(current, { clockStartsAt, decisions });
@@ -51,7 +53,7 @@ export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId,
     const next = nextStep(pack, flow, current.id, completion.decision);
     await onDecision?.(current, completion, next);
     if (next.kind === 'end') return { completions, last: completion };
-    if (next.resumed) receipt = resumedAt = completion.completedAt;
+    if (next.resumed) receipt = change = resumedAt = completion.completedAt;
     current = next.step;
   }
   throw new Error(`flow ${flow} of ${pack.id} has no steps`);

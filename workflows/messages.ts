@@ -39,8 +39,13 @@ export interface CaseInput {
   /** The rule pack the case was bound to at receipt (it keeps it). */
   pack: string;
   jurisdiction: string;
-  /** ISO instant of receipt (or of the change of law or duties); its clock starts the next day (Civil Code art. 201). */
+  /** ISO instant of receipt (for cases before `changedAt` existed, of a catalogue change's change of law or duties). */
   receivedAt: string;
+  /**
+   * A catalogue change: the start of the day the law or duties changed (Asia/Shanghai), from which its period runs
+   * (自变化之日起); its clock starts the next day (Civil Code art. 201, by analogy). Absent: the receipt stands for it.
+   */
+  changedAt?: string;
   parties: Parties;
   catalogueEntryId: string;
   submittedBy: string;

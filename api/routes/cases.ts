@@ -15,6 +15,12 @@ import { CreateShareRequestBody, IdempotencyHeaders, ListRequestsQuery, RequestD
 import { visibleRequests } from '../visibility';
 import { queryCases } from '../case-list';
 import { requestView, taskView } from '../views';
+import { checkChangeTrigger, getPack, shanghaiDateOf } from '../../rules';
+
+/** The start of a Beijing day, as an instant: a catalogue change's period runs from the day of the change. */
+function startOfShanghaiDay(date: string): string {
+  return `${date}T00:00:00+08:00`;
+}
 
 /** One statutory process as an API resource: create (idempotent), list, and one case with its whole timeline. */
 interface ProcessResource<B extends TSchema> {
@@ -52,8 +58,16 @@ const resources: ProcessResource<TSchema>[] = [
       process: 'catalogue-change',
       catalogueEntryId: String(b.catalogueEntryId),
       callerIs: 'provider',
-      receipt: receiptClaim('changedAt', b),
-      details: { trigger: b.trigger, description: b.description },
+      receipt: receiptClaim('receivedAt', b),
+      details: { trigger: b.trigger, changedAt: b.changedAt, description: b.description },
+      input: { changedAt: startOfShanghaiDay(String(b.changedAt)) },
+      check: (pack, receivedAt) => {
+        const refused = checkChangeTrigger(getPack(pack).changeTriggers, String(b.trigger));
+        if (refused) throw HttpProblem.unprocessable('body.trigger', refused);
+        if (String(b.changedAt) > shanghaiDateOf(receivedAt.toISOString())) {
+          throw HttpProblem.unprocessable('body.changedAt', 'is after the day the change was received: a change is reported after it happens / 变更发生日期不能晚于收到之日');
+        }
+      },
     }),
   },
   {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startStack, type TestStack } from '../support/stack';
+import { beijingDate } from '../support/fixtures';
 
 let stack: TestStack;
 let police: Record<string, string>;
@@ -38,7 +39,7 @@ describe('API keys for department systems', () => {
       method: 'POST',
       url: '/api/catalogue-changes',
       headers: viaKey,
-      payload: { catalogueEntryId: 'HB-GAT-0001', trigger: 'law-change', description: '密钥不应有提供方角色' },
+      payload: { catalogueEntryId: 'HB-GAT-0001', trigger: 'law-change', changedAt: beijingDate(), description: '密钥不应有提供方角色' },
     });
     expect(noProviderRole.statusCode).toBe(403);
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasks } from '../../db/schema';
 import { localWebhooks, loginAs, startStack, testSecurity, type TestStack } from '../support/stack';
+import { beijingDate } from '../support/fixtures';
 
 /**
  * Every route × every role × own and other department: the status each caller gets, and for every list that nothing
@@ -84,7 +85,7 @@ const rows: Row[] = [
     method: 'POST',
     route: '/api/catalogue-changes',
     url: () => '/api/catalogue-changes',
-    body: () => ({ catalogueEntryId: 'HB-MZT-0002', trigger: 'duty-change', description: '授权矩阵：职责调整' }),
+    body: () => ({ catalogueEntryId: 'HB-MZT-0002', trigger: 'duty-change', changedAt: beijingDate(), description: '授权矩阵：职责调整' }),
     expect: orLateRegistration((who) => (who === 'anonymous' ? 401 : who === 'owner' ? 201 : requesters.includes(who) ? 422 : 403)),
   },
   {

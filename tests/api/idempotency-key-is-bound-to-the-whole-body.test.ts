@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogueEntry } from '../support/cases';
 import { loginAs, startStack, type TestStack } from '../support/stack';
+import { beijingDate } from '../support/fixtures';
 
 let stack: TestStack;
 let department: Record<string, string>;
@@ -31,8 +32,8 @@ const cases: { url: string; body: () => Record<string, unknown>; changes: Record
   },
   {
     url: '/api/catalogue-changes',
-    body: () => ({ catalogueEntryId: ownEntry, trigger: 'law-change', description: '《条例》修订后字段变化' }),
-    changes: [{ trigger: 'duty-change' }, { description: '《条例》修订后字段变化了' }],
+    body: () => ({ catalogueEntryId: ownEntry, trigger: 'law-change', changedAt: beijingDate(1), description: '《条例》修订后字段变化' }),
+    changes: [{ trigger: 'duty-change' }, { changedAt: beijingDate(2) }, { description: '《条例》修订后字段变化了' }],
   },
   {
     url: '/api/negative-list-applications',

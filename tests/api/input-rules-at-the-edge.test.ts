@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startStack, type TestStack } from '../support/stack';
+import { beijingDate } from '../support/fixtures';
 
 let stack: TestStack;
 let civil: Record<string, string>;
@@ -38,7 +39,7 @@ describe('text the database cannot store, or should not, is refused at the edge 
     expectFieldRefused(await send('POST', '/api/api-keys', civil, { name: 'sys \ud800', roles: ['requester'] }), 'body.name');
     const entry = 'HB-MZT-0001';
     const cases: [string, Record<string, unknown>, string][] = [
-      ['/api/catalogue-changes', { catalogueEntryId: entry, trigger: 'law-change', description: '变更 \ud800 说明' }, 'body.description'],
+      ['/api/catalogue-changes', { catalogueEntryId: entry, trigger: 'law-change', changedAt: beijingDate(), description: '变更 \ud800 说明' }, 'body.description'],
       ['/api/quality-disputes', { catalogueEntryId: entry, description: '数据有误需要核实', evidence: '证据 \udfff' }, 'body.evidence'],
       ['/api/negative-list-applications', { catalogueEntryId: entry, legalBasis: '法律 \ud800 依据', reason: '涉及国家秘密' }, 'body.legalBasis'],
     ];

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueEntries, requests } from '../../db/schema';
 import { loginAs, startStack, type TestStack } from '../support/stack';
 import { secretsLaw } from '../support/cases';
+import { beijingDate } from '../support/fixtures';
 
 let stack: TestStack;
 let civil: Record<string, string>;
@@ -109,7 +110,7 @@ describe('the statutory processes through the API', () => {
       method: 'POST',
       url: '/api/catalogue-changes',
       headers: civil,
-      payload: { catalogueEntryId: entryId, trigger: 'law-change', description: '《社会组织登记管理条例》修订，更新频率调整' },
+      payload: { catalogueEntryId: entryId, trigger: 'law-change', changedAt: beijingDate(), description: '《社会组织登记管理条例》修订，更新频率调整' },
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;

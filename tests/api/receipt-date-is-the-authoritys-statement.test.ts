@@ -4,6 +4,7 @@ import { receiptPolicyFromEnv } from '../../api/receipt';
 import { auditLog, requests } from '../../db/schema';
 import { createCatalogueEntry } from '../support/cases';
 import { loginAs, startStack, type TestStack } from '../support/stack';
+import { beijingDate } from '../support/fixtures';
 
 let stack: TestStack;
 let department: Record<string, string>;
@@ -28,11 +29,11 @@ const post = (url: string, headers: Record<string, string>, payload: Record<stri
   stack.app.inject({ method: 'POST', url, headers: { ...headers, 'idempotency-key': idempotencyKey }, payload });
 const stored = async (idempotencyKey: string) => stack.db.select().from(requests).where(eq(requests.idempotencyKey, idempotencyKey));
 
-/** Every process's body, with its receipt field (a catalogue change's is the date the law or duties changed). */
+/** Every process's body, with its receipt field (a catalogue change also states the day the law or duties changed, which is not its receipt). */
 const processes = [
   { url: '/api/share-requests', field: 'receivedAt', body: () => ({ catalogueEntryId: 'HB-SCJGJ-0001', scenario: '补录回溯到2016年的申请' }) },
   { url: '/api/quality-disputes', field: 'receivedAt', body: () => ({ catalogueEntryId: 'HB-SCJGJ-0001', description: '回溯登记的异议' }) },
-  { url: '/api/catalogue-changes', field: 'changedAt', body: () => ({ catalogueEntryId: ownEntry, trigger: 'law-change', description: '回溯登记的目录变更' }) },
+  { url: '/api/catalogue-changes', field: 'receivedAt', body: () => ({ catalogueEntryId: ownEntry, trigger: 'law-change', changedAt: beijingDate(20), description: '回溯登记的目录变更' }) },
   { url: '/api/negative-list-applications', field: 'receivedAt', body: () => ({ catalogueEntryId: ownEntry, legalBasis: '《保守国家秘密法》第九条', reason: '回溯登记的负面清单申请' }) },
 ] as const;
 
@@ -74,11 +75,12 @@ describe('a receipt date is the receiving authority’s statement', () => {
   });
 
   it('the reviewer registers a provider’s late catalogue change from the entry’s provider, without naming it', async () => {
-    const changedAt = daysAgo(10);
-    const response = await post('/api/catalogue-changes', reviewer, { ...processes[2].body(), changedAt, changedAtReason: '职责调整文件于十日前印发' });
+    const receivedAt = daysAgo(10);
+    const response = await post('/api/catalogue-changes', reviewer, { ...processes[2].body(), receivedAt, receivedAtReason: '纸质报送件，十日前收到' });
     expect(response.statusCode).toBe(201);
     expect(response.json().requesterDepartmentId).toBe('hb-mzt');
-    expect(response.json().receivedAt).toBe(changedAt);
+    expect(response.json().receivedAt).toBe(receivedAt);
+    expect(response.json().details).toMatchObject({ changedAt: beijingDate(20) });
   });
 
   it('refuses the reviewer a date beyond the window, in the future, or without a reason, naming the field', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createCatalogueEntry } from '../support/cases';
 import { confirmDecision, queueRow, screenshot, signIn, startBrowserApp, type BrowserApp } from './support';
+import { beijingDate } from '../support/fixtures';
 
 let app: BrowserApp;
 let entryId = '';
@@ -29,11 +30,16 @@ describe('a catalogue change with an extension', () => {
     await signIn(provider, 'mzt.li');
     await provider.goto('/cases/new/catalogue-change');
     await provider.getByLabel('目录条目').fill(entryId);
-    await provider.getByRole('radio', { name: '法律法规变化' }).check();
+    await provider.getByRole('radio', { name: '法律、法规、规章调整或修改' }).check();
     await provider.getByLabel('说明').fill('《婚姻登记条例》修订，登记信息项目调整');
+    // The period runs from the day the law changed, which the department must state.
+    await provider.getByRole('button', { name: '提交', exact: true }).click();
+    await expect.poll(() => provider.getByTestId('error-nc-changedAt').textContent()).toContain('必填');
+    await provider.getByLabel(/^变更发生日期/).fill(beijingDate(1));
     await provider.getByRole('button', { name: '提交', exact: true }).click();
     await provider.waitForURL(/\/cases\/catalogue-change\/[0-9a-f-]{36}/);
     caseId = /catalogue-change\/([0-9a-f-]{36})/.exec(provider.url())![1]!;
+    await expect.poll(() => provider.getByTestId('request').textContent()).toContain('变更发生日期');
   });
 
   it('gets 5 more working days, asked through the form the step allows and granted by the authority', async () => {
@@ -99,7 +105,7 @@ describe('a catalogue change with an extension', () => {
     // Fields left as they stood are not submitted.
     expect(await diffRow('securityLevel').count()).toBe(0);
     expect(await authority.getByTestId('request').getByTestId('detail-description').textContent()).toContain('《婚姻登记条例》修订');
-    expect(await authority.getByTestId('request').getByTestId('detail-trigger').textContent()).toBe('法律法规变化');
+    expect(await authority.getByTestId('request').getByTestId('detail-trigger').textContent()).toBe('法律、法规、规章调整或修改');
     await screenshot(authority, 'catalogue-review', { fullPage: true });
     await submitDecision(authority, '批准');
 

@@ -46,3 +46,8 @@ export function nextFridayMorning(nowMs: number): string {
 export function hebeiParties(requester: string, provider: string) {
   return { requester, provider, authority: 'hb-data', government: 'hb-gov', upperAuthority: 'nda' };
 }
+
+/** The Beijing calendar date `daysAgo` days before now (YYYY-MM-DD): a catalogue change's day of the change. */
+export function beijingDate(daysAgo = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+}

@@ -178,16 +178,22 @@ export function decisionLabel(decision: string, lang: Lang, step?: string): stri
 export const detailLabels: Labels = {
   basis: ['依据（职责或法律依据）', 'Basis (duty or legal basis)'],
   trigger: ['变更原因', 'Cause of the change'],
+  changedAt: ['变更发生日期', 'Day of the change'],
   description: ['说明', 'Description'],
   evidence: ['证明材料', 'Evidence'],
   legalBasis: ['法律依据', 'Legal basis'],
   reason: ['理由', 'Reasons'],
 };
 
-/** The causes of a catalogue change (Hebei Measures art. 9). */
+/**
+ * The causes of a catalogue change the texts name (rules/change-triggers.ts): Hebei 因法律法规调整或者职责变化等原因;
+ * Anhui art. 15 法律、法规、规章修改或者行政管理职能发生变化; Hebei 2016 art. 11 机构改革或者法定职责调整等事项.
+ */
 export const triggerLabels: Labels = {
-  'law-change': ['法律法规变化', 'A law or regulation changed'],
-  'duty-change': ['部门职责变化', 'The department’s duties changed'],
+  'law-change': ['法律、法规、规章调整或修改', 'A law, regulation or rule was adjusted or amended'],
+  'duty-change': ['职责（职能）变化', 'The department’s duties changed'],
+  'institutional-reform': ['机构改革', 'Institutional reform'],
+  other: ['其他原因', 'Another cause'],
 };
 
 /** The fields of a catalogue entry a catalogue change may set (activities/catalogue.ts `changeableFields`). */

@@ -194,6 +194,8 @@ export const anhui2021: RulePack = {
     citation: citeAnhui(21, m.art21),
     classing: { citation: citeAnhui(22, m.art22, { reconstructed: true }) },
   },
+  // Art. 15: 法律、法规、规章修改或者行政管理职能发生变化 — these two only.
+  changeTriggers: { allowed: ['law-change', 'duty-change'], citation: citeAnhui(15, m.art15Update) },
   policy: packPolicy({
     rectification: citeAnhui(43, m.art43),
     governmentReport: citeAnhui(43, m.art43),

@@ -71,6 +71,8 @@ export const hebei2016: RulePack = {
     kinds: ['law', 'administrative-regulation', 'local-regulation'],
     citation: cite2016(12, p.art12NoRefusal),
   },
+  // Art. 11: 机构改革或者法定职责调整等事项 — an open list.
+  changeTriggers: { allowed: ['institutional-reform', 'duty-change', 'law-change', 'other'], citation: cite2016(11, p.art11) },
   policy: packPolicy({
     rectification: cite2016(21, p.art21),
     governmentReport: cite2016(22, p.art22),

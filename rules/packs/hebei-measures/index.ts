@@ -5,8 +5,8 @@ import { catalogueChange } from './catalogue.js';
 import { negativeList } from './negative-list.js';
 import { qualityDispute } from './quality.js';
 import { conditionalShare, unconditionalShare } from './sharing.js';
-import { art19, supervision } from './texts.js';
-import { DRAFT_BASIS, draftCite, type HebeiVariant } from './variant.js';
+import { art11, art19, news, supervision } from './texts.js';
+import { DRAFT_BASIS, draftCite, newsCite, type HebeiVariant } from './variant.js';
 
 /** The wording of the Hebei measures (draft art. 39, 41). */
 const MEASURES = {
@@ -87,6 +87,8 @@ export const hebei2023: RulePack = {
   flows: flows('hebei-2023'),
   policy: policy('hebei-2023'),
   refusalBasis: refusalBasis('hebei-2023'),
+  // 因法律法规调整或者职责变化等原因: an open list.
+  changeTriggers: { allowed: ['law-change', 'duty-change', 'institutional-reform', 'other'], citation: newsCite(news.update) },
 };
 
 /** The 2022-08-12 consultation draft of the same Measures: never in force, for comparison only. */
@@ -105,4 +107,6 @@ export const hebei2022Draft: RulePack = {
   flows: flows('hebei-2022-draft'),
   policy: policy('hebei-2022-draft'),
   refusalBasis: refusalBasis('hebei-2022-draft'),
+  // Art. 11: 因法律法规调整或者职责变化 — these two only.
+  changeTriggers: { allowed: ['law-change', 'duty-change'], citation: draftCite('hebei-2022-draft', 11, art11.update) },
 };

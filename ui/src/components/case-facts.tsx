@@ -1,15 +1,16 @@
-import { formatInstant } from '../format';
+import { formatDate, formatInstant } from '../format';
 import { useI18n } from '../i18n';
 import { detailLabels, label, packLabels, processLabels, sharingLabels, statusLabel, triggerLabels } from '../labels';
 import type { CaseDetail, CatalogueEntry } from '../types';
 import { useDepartments } from './common';
 
 /** The order a submission's fields are shown in; a field not named here follows, under its own key. */
-const detailOrder = ['trigger', 'description', 'evidence', 'basis', 'legalBasis', 'reason'];
+const detailOrder = ['trigger', 'changedAt', 'description', 'evidence', 'basis', 'legalBasis', 'reason'];
 
 /** A value of `details` as text: codes with a vocabulary (the cause of a catalogue change) by their label. */
 function detailText(key: string, value: unknown, lang: 'zh' | 'en'): string {
   if (key === 'trigger' && typeof value === 'string') return label(triggerLabels, value, lang);
+  if (key === 'changedAt' && typeof value === 'string') return formatDate(value, lang, { weekday: true });
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }

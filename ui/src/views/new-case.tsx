@@ -4,10 +4,10 @@ import { useUser } from '../auth';
 import { rememberCases } from '../cases';
 import { PageTitle, useDepartments } from '../components/common';
 import { ErrorSummary, Field, FieldSet, useSubmit } from '../components/forms';
-import { localInputToInstant, nowAsLocalInput } from '../format';
+import { localInputToInstant, nowAsLocalInput, todayInShanghai } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n, type MessageKey } from '../i18n';
-import { label, processLabels, sharingLabels } from '../labels';
+import { label, processLabels, sharingLabels, triggerLabels } from '../labels';
 import { Link, paths, useRouter } from '../router';
 import type { CatalogueEntry, Process } from '../types';
 import { mayRegisterLate, mayStart } from './cases';
@@ -15,7 +15,7 @@ import { mayRegisterLate, mayStart } from './cases';
 interface FieldSpec {
   name: string;
   label: MessageKey;
-  kind: 'entry' | 'text' | 'textarea' | 'datetime' | 'trigger' | 'department';
+  kind: 'entry' | 'text' | 'textarea' | 'datetime' | 'date' | 'trigger' | 'department';
   required?: boolean;
   minLength?: number;
   maxLength: number;
@@ -33,7 +33,8 @@ const forms: Record<Process, FieldSpec[]> = {
   ],
   'catalogue-change': [
     entry,
-    { name: 'trigger', label: 'trigger', kind: 'trigger', required: true, maxLength: 20 },
+    { name: 'trigger', label: 'trigger', kind: 'trigger', required: true, maxLength: 20, hint: 'triggerHint' },
+    { name: 'changedAt', label: 'changedAt', kind: 'date', required: true, maxLength: 10, hint: 'changedAtHint' },
     { name: 'description', label: 'description', kind: 'textarea', required: true, minLength: 4, maxLength: 2000 },
   ],
   'quality-dispute': [
@@ -55,11 +56,11 @@ const requesterSide = (process: Process) => process === 'share-request' || proce
  * process; a provider's is the entry's provider), the earlier receipt date and why — all required.
  */
 function lateRegistrationForm(process: Process): FieldSpec[] {
-  const date = process === 'catalogue-change' ? 'changedAt' : 'receivedAt';
+  const date = 'receivedAt';
   return [
     ...(requesterSide(process) ? [{ name: 'onBehalfOf', label: 'onBehalfOf', kind: 'department', required: true, maxLength: 40, hint: 'onBehalfOfHint' } as const] : []),
     ...forms[process],
-    { name: date, label: date, kind: 'datetime', required: true, maxLength: 40, hint: date === 'changedAt' ? 'changedAtHint' : 'receivedAtHint' },
+    { name: date, label: date, kind: 'datetime', required: true, maxLength: 40, hint: 'receivedAtHint' },
     { name: `${date}Reason`, label: 'receivedAtReason', kind: 'textarea', required: true, minLength: 4, maxLength: 1000, hint: 'receivedAtReasonHint' },
   ];
 }
@@ -117,6 +118,7 @@ export function NewCaseView({ process }: { process: Process }) {
       if (f.required && !v) errors[f.name] = t('required');
       else if (v && f.minLength && [...v].length < f.minLength) errors[f.name] = t('tooShort', { n: f.minLength });
       else if (v && f.kind === 'datetime' && Date.parse(localInputToInstant(v)) > Date.now()) errors[f.name] = t('mustBePast');
+      else if (v && f.kind === 'date' && v > todayInShanghai()) errors[f.name] = t('mustBePast');
     }
     return errors;
   }
@@ -154,11 +156,12 @@ export function NewCaseView({ process }: { process: Process }) {
           if (f.kind === 'trigger') {
             return (
               <FieldSet key={f.name} id={id} legend={t(f.label)} required error={error}>
+                {f.hint ? <p className="hint">{t(f.hint)}</p> : null}
                 <div className="choices">
-                  {(['law-change', 'duty-change'] as const).map((v) => (
+                  {Object.keys(triggerLabels).map((v) => (
                     <label key={v} className="choice">
                       <input type="radio" name="trigger" value={v} checked={value === v} onChange={() => set('trigger', v)} />
-                      <span>{v === 'law-change' ? t('triggerLaw') : t('triggerDuty')}</span>
+                      <span>{label(triggerLabels, v, lang)}</span>
                     </label>
                   ))}
                 </div>
@@ -179,6 +182,8 @@ export function NewCaseView({ process }: { process: Process }) {
                   </select>
                 ) : f.kind === 'textarea' ? (
                   <textarea {...p} name={f.name} rows={3} maxLength={f.maxLength} value={value} onChange={(e) => set(f.name, e.target.value)} />
+                ) : f.kind === 'date' ? (
+                  <input {...p} name={f.name} type="date" max={todayInShanghai()} value={value} onChange={(e) => set(f.name, e.target.value)} className="input-medium" />
                 ) : f.kind === 'datetime' ? (
                   <input {...p} name={f.name} type="datetime-local" max={nowAsLocalInput()} value={value} onChange={(e) => set(f.name, e.target.value)} className="input-medium" />
                 ) : f.kind === 'entry' ? (
