@@ -39,6 +39,7 @@ export const decisionLabels: Labels = {
   filed: ['已备案', 'Filed'],
   grant: ['同意延期', 'Grant the extension'],
   'direct-access': ['直接获取', 'Direct access'],
+  'order-correction': ['责令限期改正', 'Order correction within a time limit'],
 };
 
 export const rungLabels: Labels = {
