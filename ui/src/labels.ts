@@ -1,4 +1,5 @@
-import type { Lang } from './i18n';
+/** The interface's languages (as in i18n.tsx): plain TS here, no React, so the tests read these labels too. */
+type Lang = 'zh' | 'en';
 
 type Pair = readonly [zh: string, en: string];
 type Labels = Record<string, Pair>;
