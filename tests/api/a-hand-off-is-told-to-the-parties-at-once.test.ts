@@ -144,6 +144,69 @@ describe('a conditional share request handed from body to body', () => {
     expect((await stack.app.inject({ method: 'GET', url: `/api/share-requests/${caseId}`, headers: outsider })).statusCode).toBe(404);
   });
 
+  it('tells the department that asked of its extension refused or granted, the other party of the new deadline, and both parties how the case ended', async () => {
+    const created = await stack.app.inject({
+      method: 'POST',
+      url: '/api/quality-disputes',
+      headers: requester,
+      payload: { catalogueEntryId: 'HB-GAT-0001', description: '婚姻状况核验结果与登记不一致：交接通知' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const caseId: string = created.json().id;
+    await complete(reviewer, (await openTaskOf(reviewer, caseId, 'forward-dispute')).id, 'forward');
+    const verify = await openTaskOf(provider, caseId, 'verify-answer');
+    const ask = (n: number) =>
+      stack.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(verify.id)}/extension`, headers: provider, payload: { n, reason: '需会同市级部门逐条核实' } });
+
+    expect((await ask(5)).statusCode).toBeLessThan(300);
+    const first = await openTaskOf(reviewer, caseId, 'verify-answer.extension');
+    const [asked] = (await inbox(reviewer, caseId)).filter((n) => n.taskId === first.id);
+    expect(asked).toMatchObject({ kind: 'task.assigned', details: { act: { kind: 'extension-requested', departmentId: 'hb-gat', reason: '需会同市级部门逐条核实', extension: { n: 5 } } } });
+    await complete(reviewer, first.id, 'refuse', '核实工作量不足以延期');
+    const refused = await eventually(
+      async () => (await inbox(provider, caseId)).filter((n) => n.kind === 'extension.refused'),
+      (l) => l.length > 0,
+      'the refusal of the extension',
+    );
+    expect(refused[0]).toMatchObject({
+      taskId: verify.id,
+      details: { dueAt: verify.dueAt, act: { departmentId: 'hb-data', decision: 'refuse', decisionZh: '不同意延期', reason: '核实工作量不足以延期' } },
+    });
+    expect(refused[0]!.titleZh).toBe('不同意延期：校核并释明或修复数据（数据质量异议《居民身份证信息》）');
+    // A refused extension changes nothing for the requester: it is not told.
+    expect((await inbox(requester, caseId)).filter((n) => n.kind.startsWith('extension.'))).toEqual([]);
+
+    expect((await ask(4)).statusCode).toBeLessThan(300);
+    const second = await eventually(
+      async () => ((await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: reviewer })).json() as { id: string; requestId: string; step: string }[]).find((t) => t.requestId === caseId && t.step === 'verify-answer.extension' && t.id !== first.id),
+      (t) => !!t,
+      'the second extension request',
+    );
+    await complete(reviewer, second!.id, 'grant');
+    const granted = await eventually(
+      async () => [...(await inbox(provider, caseId)), ...(await inbox(requester, caseId))].filter((n) => n.kind === 'extension.granted'),
+      (l) => l.length === 2,
+      'the grant, told to both parties',
+    );
+    const moved = (await stack.app.inject({ method: 'GET', url: `/api/tasks/${encodeURIComponent(verify.id)}`, headers: provider })).json() as { dueAt: string };
+    expect(Date.parse(moved.dueAt)).toBeGreaterThan(Date.parse(verify.dueAt));
+    for (const n of granted) {
+      expect(n.details).toMatchObject({ dueAt: moved.dueAt, previousDueAt: verify.dueAt, act: { departmentId: 'hb-data', decision: 'grant' } });
+      expect(n.details.textZh).toMatch(/“校核并释明或修复数据”（河北省公安厅）的办理期限由 \d{4}-\d{2}-\d{2} 24:00 延至 \d{4}-\d{2}-\d{2} 24:00（北京时间）。$/);
+    }
+
+    await complete(provider, verify.id, 'explained', '经核实数据无误');
+    await complete(requester, (await openTaskOf(requester, caseId, 'requester-response')).id, 'accept');
+    const closed = await eventually(() => inbox(provider, caseId), (l) => l.some((n) => n.kind === 'case.closed'), 'the case closed, told to the provider');
+    expect(closed.find((n) => n.kind === 'case.closed')).toMatchObject({
+      titleZh: '确认校核结果：接受答复，案件已办结（数据质量异议《居民身份证信息》）',
+      details: { outcome: 'resolved', outcomeZh: '已解决', act: { departmentId: 'hb-mzt', decision: 'accept' } },
+    });
+    // The requester closed it itself: it is not told of its own decision.
+    expect((await inbox(requester, caseId)).filter((n) => n.kind === 'case.closed')).toEqual([]);
+    expect(await inbox(outsider, caseId)).toEqual([]);
+  });
+
   it('sends the notice to the webhook of a department that has one, signed, at once', async () => {
     // A department of its own, so no other test's notices reach this webhook.
     const id = `ho-${randomUUID().slice(0, 8)}`;
