@@ -51,6 +51,8 @@ interface Notice {
   requestId: string | null;
   taskId: string | null;
   details: Record<string, unknown> & { act?: Record<string, unknown> };
+  case: Record<string, unknown> | null;
+  task: Record<string, unknown> | null;
 }
 
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
@@ -105,6 +107,8 @@ describe('a conditional share request handed from body to body', () => {
     expect(more).toEqual([]);
     expect(toProvider).toMatchObject({ kind: 'task.assigned', requestId: caseId, taskId: reply.id });
     expect(toProvider!.titleZh).toBe('新待办：答复是否同意共享（共享申请《居民身份证信息》）');
+    expect(toProvider!.case).toMatchObject({ process: 'share-request', catalogueEntryId: 'HB-GAT-0001', entryNameZh: '居民身份证信息', requesterDepartmentId: 'hb-mzt' });
+    expect(toProvider!.task).toMatchObject({ step: 'provider-reply', assigneeDepartmentId: 'hb-gat', dueAt: reply.dueAt, status: 'open' });
     expect(toProvider!.titleEn).toMatch(/^New task: .+ \(Share request “.+”\)$/);
     expect(toProvider!.details).toMatchObject({
       process: 'share-request',
