@@ -456,7 +456,8 @@ export async function noticesOfCompletedTask(tx: Tx, done: CompletedTask): Promi
         kind: 'decided',
         at: new Date(done.completedAt),
         by: names.get(done.actor.departmentId) ?? null,
-        step: { id: task.step, titleZh: task.titleZh, titleEn: task.titleEn },
+        // The government's order is about the step reported: named so, not by the order task's own title.
+        step: ordered ? { id: task.step, titleZh: concerned.titleZh, titleEn: concerned.titleEn } : { id: task.step, titleZh: task.titleZh, titleEn: task.titleEn },
         decision: done.decision,
         reason: done.reason ?? null,
       },

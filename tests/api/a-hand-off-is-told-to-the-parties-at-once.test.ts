@@ -211,6 +211,19 @@ describe('a conditional share request handed from body to body', () => {
     expect(await inbox(outsider, caseId)).toEqual([]);
   });
 
+  it('tells the requester of a request refused at once, its entry being not shared, and why', async () => {
+    const created = await stack.app.inject({ method: 'POST', url: '/api/share-requests', headers: requester, payload: { catalogueEntryId: 'HB-GAT-0009', scenario: '核验涉案信息：不予共享的目录' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const caseId: string = created.json().id;
+    const [refused] = await eventually(() => inbox(requester, caseId), (l) => l.length > 0, 'the refusal');
+    expect(refused).toMatchObject({ kind: 'case.closed', taskId: null, details: { outcome: 'refused', outcomeZh: '不予共享' } });
+    expect(refused!.titleZh).toBe('案件已办结（不予共享）：共享申请《涉密侦查数据》');
+    expect(refused!.details.textZh).toContain('该目录条目属于不予共享类（负面清单），依法不予共享。案件已办结：不予共享。');
+    expect(refused!.details.textEn).toContain('by law it is not shared. The case is closed: Refused.');
+    // Nobody decided anything the provider must hear of.
+    expect(await inbox(provider, caseId)).toEqual([]);
+  });
+
   it('sends the notice to the webhook of a department that has one, signed, at once', async () => {
     // A department of its own, so no other test's notices reach this webhook.
     const id = `ho-${randomUUID().slice(0, 8)}`;
