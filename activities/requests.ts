@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { requests } from '../db/schema';
 import { appendAudit } from '../db/audit';
+import { noNotices, noticesOfClosedCase, type NoticesWritten } from './notices';
 
 export interface RequestStatusChange {
   requestId: string;
@@ -14,9 +15,10 @@ export interface RequestStatusChange {
 
 export function requestActivities(db: Db) {
   return {
-    async setRequestStatus(change: RequestStatusChange): Promise<void> {
+    /** Changes a case's status; when it closes, its parties are told how, in the same transaction. */
+    async setRequestStatus(change: RequestStatusChange): Promise<NoticesWritten> {
       const at = new Date(change.at);
-      await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         await tx
           .update(requests)
           .set({
@@ -34,6 +36,8 @@ export function requestActivities(db: Db) {
           requestId: change.requestId,
           details: { status: change.status, outcome: change.outcome ?? null, ...(change.details ?? {}) },
         });
+        if (!change.closed) return noNotices;
+        return noticesOfClosedCase(tx, { requestId: change.requestId, status: change.status, at: change.at, ...(change.details ? { details: change.details } : {}) });
       });
     },
   };

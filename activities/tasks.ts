@@ -5,6 +5,7 @@ import type { Citation } from '../rules/citation';
 import type { LegalBasis } from '../rules/legal-basis';
 import { tasks, type ExtensionRequestRecord } from '../db/schema';
 import { appendAudit } from '../db/audit';
+import { noNotices, noticesOfCompletedTask, noticesOfGrantedExtension, noticesOfOpenedTask, type NoticesWritten } from './notices';
 
 export interface OpenTaskInput {
   taskId: string;
@@ -53,9 +54,12 @@ export interface RescheduleInput {
 
 export function taskActivities(db: Db) {
   return {
-    /** Moves an open task's due instant and records the change with both explanations. */
-    async rescheduleTask(input: RescheduleInput): Promise<void> {
-      await db.transaction(async (tx) => {
+    /**
+     * Moves an open task's due instant and records the change with both explanations; a granted extension is told to
+     * the department that asked and to the other party, in the same transaction.
+     */
+    async rescheduleTask(input: RescheduleInput): Promise<NoticesWritten> {
+      return db.transaction(async (tx) => {
         await tx
           .update(tasks)
           .set({
@@ -81,11 +85,21 @@ export function taskActivities(db: Db) {
             ...(input.clearsEscalation ? { escalationCleared: true } : {}),
           },
         });
+        if (input.cause !== 'extension-granted') return noNotices;
+        return noticesOfGrantedExtension(tx, {
+          taskId: input.taskId,
+          requestId: input.requestId,
+          revision: input.revision,
+          fromEndsAt: input.from.endsAt,
+          toEndsAt: input.to.endsAt,
+          at: input.at,
+        });
       });
     },
 
-    async openTask(input: OpenTaskInput): Promise<void> {
-      await db.transaction(async (tx) => {
+    /** Opens a task; its department (and, after a decision, the other party) is told at once, in the same transaction. */
+    async openTask(input: OpenTaskInput): Promise<NoticesWritten> {
+      return db.transaction(async (tx) => {
         await tx
           .insert(tasks)
           .values({
@@ -119,6 +133,7 @@ export function taskActivities(db: Db) {
             ...(input.extensionRequest ? { extensionRequest: { ...input.extensionRequest } } : {}),
           },
         });
+        return noticesOfOpenedTask(tx, input);
       });
     },
 
@@ -139,8 +154,12 @@ export function taskActivities(db: Db) {
       });
     },
 
-    async completeTask(input: CompleteTaskRecord): Promise<void> {
-      await db.transaction(async (tx) => {
+    /**
+     * Records a decision. One that opens no step of the case (an extension refused, the government's order to correct)
+     * is told here, in the same transaction; any other is told when the step it leads to opens or the case closes.
+     */
+    async completeTask(input: CompleteTaskRecord): Promise<NoticesWritten> {
+      return db.transaction(async (tx) => {
         await tx
           .update(tasks)
           .set({
@@ -169,6 +188,7 @@ export function taskActivities(db: Db) {
             ...(input.payload ? { payload: input.payload } : {}),
           },
         });
+        return noticesOfCompletedTask(tx, input);
       });
     },
   };

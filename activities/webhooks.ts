@@ -24,17 +24,20 @@ export function webhookActivities(db: Db, options: WebhookDeliveryOptions = {}) 
   const post = options.post ?? postToTarget;
   return {
     /**
-     * POSTs an escalation's notifications to the recipient departments' webhooks. Each delivery has a stable id
+     * POSTs notifications to the recipient departments' webhooks: an escalation's (by its id) or a hand-off's (by the
+     * notices' ids, as the activity that wrote them returned them). Each delivery has a stable id
      * (`X-GDS-Delivery`) and is sent until it succeeds once; a failure throws so Temporal retries with backoff.
      * The target is checked again before every attempt (its host may resolve elsewhere by now) and the connection
      * goes to the address that was checked; a refused target is a failed attempt, recorded with the reason.
      */
-    async deliverWebhooks(input: { escalationId: string }): Promise<{ delivered: number }> {
+    async deliverWebhooks(input: { escalationId: string } | { notificationIds: string[] }): Promise<{ delivered: number }> {
+      const which = 'escalationId' in input ? eq(notifications.escalationId, input.escalationId) : input.notificationIds.length > 0 ? inArray(notifications.id, input.notificationIds) : undefined;
+      if (!which) return { delivered: 0 };
       const rows = await db
         .select({ notification: notifications, hook: departmentWebhooks })
         .from(notifications)
         .innerJoin(departmentWebhooks, eq(departmentWebhooks.departmentId, notifications.recipientDepartmentId))
-        .where(and(eq(notifications.escalationId, input.escalationId), eq(departmentWebhooks.active, true)));
+        .where(and(which, eq(departmentWebhooks.active, true)));
       const pending = rows.map((r) => ({ ...r, deliveryId: `${r.notification.id}@${r.hook.departmentId}` }));
       if (pending.length === 0) return { delivered: 0 };
       const done = new Set(

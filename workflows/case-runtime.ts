@@ -11,6 +11,7 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import type { PlannedRung } from '../activities/ladder';
+import type { NoticesWritten } from '../activities/notices';
 import type { Deadline, DeadlineQuery } from '../calendar';
 import {
   dutyHolderOf,
@@ -62,6 +63,14 @@ const defaultExtensionDecisionPeriod: Period = { n: 2, unit: 'working-days' };
  * (tests/histories/before-ladder/).
  */
 const LEGAL_LADDER = 'legal-ladder';
+
+/**
+ * Hand-offs are told at once: a new task to its department, a decision to the case's parties, an extension decided,
+ * the case closed. The read-model write that records the hand-off writes its notices in the same transaction (no
+ * command of its own); delivering them to a listening department's webhook is an activity, scheduled, like an
+ * escalation's, only when someone listens. Cases started before it scheduled none (tests/histories/before-handoff-notices/).
+ */
+const HANDOFF_NOTICES = 'handoff-notices';
 
 /** What a task needs, whether it comes from a statute step or is the authority's decision on an extension. */
 interface TaskSpec {
@@ -156,8 +165,24 @@ export class CaseRuntime {
 
   async setStatus(status: string, extra: { outcome?: string; closed?: boolean; details?: Record<string, unknown> } = {}): Promise<void> {
     this.status = status;
-    await readModel().setRequestStatus({ requestId: this.identity.requestId, status, at: nowIso(), ...extra });
+    const written = await readModel().setRequestStatus({ requestId: this.identity.requestId, status, at: nowIso(), ...extra });
+    // Only a closing case tells its parties anything.
+    if (extra.closed) this.deliverNotices(written);
     upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
+  }
+
+  /**
+   * Sends the notices a read-model write produced to the webhooks of the departments they are for (cases since
+   * {@link HANDOFF_NOTICES}); a write of an older build returned nothing, and nothing is scheduled for it.
+   */
+  private deliverNotices(written: NoticesWritten | void): void {
+    if (!patched(HANDOFF_NOTICES) || !written?.webhooks) return;
+    const { notificationIds } = written;
+    this.deliveries.push(
+      webhookActs
+        .deliverWebhooks({ notificationIds })
+        .catch((error: unknown) => log.warn('webhook delivery gave up', { notificationIds, error: String(error) })),
+    );
   }
 
   /**
@@ -216,7 +241,7 @@ export class CaseRuntime {
     };
     // Known to the handlers before its row exists, so an action on it can never arrive first.
     this.tasks.set(taskId, task);
-    await readModel().openTask({
+    const written = await readModel().openTask({
       taskId,
       requestId: this.identity.requestId,
       step: spec.step,
@@ -233,6 +258,7 @@ export class CaseRuntime {
       ...(spec.extensionRequest ? { extensionRequest: spec.extensionRequest } : {}),
     });
     task.recorded = true;
+    this.deliverNotices(written);
     this.publishDue(task);
     return task;
   }
@@ -359,7 +385,7 @@ export class CaseRuntime {
     const decision = task.spec.onLapse!;
     task.state = 'completing';
     const completedAt = nowIso();
-    await readModel().completeTask({
+    const written = await readModel().completeTask({
       taskId: task.taskId,
       requestId: this.identity.requestId,
       actor: { userId: 'system', departmentId: task.spec.assignee.departmentId },
@@ -369,6 +395,7 @@ export class CaseRuntime {
       late: false,
       lapsed: true,
     });
+    this.deliverNotices(written);
     task.completion = { taskId: task.taskId, step: task.spec.step, decision, completedAt, completedBy: 'system' };
     task.state = 'done';
   }
@@ -384,7 +411,7 @@ export class CaseRuntime {
       task.firedAt = {};
       task.ladderRound += 1;
     }
-    await readModel().rescheduleTask({
+    const written = await readModel().rescheduleTask({
       taskId: task.taskId,
       requestId: this.identity.requestId,
       revision: task.revision,
@@ -394,6 +421,7 @@ export class CaseRuntime {
       at: nowIso(),
       ...(clearsEscalation ? { clearsEscalation } : {}),
     });
+    this.deliverNotices(written);
     this.publishDue(task);
   }
 
@@ -433,8 +461,9 @@ export class CaseRuntime {
     const task = this.tasks.get(input.taskId)!;
     task.state = 'completing';
     const completedAt = nowIso();
+    let written: NoticesWritten | void;
     try {
-      await readModelForUpdates().completeTask({
+      written = await readModelForUpdates().completeTask({
         taskId: task.taskId,
         requestId: this.identity.requestId,
         actor: input.actor,
@@ -450,6 +479,7 @@ export class CaseRuntime {
       task.state = 'open';
       throw completionNotRecorded(error);
     }
+    this.deliverNotices(written);
     if (task.pendingExtension) await this.cancel(task.pendingExtension, 'the step it would extend was completed');
     for (const side of task.sideTasks) await this.cancel(side, 'the step the order concerned was completed');
     task.completion = {

@@ -42,6 +42,8 @@ export async function shareRequestWorkflow(input: CaseInput): Promise<CaseResult
         reasonEn: 'The entry is classed "not shared" (negative list); by law it is not shared.',
       },
     });
+    // The requesting department's notice of the refusal may still be on its way to its webhook.
+    await kase.finish();
     return { status: 'refused', decision: 'not-shared' };
   }
   const { last } = await runFlow(kase, input, flow);

@@ -153,6 +153,14 @@ const rows: Row[] = [
     url: () => '/api/notifications/no-such-notice/read',
     expect: all(404),
   },
+  {
+    method: 'POST',
+    route: '/api/notifications/read-all',
+    url: () => '/api/notifications/read-all',
+    // Each caller's own notices only; up to an instant before any was written, so no other test's unread notice changes.
+    body: () => ({ upTo: '2000-01-01T00:00:00Z' }),
+    expect: all(200),
+  },
   { method: 'GET', route: '/api/calendar/deadline', url: () => '/api/calendar/deadline?start=2025-09-28&n=3', expect: all(200) },
   { method: 'GET', route: '/api/calendar/{year}', url: () => '/api/calendar/2025', expect: all(200) },
   {

@@ -114,16 +114,20 @@ describe('a case registered weeks after it was received', () => {
 
   it('reaches the supervisor’s inbox and the assessment, which exports CSV', async () => {
     await signIn(supervisor, 'data.zhao');
-    await supervisor.getByRole('link', { name: '通知与督办' }).click();
-    const escalations = supervisor.getByTestId('escalation-list');
-    await escalations.waitFor();
+    await supervisor.getByRole('link', { name: /^通知与督办/ }).click();
+    const notice = supervisor.getByTestId('notifications').locator('.notice-item').filter({ has: supervisor.locator(`a[href*="${caseId}"]`) });
+    await expect.poll(() => notice.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // Which case, which step, which department, when it was due, and on what basis.
-    const item = (await escalations.textContent()) ?? '';
+    const item = (await notice.first().textContent()) ?? '';
+    expect(item).toContain('逾期通知');
     expect(item).toContain('审核并转至提供部门');
+    expect(await notice.first().getByTestId('notice-case').textContent()).toContain('共享申请《居民身份证信息》');
+    expect(item).toContain('责任部门：河北省数据和政务服务局');
     expect(item).toContain('办理期限');
-    expect(item).toContain('案件');
     expect(item).toContain('本地政策');
     expect(item).not.toContain('报告本级人民政府');
+    // Sent to the supervisor, it is among its notices and not listed a second time beside them.
+    expect(await supervisor.getByTestId('escalation-list').locator(`a[href*="${caseId}"]`).count()).toBe(0);
     // Each notice is read by each person on their own; the count in the navigation follows.
     const unread = async () => {
       const badge = supervisor.getByTestId('unread-count');

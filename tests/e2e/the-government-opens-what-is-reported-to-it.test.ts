@@ -71,10 +71,13 @@ describe('the people’s government, reported an overdue step', () => {
     await government.getByTestId('timeline').waitFor();
     expect(await government.getByTestId('not-found').count()).toBe(0);
 
-    // The 督办事项 list links the same task.
+    // The notice names its case and opens it too; the report, sent to the government, is not listed a second time.
     await government.goto('/inbox');
-    const escalation = government.getByTestId('escalation-list').locator(`a[href*="${caseId}"]`).first();
-    await escalation.click();
-    await government.getByRole('heading', { level: 1, name: '审核并转至提供部门' }).waitFor();
+    await notice.first().waitFor();
+    expect(await government.getByTestId('escalation-list').locator(`a[href*="${caseId}"]`).count()).toBe(0);
+    await notice.first().getByTestId('notice-case').getByRole('link').click();
+    await government.waitForURL(new RegExp(`/cases/share-request/${caseId}`));
+    await government.getByTestId('timeline').waitFor();
+    expect(await government.getByTestId('not-found').count()).toBe(0);
   });
 });

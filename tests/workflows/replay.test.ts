@@ -15,6 +15,7 @@ describe('recorded histories replay on the current workflow code', () => {
       expect(files.some((f) => f.startsWith(`${process}.`))).toBe(true);
       expect(files.some((f) => f.startsWith(`before-local-activities/${process}.`))).toBe(true);
       expect(files.some((f) => f.startsWith(`before-ladder/${process}.`))).toBe(true);
+      expect(files.some((f) => f.startsWith(`before-handoff-notices/${process}.`))).toBe(true);
     }
   });
 

@@ -157,6 +157,9 @@ export const api = {
 
   notifications: (params: { unread?: 'true' } = {}, signal?: AbortSignal) => request<Notification[]>(`/api/notifications${q(params)}`, { signal }),
   markRead: (id: string) => request<{ id: string; readAt: string }>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} }),
+  /** 全部标为已读: the caller's own notices up to the newest it was shown. */
+  markAllRead: (upTo?: string) =>
+    request<{ marked: number; readAt: string }>('/api/notifications/read-all', { method: 'POST', body: upTo ? { upTo } : {} }),
   escalations: (signal?: AbortSignal) => request<EscalationView[]>('/api/escalations', { signal }),
   calendarYear: (year: number, jurisdiction: string, signal?: AbortSignal) =>
     request<CalendarYear>(`/api/calendar/${year}${q({ jurisdiction })}`, { signal }),

@@ -1,4 +1,5 @@
-import type { Lang } from './i18n';
+/** The interface's languages (as in i18n.tsx): plain TS here, no React, so the tests read these labels too. */
+type Lang = 'zh' | 'en';
 
 type Pair = readonly [zh: string, en: string];
 type Labels = Record<string, Pair>;
@@ -39,6 +40,7 @@ export const decisionLabels: Labels = {
   filed: ['已备案', 'Filed'],
   grant: ['同意延期', 'Grant the extension'],
   'direct-access': ['直接获取', 'Direct access'],
+  'order-correction': ['责令限期改正', 'Order correction within a time limit'],
 };
 
 export const rungLabels: Labels = {

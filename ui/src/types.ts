@@ -154,6 +154,41 @@ export interface CaseDetail extends CaseSummary {
   timeline: AuditEntry[];
 }
 
+/** What a hand-off notice announces: who did what on which step, and when. */
+export interface NoticeAct {
+  kind: 'submitted' | 'decided' | 'lapsed' | 'extension-requested' | 'reported';
+  at: string;
+  departmentId?: string;
+  departmentNameZh?: string;
+  departmentNameEn?: string;
+  step?: string;
+  stepTitleZh?: string;
+  stepTitleEn?: string;
+  decision?: string;
+  reason?: string;
+  extension?: { n: number; unit: string };
+}
+
+export interface NoticeDetails {
+  scheduledAt?: string;
+  explanationZh?: string;
+  explanationEn?: string;
+  basis?: string;
+  /** The step now due (a hand-off) or the step escalated (an escalation), and its department. */
+  stepTitleZh?: string;
+  stepTitleEn?: string;
+  dueAt?: string;
+  previousDueAt?: string;
+  responsibleDepartmentId?: string;
+  responsibleNameZh?: string;
+  responsibleNameEn?: string;
+  act?: NoticeAct;
+  outcome?: string;
+  textZh?: string;
+  textEn?: string;
+  [key: string]: unknown;
+}
+
 export interface Notification {
   id: string;
   kind: string;
@@ -161,7 +196,11 @@ export interface Notification {
   titleEn: string;
   requestId: string | null;
   taskId: string | null;
-  details?: { scheduledAt?: string; explanationZh?: string; explanationEn?: string; [key: string]: unknown };
+  details?: NoticeDetails;
+  /** Which case: the process and the catalogue entry by name. */
+  case: { process: string; catalogueEntryId: string | null; entryNameZh: string | null; entryNameEn: string | null; requesterDepartmentId: string } | null;
+  /** The notice's task as it stands now. */
+  task: { step: string; titleZh: string; titleEn: string; assigneeDepartmentId: string; dueAt: string; status: string } | null;
   createdAt: string;
   readAt: string | null;
 }
