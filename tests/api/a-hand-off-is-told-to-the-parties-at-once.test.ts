@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhookBody } from '../../activities/webhooks';
 import { hashPassword } from '../../db/password';
-import { departments, users } from '../../db/schema';
+import { departments, negativeList, users } from '../../db/schema';
+import type { LegalBasis } from '../../rules';
+import { createCatalogueEntry, registerCase, secretsLaw } from '../support/cases';
+import { hebeiParties } from '../support/fixtures';
 import { localWebhooks, loginAs, startStack, testSecurity, type TestStack } from '../support/stack';
 
 /**
@@ -78,8 +81,9 @@ async function openTaskOf(headers: Record<string, string>, requestId: string, st
   ) as Promise<{ id: string; dueAt: string }>;
 }
 
-async function complete(headers: Record<string, string>, taskId: string, decision: string, reason?: string): Promise<void> {
-  const response = await stack.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(taskId)}/complete`, headers, payload: { decision, ...(reason ? { reason } : {}) } });
+async function complete(headers: Record<string, string>, taskId: string, decision: string, reason?: string, legalBasis?: LegalBasis): Promise<void> {
+  const payload = { decision, ...(reason ? { reason } : {}), ...(legalBasis ? { legalBasis } : {}) };
+  const response = await stack.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(taskId)}/complete`, headers, payload });
   expect(response.statusCode, response.body).toBe(200);
 }
 
@@ -126,7 +130,7 @@ describe('a conditional share request handed from body to body', () => {
     const [forwarded] = await inbox(requester, caseId);
     expect(forwarded).toMatchObject({ kind: 'case.decided', taskId: null, details: { dueAt: reply.dueAt, responsibleDepartmentId: 'hb-gat', act: { decision: 'forward' } } });
 
-    await complete(provider, reply.id, 'refuse', '申请的应用场景超出条件共享范围');
+    await complete(provider, reply.id, 'refuse', '申请的应用场景超出条件共享范围', secretsLaw);
     const objection = await openTaskOf(requester, caseId, 'requester-objection');
     const refusal = (await inbox(requester, caseId)).find((n) => n.taskId === objection.id);
     expect(refusal).toMatchObject({
@@ -211,13 +215,24 @@ describe('a conditional share request handed from body to body', () => {
     expect(await inbox(outsider, caseId)).toEqual([]);
   });
 
-  it('tells the requester of a request refused at once, its entry being not shared, and why', async () => {
-    const created = await stack.app.inject({ method: 'POST', url: '/api/share-requests', headers: requester, payload: { catalogueEntryId: 'HB-GAT-0009', scenario: '核验涉案信息：不予共享的目录' } });
+  it('tells the requester of a request refused at once, its entry being on the approved negative list, and why', async () => {
+    // Refused at once only where the people's government approved the listing (Hebei draft art. 15).
+    const entry = await createCatalogueEntry(stack.db, { provider: 'hb-gat', sharingAttribute: 'not-shared' });
+    const listing = await registerCase(stack.db, {
+      process: 'negative-list',
+      pack: 'hebei-2023',
+      jurisdiction: 'hebei',
+      parties: hebeiParties('hb-gat', 'hb-gat'),
+      catalogueEntryId: entry.id,
+      receivedAt: new Date().toISOString(),
+    });
+    await stack.db.insert(negativeList).values({ catalogueEntryId: entry.id, requestId: listing.requestId, legalBasis: '《中华人民共和国保守国家秘密法》', listedAt: new Date(), approvedBy: 'u-gov-sun' });
+    const created = await stack.app.inject({ method: 'POST', url: '/api/share-requests', headers: requester, payload: { catalogueEntryId: entry.id, scenario: '核验涉案信息：不予共享的目录' } });
     expect(created.statusCode, created.body).toBe(201);
     const caseId: string = created.json().id;
     const [refused] = await eventually(() => inbox(requester, caseId), (l) => l.length > 0, 'the refusal');
     expect(refused).toMatchObject({ kind: 'case.closed', taskId: null, details: { outcome: 'refused', outcomeZh: '不予共享' } });
-    expect(refused!.titleZh).toBe('案件已办结（不予共享）：共享申请《涉密侦查数据》');
+    expect(refused!.titleZh).toBe(`案件已办结（不予共享）：共享申请《${entry.nameZh}》`);
     expect(refused!.details.textZh).toContain('该目录条目属于不予共享类（负面清单），依法不予共享。案件已办结：不予共享。');
     expect(refused!.details.textEn).toContain('by law it is not shared. The case is closed: Refused.');
     // Nobody decided anything the provider must hear of.
@@ -248,7 +263,7 @@ describe('a conditional share request handed from body to body', () => {
     const review = await openTaskOf(reviewer, caseId, 'review-forward');
     await complete(reviewer, review.id, 'forward');
     const reply = await openTaskOf(provider, caseId, 'provider-reply');
-    await complete(provider, reply.id, 'refuse', '超出条件共享范围');
+    await complete(provider, reply.id, 'refuse', '超出条件共享范围', secretsLaw);
     const objection = await openTaskOf(own, caseId, 'requester-objection');
 
     const bodies = await eventually(
