@@ -87,7 +87,10 @@ export function escalationActivities(db: Db) {
       const firedAt = new Date(input.firedAt);
       const recipients = await recipientsOf(db, input);
       const reachesGovernment = recipients.some((r) => r.role === 'government-approver');
-      const base = (input.rung.to?.includes('government') || (!input.rung.to && rung === 'government-report')) && !reachesGovernment ? undelivered[rung]! : rungTitles[rung];
+      const base =
+        (input.rung.to?.includes('government') || (!input.rung.to && rung === 'government-report')) && !reachesGovernment
+          ? undelivered[rung]!
+          : (input.rung.title ?? rungTitles[rung]);
       const title = input.subject
         ? { zh: `${base.zh}：${input.subject.stepTitleZh}`, en: `${base.en}: ${input.subject.stepTitleEn}` }
         : base;

@@ -18,6 +18,8 @@ export interface PlannedRung {
   timeLimitEndsAt?: string;
   /** The government then has a task: to order correction within a time limit (Anhui art. 43). */
   opensGovernmentOrder?: boolean;
+  /** The notice's title, where the rung's usual one would mislead (a party's option). */
+  title?: { zh: string; en: string };
 }
 
 /** The four-rung ladder of cases started before the legal ladder: every rung at its planned instant. */
@@ -68,5 +70,6 @@ export function planStepLadder(
     citation: r.citation,
     ...(r.timeLimitEndsAt ? { timeLimitEndsAt: r.timeLimitEndsAt } : {}),
     ...(r.opensGovernmentOrder ? { opensGovernmentOrder: true } : {}),
+    ...(r.title ? { title: r.title } : {}),
   }));
 }

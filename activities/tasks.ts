@@ -3,7 +3,7 @@ import type { Deadline } from '../calendar';
 import type { Db } from '../db/client';
 import type { Citation } from '../rules/citation';
 import type { LegalBasis } from '../rules/legal-basis';
-import { tasks, type ExtensionRequestRecord } from '../db/schema';
+import { tasks, type ClockTriggerRecord, type ExtensionRequestRecord, type OptionTermsRecord } from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { noNotices, noticesOfCompletedTask, noticesOfGrantedExtension, noticesOfOpenedTask, type NoticesWritten } from './notices';
 
@@ -18,6 +18,10 @@ export interface OpenTaskInput {
   dueAt: string;
   deadline: Deadline;
   citation: Citation;
+  /** What starts the clock, as the text says it (for a resumed step: the restart, by analogy). */
+  trigger?: ClockTriggerRecord;
+  /** On a party's option: whether it lapses at the due instant or stays open, and the sentence that says so. */
+  option?: OptionTermsRecord;
   decisions: readonly string[];
   reasonRequiredFor: readonly string[];
   createdAt: string;
@@ -113,6 +117,8 @@ export function taskActivities(db: Db) {
             dueAt: new Date(input.dueAt),
             deadline: input.deadline as unknown as Record<string, unknown>,
             citation: { ...input.citation },
+            trigger: input.trigger ? { ...input.trigger } : null,
+            option: input.option ? { ...input.option } : null,
             decisions: [...input.decisions],
             reasonRequiredFor: [...input.reasonRequiredFor],
             extensionRequest: input.extensionRequest ? { ...input.extensionRequest } : null,

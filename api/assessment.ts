@@ -20,6 +20,8 @@ export interface TaskFact {
   dueAt: Date;
   completedAt: Date | null;
   jurisdiction: string;
+  /** A party's option that stays open: its date is a reminder point, so taking it later is not lateness. */
+  staysOpen?: boolean;
 }
 
 export interface EscalationFact {
@@ -58,7 +60,7 @@ export function assess(calendar: Calendar, tasks: TaskFact[], escalations: Escal
     return a;
   };
   for (const t of tasks) {
-    if (t.status === 'cancelled') continue;
+    if (t.status === 'cancelled' || t.staysOpen) continue;
     const a = entry(t.assigneeDepartmentId);
     a.tasksDue += 1;
     const end = t.completedAt ?? (t.dueAt < now ? now : undefined);

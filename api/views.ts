@@ -24,6 +24,11 @@ export function requestView(r: typeof requests.$inferSelect) {
   };
 }
 
+/** True for a party's option that stays open: its due instant is a reminder point, not a time limit. */
+export function staysOpen(t: Pick<typeof tasks.$inferSelect, 'option'>): boolean {
+  return !!t.option && !t.option.lapses;
+}
+
 const statuteSteps: ReadonlySet<string> = new Set(Object.values(STEP_IDS));
 
 /**
@@ -55,12 +60,15 @@ export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now 
     dueAt: t.dueAt.toISOString(),
     deadline: t.deadline,
     citation: t.citation ?? null,
+    trigger: t.trigger ?? null,
+    option: t.option ?? null,
     decisions: t.decisions,
     reasonRequiredFor: t.reasonRequiredFor,
     legalBasisRule: legalBasisRule(t, packId),
     legalBasis: t.legalBasis ?? null,
     extensionRequest: t.extensionRequest ?? null,
-    timeLeft: calendar && t.status === 'open' ? timeLeft(calendar, t.dueAt, now, jurisdiction) : null,
+    // An option that stays open has no time limit to run out: nothing is left or overdue.
+    timeLeft: calendar && t.status === 'open' && !staysOpen(t) ? timeLeft(calendar, t.dueAt, now, jurisdiction) : null,
     claimedBy: t.claimedBy,
     claimedAt: iso(t.claimedAt),
     decision: t.decision,

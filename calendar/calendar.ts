@@ -79,15 +79,15 @@ function ruleText(unit: PeriodUnit, n: number, extensions: readonly number[], du
   const extEn = extensions.length > 0 ? ` Includes extension(s) of ${extensions.join('+')}, counted from the then due date.` : '';
   if (unit === 'working-days') {
     return (
-      `期间自事件发生之次日起算，计${n}个工作日${ext}，至最后一日24时届满（《中华人民共和国民法典》第二百零一条、第二百零三条）。${end.zh}` +
-      `The day of the event is not counted; counting starts the next day (Civil Code art. 201). ${n} working days ` +
-      `(Mon–Fri minus statutory holidays, plus adjusted working days 调休上班日); the period ends at 24:00 of its last day (art. 203).${extEn}${end.en}`
+      `期间自事件发生之次日起算，计${n}个工作日${ext}，至最后一日24时届满（参照适用《中华人民共和国民法典》第二百零一条、第二百零三条）。${end.zh}` +
+      `The day of the event is not counted; counting starts the next day (Civil Code art. 201, applied by analogy). ${n} working days ` +
+      `(Mon–Fri minus statutory holidays, plus adjusted working days 调休上班日); the period ends at 24:00 of its last day (Civil Code art. 203, applied by analogy).${extEn}${end.en}`
     );
   }
   return (
     `期间自事件发生之次日起算，计${n}日${ext}；期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日，至该日24时届满` +
-    `（《中华人民共和国民法典》第二百零一条、第二百零三条）。${end.zh}The day of the event is not counted (Civil Code art. 201); ` +
-    `${n} calendar days; if the last day is a holiday or rest day, the period ends on the next working day, at 24:00 (art. 203).${extEn}${end.en}`
+    `（参照适用《中华人民共和国民法典》第二百零一条、第二百零三条）。${end.zh}The day of the event is not counted (Civil Code art. 201, applied by analogy); ` +
+    `${n} calendar days; if the last day is a holiday or rest day, the period ends on the next working day, at 24:00 (Civil Code art. 203, applied by analogy).${extEn}${end.en}`
   );
 }
 

@@ -73,7 +73,7 @@ export interface Deadline {
   skipped: SkippedDay[];
   /** The days counted, make-up days flagged. */
   counted: CountedDay[];
-  /** Short bilingual statement of the rule applied, citing Civil Code art. 201/203. */
+  /** Short bilingual statement of the rule applied, citing Civil Code art. 201/203 as applied by analogy (参照适用). */
   rule: string;
   /** Titles and document numbers of the notices used. */
   sources: string[];

@@ -22,7 +22,7 @@ function startOf(date: string): string {
 }
 
 /**
- * The escalation ladder of a duty step. Steps with `onLapse` (a party's option) are not escalated: don't call this
+ * The escalation ladder of a duty step. A party's option (`option`) is not escalated (see `optionLadder`): don't call this
  * for them. Pure: uses only the calendar.
  */
 export function escalationSchedule(

@@ -33,6 +33,8 @@ export {
   type PolicyOverrideMark,
   type PolicyOverrides,
   type PolicyValue,
+  type LapseRule,
+  type OptionRule,
   type Resumption,
   type ReturnForCompletionPolicy,
   type Role,
@@ -58,6 +60,8 @@ export { EXTENSION_REFUSALS, validateExtension, type ExtensionCheck, type Extens
 export { applyPolicyOverrides } from './overrides.js';
 export { escalationSchedule, type EscalationSchedule } from './escalation.js';
 export { shanghaiDateOf } from './instant.js';
+export { articleByAnalogy, citationByAnalogy, clockTrigger, type ClockTrigger } from './resumption.js';
+export { legacyOptionTerms, optionLadder, optionTerms, type OptionTerms } from './option.js';
 export {
   RUNGS,
   dutyHolderOf,

@@ -48,6 +48,8 @@ export interface LadderRung {
   timeLimit?: Period;
   /** After this rung, the government has a task of its own: to order correction within a time limit. */
   opensGovernmentOrder?: boolean;
+  /** The notice's own title where the rung's usual one would mislead (a party's option is not "due"). */
+  title?: { zh: string; en: string };
 }
 
 /** A rung with its instant. */

@@ -31,26 +31,48 @@ function overrideStep(pack: RulePack, flow: string, s: StepRule, period: Period 
   return { ...s, period: p, overridden: label === undefined ? { default: def } : { default: def, label } };
 }
 
+function overrideLapse(pack: RulePack, flow: string, s: StepRule, lapses: boolean | undefined, label?: string): StepRule {
+  if (lapses === undefined) return s;
+  const path = `lapses.${flow}.${s.id}`;
+  if (typeof lapses !== 'boolean') throw new PolicyOverrideError(path, `must be true or false, got ${JSON.stringify(lapses)}`);
+  if (!s.option) throw new PolicyOverrideError(path, `${s.id} in ${pack.id} is a duty, not a party's option: it cannot lapse`);
+  const lapse = s.option.lapse;
+  if (lapse.basis !== 'policy') throw new PolicyOverrideError(path, `the lapse of ${s.id} in ${pack.id} is ${lapse.basis}, not policy`);
+  const def = lapse.overridden?.default ?? lapse.applies;
+  return {
+    ...s,
+    option: { ...s.option, lapse: { ...lapse, applies: lapses, overridden: label === undefined ? { default: def } : { default: def, label } } },
+  };
+}
+
+function checkSteps(pack: RulePack, key: 'periods' | 'lapses', byFlow: Record<string, object | undefined>): void {
+  for (const [flow, byStep] of Object.entries(byFlow)) {
+    const steps = pack.flows[flow as FlowId];
+    if (!steps) throw new PolicyOverrideError(`${key}.${flow}`, `pack ${pack.id} has no such flow`);
+    for (const id of Object.keys(byStep ?? {})) {
+      if (!steps.some((s) => s.id === id)) throw new PolicyOverrideError(`${key}.${flow}.${id}`, 'no such step');
+    }
+  }
+}
+
 /**
  * A copy of `pack` with the jurisdiction's local-policy values: escalation periods, the number of returns for
- * completion, and the periods of steps whose basis is `policy`. The result records `appliedOverrides` and marks each
+ * completion, the periods of steps whose basis is `policy`, and whether a party's option lapses when its period ends
+ * (`lapses`: off by default, allowed only where the lapse is not law). The result records `appliedOverrides` and marks each
  * replaced value `overridden` with the default it replaced. Thrown when an override names a law or draft figure, an
  * unknown flow or step, or a malformed period: `PolicyOverrideError`.
  */
 export function applyPolicyOverrides(pack: RulePack, overrides: PolicyOverrides): RulePack {
   const { label } = overrides;
   const periods = overrides.periods ?? {};
-  for (const [flow, byStep] of Object.entries(periods)) {
-    const steps = pack.flows[flow as FlowId];
-    if (!steps) throw new PolicyOverrideError(`periods.${flow}`, `pack ${pack.id} has no such flow`);
-    for (const id of Object.keys(byStep ?? {})) {
-      if (!steps.some((s) => s.id === id)) throw new PolicyOverrideError(`periods.${flow}.${id}`, 'no such step');
-    }
-  }
+  const lapses = overrides.lapses ?? {};
+  checkSteps(pack, 'periods', periods);
+  checkSteps(pack, 'lapses', lapses);
   const flows: Record<string, readonly StepRule[]> = {};
   for (const [flow, steps] of Object.entries(pack.flows)) {
     const byStep = (periods[flow as FlowId] ?? {}) as Partial<Record<string, Period>>;
-    flows[flow] = steps.map((s) => overrideStep(pack, flow, s, byStep[s.id], label));
+    const lapseByStep = (lapses[flow as FlowId] ?? {}) as Partial<Record<string, boolean>>;
+    flows[flow] = steps.map((s) => overrideLapse(pack, flow, overrideStep(pack, flow, s, byStep[s.id], label), lapseByStep[s.id], label));
   }
   const esc = overrides.escalation ?? {};
   const e = pack.policy.escalation;
@@ -124,11 +146,14 @@ function mergeOverrides(a: PolicyOverrides | undefined, b: PolicyOverrides): Pol
   if (!a) return b;
   const periods: Record<string, object> = { ...a.periods };
   for (const [flow, byStep] of Object.entries(b.periods ?? {})) periods[flow] = { ...periods[flow], ...byStep };
+  const lapses: Record<string, object> = { ...a.lapses };
+  for (const [flow, byStep] of Object.entries(b.lapses ?? {})) lapses[flow] = { ...lapses[flow], ...byStep };
   return {
     ...a,
     ...b,
     escalation: { ...a.escalation, ...b.escalation },
     returnForCompletion: { ...a.returnForCompletion, ...b.returnForCompletion },
     periods: periods as PolicyOverrides['periods'],
+    lapses: lapses as PolicyOverrides['lapses'],
   };
 }

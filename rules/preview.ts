@@ -4,6 +4,7 @@ import type { Citation } from './citation.js';
 import { AnchorOrderError } from './errors.js';
 import { shanghaiDateOf } from './instant.js';
 import { flowSteps } from './lookup.js';
+import { optionTerms, type OptionTerms } from './option.js';
 import type {
   Actor,
   Bilingual,
@@ -31,6 +32,10 @@ export interface PreviewStep {
   policy?: Bilingual;
   immediate?: boolean;
   clockStartsAt: ClockAnchor;
+  /** What starts the clock, as the text says it (自收到申请之日起…). */
+  trigger: Bilingual;
+  /** On a party's option: what happens when its period ends (for a case started now under this pack). */
+  option?: OptionTerms;
   /** What the clock was counted from: the receipt instant, or the due date of the step it follows. */
   countedFrom: string;
   /** YYYY-MM-DD, the last day. */
@@ -90,6 +95,7 @@ export function previewTimeline(
       period: s.period,
       periodBasis: s.periodBasis,
       clockStartsAt: s.clockStartsAt.at,
+      trigger: { zh: s.clockStartsAt.zh, en: s.clockStartsAt.en },
       countedFrom: start,
       due: d.due,
       endsAt: s.immediate ? d.start : d.endsAt,
@@ -99,6 +105,7 @@ export function previewTimeline(
     };
     if (d.provisionalReason !== undefined) out.provisionalReason = d.provisionalReason;
     if (s.policy) out.policy = s.policy;
+    if (s.option) out.option = optionTerms(s.option);
     if (s.immediate) out.immediate = true;
     if (s.extension) {
       const x = calendar.extend(d, s.extension.max.n);

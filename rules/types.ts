@@ -183,13 +183,40 @@ export interface StepRule {
   readonly branch?: BranchCondition;
   readonly resumes?: Resumption;
   /**
-   * Set on a party's option rather than a duty (e.g. the requester's window to object): when the period runs out
-   * the step is taken as completed with `decision`, and nothing is escalated.
+   * Set on a party's option rather than a duty (to complete a returned request, to object to a refusal, to answer a
+   * verification): the party may take it, nothing obliges it to, so it is never escalated as a breach. Its period is a
+   * reminder point unless `option.lapse.applies` (see {@link OptionRule}).
    */
-  readonly onLapse?: Bilingual & { readonly decision: Decision };
+  readonly option?: OptionRule;
   readonly citation: Citation;
   /** Set by {@link applyPolicyOverrides} when a jurisdiction replaced the policy period. */
   readonly overridden?: PolicyOverrideMark<Period>;
+}
+
+/**
+ * A party's option. None of our texts sets a time limit on one, so by default it stays open until the party chooses
+ * (the case stays open meanwhile): the step's period is when the party is reminded, and passing it is no breach.
+ */
+export interface OptionRule {
+  /** What the pack's own text says of the option's time, and that it stays open until the party chooses. */
+  readonly open: Bilingual;
+  /** Taking the option as exercised one way when its period ends (逾期视为…), and on what authority. */
+  readonly lapse: LapseRule;
+}
+
+/**
+ * An option's lapse: when the step's period ends, the step is taken as completed with `decision`. `basis: 'law'`
+ * only where the text itself sets both the period and this consequence (`citation` names the article; `applies` is
+ * then true). Otherwise it is a local policy and `applies` is `false` unless a jurisdiction turns it on with
+ * {@link applyPolicyOverrides} (`lapses`), when it is shown as local policy, never as law.
+ */
+export interface LapseRule extends Bilingual {
+  readonly decision: Decision;
+  readonly applies: boolean;
+  readonly basis: PeriodBasis;
+  readonly citation: Citation;
+  /** Set by {@link applyPolicyOverrides} when a jurisdiction changed `applies`. */
+  readonly overridden?: PolicyOverrideMark<boolean>;
 }
 
 /** Records that a jurisdiction replaced a policy default. */
@@ -325,6 +352,11 @@ export interface PolicyOverrides {
   readonly returnForCompletion?: { readonly maxReturns?: number };
   /** Policy-basis step periods, by flow and step. */
   readonly periods?: { readonly [F in FlowId]?: { readonly [S in StepId]?: Period } };
+  /**
+   * Whether a party's option lapses when its period ends (local policy, off by default), by flow and step; only for
+   * steps with an `option` whose lapse is not law.
+   */
+  readonly lapses?: { readonly [F in FlowId]?: { readonly [S in StepId]?: boolean } };
 }
 
 /** One versioned statute text as rules. Pure data: safe to pass into and out of workflows. */

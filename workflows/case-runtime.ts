@@ -14,13 +14,21 @@ import type { PlannedRung } from '../activities/ladder';
 import type { NoticesWritten } from '../activities/notices';
 import type { Deadline, DeadlineQuery } from '../calendar';
 import {
+  citationByAnalogy,
+  clockTrigger,
   dutyHolderOf,
   ladderFor,
+  legacyOptionTerms,
+  optionLadder,
+  optionTerms,
   validateExtension,
+  type ClockTrigger,
   type EscalationPolicy,
   type FlowId,
   type LadderRung,
+  type OptionTerms,
   type Period,
+  type Resumption,
   type Rung,
   type RulePack,
   type StepRule,
@@ -72,6 +80,14 @@ const LEGAL_LADDER = 'legal-ladder';
  */
 const HANDOFF_NOTICES = 'handoff-notices';
 
+/**
+ * Cases started since a party's option (completing a returned request, objecting, answering a verification) stays
+ * open: none of our texts lets one lapse, so at the end of its local-policy period the party is reminded and the
+ * option stays open until the party chooses; it lapses only where the pack's `lapse.applies` (law, or local policy a
+ * jurisdiction turned on). Older cases keep lapsing as their local policy had it (tests/histories/before-open-options/).
+ */
+const OPTIONS_STAY_OPEN = 'options-stay-open';
+
 /** What a task needs, whether it comes from a statute step or is the authority's decision on an extension. */
 interface TaskSpec {
   step: string;
@@ -83,13 +99,18 @@ interface TaskSpec {
   decisions: readonly string[];
   reasonRequiredFor: readonly string[];
   citation: Citation;
-  /** Null for a party's option (it lapses instead) and for the case's own bookkeeping. */
+  /** What starts the clock, as the text says it; for a resumed step, the restart, by analogy. */
+  trigger?: ClockTrigger;
+  /** Null for a party's option in cases started before options stayed open (it lapses instead). */
   escalation: EscalationPolicy | null;
   /** The rungs the text allows for this step (cases since the legal ladder); absent: the four-rung ladder. */
   ladder?: LadderRung[];
   /** Stored on the deciding task: the extension request it decides. */
   extensionRequest?: { taskId: string; n: number; unit: string; reason: string; requestedBy: string; requestedAt: string };
+  /** The decision a party's option is taken as when its period ends; absent: it does not lapse. */
   onLapse?: string;
+  /** For a party's option: what happens when its period ends, as the task states it. */
+  option?: OptionTerms;
   rule?: StepRule;
 }
 
@@ -136,9 +157,12 @@ export class CaseRuntime {
   /** Known once the case is routed (a share request's flow depends on its entry's sharing attribute). */
   private flow: FlowId | undefined;
   private readonly legalLadder: boolean;
+  private readonly optionsStayOpen: boolean;
 
   constructor(private readonly identity: CaseIdentity) {
     this.legalLadder = patched(LEGAL_LADDER) && !!identity.pack.policy.escalation.ladder;
+    // Decided once, at the start: a case keeps the behaviour it began with for all of its options.
+    this.optionsStayOpen = patched(OPTIONS_STAY_OPEN);
     setHandler(caseStateQuery, () => this.state());
     setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => this.validateCompletion(input) });
     setHandler(requestExtensionUpdate, (input) => this.requestExtension(input), {
@@ -186,10 +210,12 @@ export class CaseRuntime {
   }
 
   /**
-   * Runs one statute step: opens its task for the party that acts, escalates it as its deadline passes (or lets a
-   * party's option lapse), and returns once the right actor completes it.
+   * Runs one statute step: opens its task for the party that acts, escalates it as its deadline passes (a party's
+   * option: reminds, and lapses only where the pack says so), and returns once the right actor completes it. A step
+   * resumed after a return or decision (`resumedBy`) cites its article by analogy.
    */
-  async humanStep(rule: StepRule, opts: { clockStartsAt: string; decisions?: readonly string[] }): Promise<TaskCompletion> {
+  async humanStep(rule: StepRule, opts: { clockStartsAt: string; decisions?: readonly string[]; resumedBy?: Resumption }): Promise<TaskCompletion> {
+    const citation = opts.resumedBy ? citationByAnalogy(rule, opts.resumedBy) : rule.citation;
     const task = await this.open({
       step: rule.id,
       titleZh: rule.titleZh,
@@ -199,14 +225,32 @@ export class CaseRuntime {
       clockStartsAt: opts.clockStartsAt,
       decisions: opts.decisions ?? rule.decisions,
       reasonRequiredFor: rule.reasonRequiredFor,
-      citation: rule.citation,
-      escalation: rule.onLapse ? null : this.identity.pack.policy.escalation,
-      ...(this.legalLadder && !rule.onLapse ? { ladder: this.ladderOf(rule.dutyOf ?? rule.actor, rule.periodBasis, !rule.dutyOf || rule.dutyOf === rule.actor) } : {}),
-      onLapse: rule.onLapse?.decision,
+      citation,
+      trigger: clockTrigger(rule, opts.resumedBy),
+      ...this.escalationOf(rule, citation),
       rule,
     });
     await this.watch(task);
     return task.completion!;
+  }
+
+  /** A duty's ladder; a party's option's reminder and lapse (or, in cases started before options stayed open, its lapse). */
+  private escalationOf(rule: StepRule, citation: Citation): Pick<TaskSpec, 'escalation' | 'ladder' | 'onLapse' | 'option'> {
+    const policy = this.identity.pack.policy.escalation;
+    if (!rule.option) {
+      return {
+        escalation: policy,
+        ...(this.legalLadder ? { ladder: this.ladderOf(rule.dutyOf ?? rule.actor, rule.periodBasis, !rule.dutyOf || rule.dutyOf === rule.actor) } : {}),
+      };
+    }
+    if (!this.optionsStayOpen) return { escalation: null, onLapse: rule.option.lapse.decision, option: legacyOptionTerms(rule.option) };
+    const terms = optionTerms(rule.option);
+    return {
+      escalation: policy,
+      ladder: optionLadder(policy, terms, citation),
+      ...(terms.lapses ? { onLapse: terms.decision } : {}),
+      option: terms,
+    };
   }
 
   private ladderOf(actor: StepRule['actor'], periodBasis: StepRule['periodBasis'], assigneeIsAuthority = true): LadderRung[] {
@@ -252,6 +296,8 @@ export class CaseRuntime {
       dueAt: deadline.endsAt,
       deadline,
       citation: spec.citation,
+      ...(spec.trigger ? { trigger: spec.trigger } : {}),
+      ...(spec.option ? { option: spec.option } : {}),
       decisions: spec.decisions,
       reasonRequiredFor: spec.reasonRequiredFor,
       createdAt: nowIso(),
@@ -294,13 +340,14 @@ export class CaseRuntime {
         await condition(interrupted);
         continue;
       }
-      if (task.spec.onLapse) {
+      const next = this.nextRung(task, ladder);
+      // An option that lapses: its reminder first, if one is due before the end, then the lapse at the due instant.
+      if (task.spec.onLapse && (!next || Date.parse(next.at) >= Date.parse(task.deadline.endsAt))) {
         const waitMs = Date.parse(task.deadline.endsAt) - Date.now();
         if (waitMs > 0 && (await condition(interrupted, waitMs))) continue;
         await this.lapse(task);
         break;
       }
-      const next = this.nextRung(task, ladder);
       if (!next) {
         await condition(interrupted);
         continue;
@@ -360,6 +407,7 @@ export class CaseRuntime {
       decisions: ['order-correction'],
       reasonRequiredFor: ['order-correction'],
       citation: { ...order.citation, note: [order.citation.note, `${order.period.zh} ${order.period.en}`].filter(Boolean).join(' ') },
+      trigger: { zh: '自收到主管部门报告之日起', en: "from receipt of the authority's report" },
       escalation: this.identity.pack.policy.escalation,
       ladder: this.ladderOf('government', 'policy'),
     });
@@ -537,6 +585,7 @@ export class CaseRuntime {
       clockStartsAt: requestedAt,
       decisions: ['grant', 'refuse'],
       reasonRequiredFor: ['refuse'],
+      trigger: { zh: '自收到延期申请之日起', en: 'from receipt of the extension request' },
       citation: {
         ...ext.citation,
         note: decisionPolicy

@@ -1,4 +1,4 @@
-import { getPack, mainPath, nextStep, type FlowId, type StepRule } from '../rules';
+import { getPack, mainPath, nextStep, type FlowId, type Resumption, type StepRule } from '../rules';
 import type { CaseRuntime } from './case-runtime';
 import type { CaseInput, TaskCompletion } from './messages';
 
@@ -27,8 +27,10 @@ export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId,
   // The day the law or duties changed, where the case states it; else (cases from before) the receipt stood for it.
   let change = input.changedAt ?? input.receivedAt;
   let previousAt = input.receivedAt;
-  // A resumed step's clock restarts from the decision that resumed it (the pack's `resumes`), whatever its anchor.
+  // A resumed step's clock restarts from the decision that resumed it (the pack's `resumes`), whatever its anchor;
+  // its article then applies by analogy.
   let resumedAt: string | undefined;
+  let resumedBy: Resumption | undefined;
   let returns = 0;
 
   while (current) {
@@ -43,9 +45,10 @@ export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId,
     const clockStartsAt =
       resumedAt ??
       (anchor === 'receipt' ? receipt : anchor === 'change' ? change : anchor === 'previous-step' ? previousAt : (completedAt.get(anchor) ?? previousAt));
-    resumedAt = undefined;
+    const resumption = resumedBy;
+    resumedAt = resumedBy = undefined;
     const decisions = returns >= maxReturns ? current.decisions.filter((d) => d !== 'return-incomplete') : current.decisions;
-    completion = await kase.humanStep(current, { clockStartsAt, decisions });
+    completion = await kase.humanStep(current, { clockStartsAt, decisions, ...(resumption ? { resumedBy: resumption } : {}) });
     completions.push(completion);
     completedAt.set(current.id, completion.completedAt);
     previousAt = completion.completedAt;
@@ -53,7 +56,10 @@ export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId,
     const next = nextStep(pack, flow, current.id, completion.decision);
     await onDecision?.(current, completion, next);
     if (next.kind === 'end') return { completions, last: completion };
-    if (next.resumed) receipt = change = resumedAt = completion.completedAt;
+    if (next.resumed) {
+      receipt = change = resumedAt = completion.completedAt;
+      resumedBy = current.resumes;
+    }
     current = next.step;
   }
   throw new Error(`flow ${flow} of ${pack.id} has no steps`);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { departments, tasks } from '../../db/schema';
+import { staysOpen } from '../views';
 import type { AppDeps } from '../app';
 import { icalendar } from '../ical';
 import { caller } from '../plugins/auth';
@@ -38,11 +39,21 @@ export function icalRoutes({ db }: AppDeps) {
           open.map((t) => {
             const d = t.deadline as { due?: string; n?: number; unit?: string; rule?: string };
             const citation = t.citation as { article?: string } | null;
+            const trigger = t.trigger ? `起算 Counted: ${t.trigger.zh} / ${t.trigger.en}\n` : '';
+            if (staysOpen(t)) {
+              // A party's option: the date is when it is reminded, not a time limit; the option stays open after it.
+              return {
+                uid: `${t.id.replace(/\//g, '-')}@gds`,
+                dueAt: t.dueAt,
+                summary: `【建议期限 Suggested】${t.titleZh} ${t.titleEn}`,
+                description: `建议期限 ${d.due ?? ''} 24:00（本地政策，提醒时点 local policy: a reminder point）\n${trigger}${t.option!.zh}\n${t.option!.en}\n${citation?.article ?? ''}`,
+              };
+            }
             return {
               uid: `${t.id.replace(/\//g, '-')}@gds`,
               dueAt: t.dueAt,
               summary: `【期限】${t.titleZh} ${t.titleEn}`,
-              description: `办结期限 ${d.due ?? ''} 24:00（${d.n ?? ''} ${d.unit === 'days' ? '日' : '个工作日'}）\n${citation?.article ?? ''}\n${d.rule ?? ''}`,
+              description: `办结期限 ${d.due ?? ''} 24:00（${d.n ?? ''} ${d.unit === 'days' ? '日' : '个工作日'}）\n${trigger}${citation?.article ?? ''}\n${d.rule ?? ''}`,
             };
           }),
         );

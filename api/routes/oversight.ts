@@ -9,6 +9,7 @@ import { allow, caller, type AuthUser } from '../plugins/auth';
 import { isStorableInstant } from '../input/instants';
 import { HttpProblem } from '../problem';
 import { problemResponses } from '../schemas/common';
+import { staysOpen } from '../views';
 
 const EscalationView = Type.Object({
   id: Type.String(),
@@ -169,7 +170,14 @@ export function oversightRoutes(deps: AppDeps) {
         const calendar = await deps.calendar.current();
         const rows = assess(
           calendar,
-          taskRows.map(({ t, jurisdiction }) => ({ assigneeDepartmentId: t.assigneeDepartmentId, status: t.status, dueAt: t.dueAt, completedAt: t.completedAt, jurisdiction })),
+          taskRows.map(({ t, jurisdiction }) => ({
+            assigneeDepartmentId: t.assigneeDepartmentId,
+            status: t.status,
+            dueAt: t.dueAt,
+            completedAt: t.completedAt,
+            jurisdiction,
+            staysOpen: staysOpen(t),
+          })),
           escalationRows.map(({ e }) => ({ departmentId: e.responsibleDepartmentId, rung: e.rung, firedAt: e.firedAt })),
           new Date(),
         );

@@ -31,6 +31,19 @@ export const PreviewResponse = Type.Object({
       policy: Type.Optional(Json),
       immediate: Type.Optional(Type.Boolean()),
       clockStartsAt: Type.String(),
+      trigger: Type.Object({ zh: Type.String(), en: Type.String() }, { description: 'What starts the clock, as the text says it' }),
+      option: Type.Optional(
+        Type.Object(
+          {
+            lapses: Type.Boolean({ description: 'false: the option stays open until the party chooses; true: it lapses at the end of the period' }),
+            decision: Type.Optional(Type.String()),
+            basis: Type.Optional(Type.String()),
+            zh: Type.String(),
+            en: Type.String(),
+          },
+          { description: 'On a party’s option (not a duty): what happens when its period ends' },
+        ),
+      ),
       countedFrom: Type.String(),
       due: Type.String(),
       endsAt: Type.String(),

@@ -30,6 +30,33 @@ export const Task = Type.Object({
   dueAt: Type.String({ description: 'The instant the period ends: 24:00 of its last day, Asia/Shanghai' }),
   deadline: Type.Record(Type.String(), Type.Unknown(), { description: 'How dueAt was computed: start, rule, days skipped' }),
   citation: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  trigger: Type.Union(
+    [
+      Type.Object(
+        {
+          zh: Type.String(),
+          en: Type.String(),
+          byAnalogy: Type.Optional(Type.Boolean({ description: 'A step taken again after a return or decision: its article applies by analogy (参照)' })),
+        },
+        { description: 'What starts the clock, as the text says it (自收到申请之日起…)' },
+      ),
+      Type.Null(),
+    ],
+    { description: 'Null on tasks opened before it was recorded' },
+  ),
+  option: Type.Union([
+    Type.Object(
+      {
+        lapses: Type.Boolean({ description: 'false: the option stays open until the party chooses (the text sets no time limit); true: at dueAt it is taken as `decision`' }),
+        decision: Type.Optional(Type.String()),
+        basis: Type.Optional(Type.String({ description: 'Of the lapse: law (the text sets it) or policy (a local choice, never law)' })),
+        zh: Type.String(),
+        en: Type.String(),
+      },
+      { description: 'On a party’s option (not a duty): what happens when its period ends' },
+    ),
+    Type.Null(),
+  ]),
   decisions: Type.Array(Type.String(), { description: 'What the step allows' }),
   reasonRequiredFor: Type.Array(Type.String(), { description: 'Decisions that need written reasons' }),
   legalBasisRule: Type.Optional(
@@ -75,7 +102,7 @@ export const Task = Type.Object({
       { description: '还剩 N 个工作日 / 今日到期 / 逾期 N 个工作日, for open tasks' },
     ),
     Type.Null(),
-  ]),
+  ], { description: 'Null for closed tasks and for an option that stays open (no time limit runs: see option)' }),
   process: Type.Optional(Type.String()),
   requesterDepartmentId: Type.Optional(Type.String()),
   catalogueEntryId: Type.Optional(Type.Union([Type.String(), Type.Null()])),

@@ -15,6 +15,25 @@ export interface ExtensionRequestRecord {
   requestedAt: string;
 }
 
+/** What starts a task's clock, as the text says it; for a step resumed after a return, the restart by analogy. */
+export interface ClockTriggerRecord {
+  zh: string;
+  en: string;
+  byAnalogy?: boolean;
+}
+
+/**
+ * On a party's option: whether it lapses when its period ends (into `decision`, on `basis`), or stays open until the
+ * party chooses; and the sentence that says so in each language.
+ */
+export interface OptionTermsRecord {
+  lapses: boolean;
+  decision?: string;
+  basis?: string;
+  zh: string;
+  en: string;
+}
+
 export const taskStatuses = ['open', 'completed', 'cancelled'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 
@@ -42,6 +61,10 @@ export const tasks = pgTable(
     /** The calendar's explanation of `dueAt`: start, rule, article, each day skipped. */
     deadline: jsonb().$type<Record<string, unknown>>().notNull(),
     citation: jsonb().$type<Record<string, unknown>>(),
+    /** What starts the clock (自收到申请之日起…); null on tasks opened before it was recorded. */
+    trigger: jsonb().$type<ClockTriggerRecord>(),
+    /** Set on a party's option: what happens when its period ends. */
+    option: jsonb().$type<OptionTermsRecord>(),
     /** The decisions the step allows, and those that need written reasons (from the rule pack). */
     decisions: text().array().notNull().default([]),
     reasonRequiredFor: text().array().notNull().default([]),

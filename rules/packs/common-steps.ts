@@ -1,17 +1,55 @@
 /**
  * Steps the texts imply but give no period for (returns for completion, objections, coordination, the requester's
- * answer to a verification): the same shape in every pack, so they are built here with each pack's citation.
- * Every period here is local policy.
+ * answer to a verification): the same shape in every pack, so they are built here with each pack's citation and the
+ * name of its own text. Every period here is local policy; the requester's steps are options (never duties), and
+ * none of our texts lets one lapse, so each stays open until the requester chooses unless a jurisdiction turns the
+ * lapse on as local policy.
  */
 import type { Citation } from '../citation.js';
 import { wd } from '../build.js';
-import type { Period, StepId, StepRule } from '../types.js';
+import type { Bilingual, Decision, LapseRule, Period, StepId, StepRule } from '../types.js';
 
-/** The citation and, optionally, a different policy period for a common step. */
+/**
+ * How a pack names its own text when it says the text is silent: 本办法 (the Measures), 本规定 (the Provisions). The
+ * text is silent, not the whole of the law.
+ */
+export interface OwnText {
+  zh: string;
+  en: string;
+  /** Whether the English name takes a plural verb ("the Measures give", "the draft gives"). */
+  plural: boolean;
+}
+
+/** The citation, the pack's own text and, optionally, a different policy period for a common step. */
 export interface CommonStepInput {
   citation: Citation;
+  ownText: OwnText;
   period?: Period;
 }
+
+/** The sentence every option carries: the text sets no time limit, so the option stays open and nothing is a breach. */
+export function openOption(t: OwnText, what: Bilingual, party: Bilingual): Bilingual {
+  return {
+    zh: `${t.zh}未规定${what.zh}的期限：期满不丧失该选项，${party.zh}作出选择前该选项保持开放，案件在此期间不办结；本地政策的建议期限届满前提醒${party.zh}，不作逾期督办。`,
+    en: `${capitalise(t.en)} set${plural(t)} no time limit for ${what.en}: the option is not lost when the period ends; it stays open until the ${party.en} chooses, and the case stays open meanwhile. The ${party.en} is reminded before the local-policy suggested period ends; nothing is escalated as a breach.`,
+  };
+}
+
+/** A lapse the text does not provide: local policy, off unless a jurisdiction turns it on. */
+export function policyLapse(decision: Decision, consequence: Bilingual, citation: Citation): LapseRule {
+  return { decision, zh: consequence.zh, en: consequence.en, applies: false, basis: 'policy', citation };
+}
+
+/** The verb's ending: "the Measures give", "the draft gives". */
+function plural(t: OwnText): string {
+  return t.plural ? '' : 's';
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const REQUESTER = { zh: '需求部门', en: 'requester' };
 
 /** The requester completes a request returned as incomplete; on resubmission `resumeAt` runs again from its receipt. */
 export function completeRequest(after: StepId, input: CommonStepInput): StepRule {
@@ -25,8 +63,8 @@ export function completeRequest(after: StepId, input: CommonStepInput): StepRule
     period: input.period ?? wd(10),
     periodBasis: 'policy',
     policy: {
-      zh: '法律未规定补正期限。本地政策:主管部门可退回不完整的申请一次,需求部门在10个工作日内补正,逾期视为撤回。',
-      en: 'The law gives no period for completing a request. Local policy: an incomplete request may be returned once; the requester completes it within 10 working days or it is treated as withdrawn.',
+      zh: `${input.ownText.zh}未规定补正期限。本地政策:主管部门可退回不完整的申请一次;需求部门补正的建议期限为10个工作日(提醒时点)。`,
+      en: `${capitalise(input.ownText.en)} give${plural(input.ownText)} no period for completing a request. Local policy: an incomplete request may be returned once; 10 working days are suggested for completing it (when the requester is reminded).`,
     },
     decisions: ['resubmit', 'withdraw'],
     reasonRequiredFor: [],
@@ -38,7 +76,14 @@ export function completeRequest(after: StepId, input: CommonStepInput): StepRule
       zh: '补正后重新审查,期限自收到补正后申请之日起重新计算',
       en: 'reviewed again, the period running afresh from receipt of the completed request',
     },
-    onLapse: { decision: 'withdraw', zh: '逾期未补正视为撤回申请', en: 'not completed in time: treated as withdrawn' },
+    option: {
+      open: openOption(input.ownText, { zh: '补正', en: 'completing a returned request' }, REQUESTER),
+      lapse: policyLapse(
+        'withdraw',
+        { zh: '建议期限届满仍未补正的,视为撤回申请', en: 'not completed when the suggested period ends: treated as withdrawn' },
+        input.citation,
+      ),
+    },
     citation: input.citation,
   };
 }
@@ -55,14 +100,21 @@ export function requesterObjection(after: StepId, on: StepRule['decisions'], inp
     period: input.period ?? wd(10),
     periodBasis: 'policy',
     policy: {
-      zh: '法律未规定提出异议的期限。本地政策:需求部门自收到不予共享答复之日起10个工作日内可提出异议,逾期视为接受。',
-      en: 'The law gives no time limit for objecting. Local policy: the requester may object within 10 working days of the refusal; after that the refusal stands.',
+      zh: `${input.ownText.zh}未规定提出异议的期限。本地政策:自收到不予共享答复之日起10个工作日为提出异议的建议期限(提醒时点)。`,
+      en: `${capitalise(input.ownText.en)} give${plural(input.ownText)} no time limit for objecting. Local policy: 10 working days from the refusal are suggested for objecting (when the requester is reminded).`,
     },
     decisions: ['object', 'waive'],
     reasonRequiredFor: ['object'],
     endsOn: ['waive'],
     branch: { after, on, zh: '不予共享', en: 'sharing refused' },
-    onLapse: { decision: 'waive', zh: '逾期未提出异议,不予共享答复确定', en: 'no objection in time: the refusal stands' },
+    option: {
+      open: openOption(input.ownText, { zh: '提出异议', en: 'objecting to a refusal' }, REQUESTER),
+      lapse: policyLapse(
+        'waive',
+        { zh: '建议期限届满未提出异议的,视为放弃异议,不予共享答复确定', en: 'no objection when the suggested period ends: taken as waived, the refusal stands' },
+        input.citation,
+      ),
+    },
     citation: input.citation,
   };
 }
@@ -79,8 +131,8 @@ export function coordinateRefusal(input: CommonStepInput): StepRule {
     period: input.period ?? wd(10),
     periodBasis: 'policy',
     policy: {
-      zh: '法律未规定协调期限。本地政策:主管部门自收到异议之日起10个工作日内作出处理结论。',
-      en: 'The law gives no period for coordination. Local policy: the authority decides within 10 working days of receiving the objection.',
+      zh: `${input.ownText.zh}未规定协调期限。本地政策:主管部门自收到异议之日起10个工作日内作出处理结论。`,
+      en: `${capitalise(input.ownText.en)} give${plural(input.ownText)} no period for coordination. Local policy: the authority decides within 10 working days of receiving the objection.`,
     },
     decisions: ['uphold-refusal', 'order-provision'],
     reasonRequiredFor: ['uphold-refusal', 'order-provision'],
@@ -108,13 +160,20 @@ export function requesterResponse(input: CommonStepInput): StepRule {
     period: input.period ?? wd(5),
     periodBasis: 'policy',
     policy: {
-      zh: '法律未规定需求部门对校核结果的答复。本地政策:5个工作日内确认或提出异议,逾期视为接受。',
-      en: 'The law gives the requester no step after the answer. Local policy: accept or object within 5 working days; silence is acceptance.',
+      zh: `${input.ownText.zh}未规定需求部门对校核结果的答复。本地政策:确认或提出异议的建议期限为5个工作日(提醒时点)。`,
+      en: `${capitalise(input.ownText.en)} give${plural(input.ownText)} the requester no step after the answer. Local policy: 5 working days are suggested for accepting or objecting (when the requester is reminded).`,
     },
     decisions: ['accept', 'object'],
     reasonRequiredFor: ['object'],
     endsOn: ['accept'],
-    onLapse: { decision: 'accept', zh: '逾期未答复视为接受', en: 'no response in time: accepted' },
+    option: {
+      open: openOption(input.ownText, { zh: '对校核结果作出答复', en: 'answering the verification' }, REQUESTER),
+      lapse: policyLapse(
+        'accept',
+        { zh: '建议期限届满未答复的,视为接受校核结果', en: 'no response when the suggested period ends: the answer is taken as accepted' },
+        input.citation,
+      ),
+    },
     citation: input.citation,
   };
 }
@@ -131,8 +190,8 @@ export function coordinateDispute(input: CommonStepInput): StepRule {
     period: input.period ?? wd(10),
     periodBasis: 'policy',
     policy: {
-      zh: '法律未规定协调期限。本地政策:主管部门自收到异议之日起10个工作日内作出处理结论。',
-      en: 'The law gives no period for coordination. Local policy: the authority decides within 10 working days of the objection.',
+      zh: `${input.ownText.zh}未规定协调期限。本地政策:主管部门自收到异议之日起10个工作日内作出处理结论。`,
+      en: `${capitalise(input.ownText.en)} give${plural(input.ownText)} no period for coordination. Local policy: the authority decides within 10 working days of the objection.`,
     },
     decisions: ['uphold-answer', 'order-repair'],
     reasonRequiredFor: ['uphold-answer', 'order-repair'],
@@ -160,8 +219,8 @@ export function correctUpdate(input: CommonStepInput): StepRule {
     period: input.period ?? wd(5),
     periodBasis: 'policy',
     policy: {
-      zh: '法律未规定退回后的修改期限。本地政策:政务部门自退回之日起5个工作日内修改并重新报送,审核期限自收到之日起重新计算。',
-      en: 'The law gives no period after a return. Local policy: the department corrects and resubmits within 5 working days; the review period restarts on receipt.',
+      zh: `${input.ownText.zh}未规定退回后的修改期限。本地政策:政务部门自退回之日起5个工作日内修改并重新报送,审核期限自收到之日起重新计算。`,
+      en: `${capitalise(input.ownText.en)} give${plural(input.ownText)} no period after a return. Local policy: the department corrects and resubmits within 5 working days; the review period restarts on receipt.`,
     },
     decisions: ['resubmit'],
     reasonRequiredFor: [],

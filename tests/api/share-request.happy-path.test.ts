@@ -72,7 +72,7 @@ describe('an unconditional share request, through the API on the real stack', ()
     expect(detail.tasks[0].completedBy).toBe('u-data-chen');
   });
 
-  it('lists a task with its deadline in brief, explains it day by day on the task itself, and names who claimed it', async () => {
+  it('lists a task with its deadline in brief, explains it day by day on the task itself with its legal trigger, and names who claimed it', async () => {
     const submitted = await stack.app.inject({
       method: 'POST',
       url: '/api/share-requests',
@@ -105,6 +105,10 @@ describe('an unconditional share request, through the API on the real stack', ()
     expect(one.statusCode).toBe(200);
     expect(one.json().deadline.skipped.filter((d: { reason: string }) => d.reason === 'holiday')).toHaveLength(8);
     expect(one.json()).toMatchObject({ process: 'share-request', claimedBy: 'u-data-chen', claimedByName: '陈静' });
+    // What starts the clock, as the text says it (draft art. 19: 在收到申请3个工作日内), beside the explanation.
+    expect(one.json().trigger).toEqual({ zh: '自收到申请之日起', en: 'from receipt of the request' });
+    expect(listed.trigger).toEqual(one.json().trigger);
+    expect(one.json().option).toBeNull();
     expect((await stack.app.inject({ method: 'GET', url, headers: requester })).statusCode).toBe(200);
     expect((await stack.app.inject({ method: 'GET', url, headers: otherDepartment })).statusCode).toBe(404);
     const again = (await stack.app.inject({ method: 'GET', url: '/api/tasks?status=all', headers: reviewer })).json();

@@ -84,6 +84,8 @@ describe('a conditional share request, each person signing in through the web ap
     expect(await explained.textContent()).toContain('3 个工作日');
     expect(await explained.getByTestId('day-by-day').locator('li').count()).toBeGreaterThanOrEqual(4);
     expect(await authority.getByTestId('citation').textContent()).toContain('第十九条');
+    // What starts the clock, as the text says it (draft art. 19: 在收到申请3个工作日内).
+    expect(await explained.getByTestId('deadline-trigger').textContent()).toBe('自收到申请之日起');
     // Claimed, so colleagues see it is taken.
     await authority.getByTestId('claim').getByRole('button', { name: '认领' }).click();
     await authority.getByTestId('claim').getByText('已由您认领').waitFor();
@@ -156,7 +158,10 @@ describe('a conditional share request, each person signing in through the web ap
 
   it('is objected to by the requester and decided by the authority; the whole timeline is on the case', async () => {
     const objection = await queueRow(requester, caseId, 'requester-objection');
+    // An option the text sets no time limit on: a suggested date, never a countdown to 逾期.
+    expect(await objection.getByTestId('due').textContent()).toMatch(/^建议 \d{4}年\d{1,2}月\d{1,2}日.* 前办理（本地政策，提醒时点）该选项保持开放$/);
     await objection.getByRole('link', { name: /^办理/ }).click();
+    expect(await requester.getByTestId('option').textContent()).toContain('本办法征求意见稿未规定提出异议的期限：期满不丧失该选项');
     // The requester objects knowing the refusal's reasons.
     await expect.poll(() => requester.getByTestId('arguments').textContent()).toContain('申请场景超出有条件共享的范围');
     // …and the instrument it rests on, which an objection can contest.

@@ -47,7 +47,7 @@ describe('every step is well-formed', () => {
     expect(s.titleZh && s.titleEn && s.clockStartsAt.zh && s.clockStartsAt.en).toBeTruthy();
     if (s.periodBasis === 'policy') expect(s.policy).toBeDefined();
     else expect(s.policy).toBeUndefined();
-    if (s.onLapse) expect(s.decisions).toContain(s.onLapse.decision);
+    if (s.option) expect(s.decisions).toContain(s.option.lapse.decision);
     if (s.extension) {
       expect(s.extension.max.unit).toBe(s.period.unit);
       expect(s.extension.citation.textZh && s.extension.citation.textEn).toBeTruthy();

@@ -26,6 +26,11 @@ interface Move {
   legalBasis?: LegalBasis;
   /** Ask for this many more units first, and have the authority grant it. */
   extendBy?: number;
+  /**
+   * Let this much time pass (ms) before acting: past a party's option's period. Where the option lapses (cases started
+   * before options stayed open) the workflow closes it itself and the move is not made.
+   */
+  waitMs?: number;
 }
 
 /** A case driven to its end: each step's task completed as `moves` says, by the party it is assigned to. */
@@ -85,6 +90,20 @@ export const scenarios: Scenario[] = [
       'review-forward': { decision: 'forward' },
       'provider-reply': { decision: 'refuse', reason: '属于国家秘密', legalBasis: secretsLaw },
       'requester-objection': { decision: 'waive' },
+    },
+  },
+  {
+    name: 'share-request.conditional.refused-objection-window-passed',
+    workflowType: workflowTypes.shareRequest,
+    process: 'share-request',
+    pack: 'hebei-2023',
+    jurisdiction: 'hebei',
+    catalogueEntry: 'HB-GAT-0001',
+    parties: hebeiParties('hb-mzt', 'hb-gat'),
+    moves: {
+      'review-forward': { decision: 'forward' },
+      'provider-reply': { decision: 'refuse', reason: '申请的应用场景超出条件共享范围', legalBasis: secretsLaw },
+      'requester-objection': { decision: 'waive', waitMs: 20 * 86_400_000 },
     },
   },
   {
@@ -200,6 +219,7 @@ export async function runScenario(
   // Tasks whose extension was asked for, by the due instant they had then: acted on once it moved.
   const extending = new Map<string, string>();
   let idled = false;
+  const waited = new Set<string>();
   for (let round = 0; round < 400; round++) {
     const description = await handle.describe();
     if (description.status.name !== 'RUNNING') return handle;
@@ -214,6 +234,11 @@ export async function runScenario(
       await env.sleep(scenario.idleMs);
     }
     const move = scenario.moves[task.step]!;
+    if (move.waitMs && !waited.has(task.taskId)) {
+      waited.add(task.taskId);
+      await env.sleep(move.waitMs);
+      continue;
+    }
     const actor = await actorFor(db, task.assigneeDepartmentId, task.assigneeRole);
     if (move.extendBy && !extending.has(task.taskId)) {
       extending.set(task.taskId, task.dueAt);

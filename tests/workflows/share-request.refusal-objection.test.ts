@@ -154,36 +154,40 @@ describe('a refused conditional share request (hebei-2023)', () => {
     await db.close();
   });
 
-  it("lets the requester's objection window lapse at its due instant when nobody acts: the refusal stands, nothing is escalated", async () => {
+  it("keeps the requester's objection open past its suggested period (the text sets no time limit): a reminder to the requester, no overdue notice, no lapse; the objection still counts", async () => {
     const { worker, taskQueue, db } = await createTestWorker(env);
     const input = await hebeiConditional(db.db);
     await worker.runUntil(async () => {
       const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
       await forwardAndRefuse(handle);
       const objection = await openTask(handle, 'requester-objection');
-      const deadline = await taskDeadline(db.db, objection.taskId);
-      const endsMs = Date.parse(deadline.endsAt);
+      const row = await taskRow(db.db, objection.taskId);
+      expect(row.option).toMatchObject({ lapses: false });
+      expect(row.option!.zh).toContain('本办法征求意见稿未规定提出异议的期限');
+      expect(row.option!.en).toContain('stays open until the requester chooses');
+      const endsMs = Date.parse((await taskDeadline(db.db, objection.taskId)).endsAt);
 
-      await sleepUntil(env, endsMs - 1000);
-      const before = await handle.query(caseStateQuery);
-      expect(before.status).toBe('awaiting-requester-objection');
-      expect(before.openTasks.map((t) => t.taskId)).toEqual([objection.taskId]);
-      expect((await taskRow(db.db, objection.taskId)).status).toBe('open');
+      // Well past the suggested period: still open, the case still awaiting the requester.
+      await sleepUntil(env, endsMs + 5 * DAY);
+      const state = await handle.query(caseStateQuery);
+      expect(state.status).toBe('awaiting-requester-objection');
+      expect(state.openTasks).toEqual([expect.objectContaining({ taskId: objection.taskId, overdue: false, rungs: ['reminder'] })]);
+      expect(await taskRow(db.db, objection.taskId)).toMatchObject({ status: 'open', decision: null, overdue: false, rung: null });
+      const fired = await db.db.select().from(escalations).where(eq(escalations.taskId, objection.taskId));
+      expect(fired.map((e) => e.rung)).toEqual(['reminder']);
+      expect(fired[0]!.details).toMatchObject({ basis: 'policy', notified: ['hb-mzt:requester'] });
+      expect(String((fired[0]!.details as { explanation: { zh: string } }).explanation.zh)).toContain('保持开放');
 
-      await env.sleep(2000);
-      expect(await handle.result()).toEqual({ status: 'refused', decision: 'waive' });
-      const lapsed = await taskRow(db.db, objection.taskId);
-      expect(lapsed).toMatchObject({ status: 'completed', decision: 'waive', completedBy: null, overdue: false, rung: null });
-      expect(lapsed.completedAt!.getTime()).toBeGreaterThanOrEqual(endsMs);
-      expect(lapsed.completedAt!.getTime()).toBeLessThan(endsMs + 2000);
+      await completeAs(handle, objection.taskId, people.hbMzt, 'object', '核验低保资格属法定职责 verifying eligibility is a statutory duty');
+      const coordinate = await openTask(handle, 'coordinate-decide');
+      await completeAs(handle, coordinate.taskId, people.hbData, 'uphold-refusal', '所需数据超出履职必需 not necessary for the duty');
+      expect(await handle.result()).toEqual({ status: 'refused', decision: 'uphold-refusal' });
       const [completed] = await db.db
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.taskId, objection.taskId), eq(auditLog.action, 'task.completed')));
-      expect(completed).toMatchObject({ actorUserId: 'system', actorDepartmentId: 'hb-mzt' });
-      expect(completed?.details).toMatchObject({ decision: 'waive', lapsed: true, late: false });
-      expect(await db.db.select().from(escalations).where(eq(escalations.taskId, objection.taskId))).toEqual([]);
-      expect(await requestRow(db.db, input.requestId)).toMatchObject({ status: 'refused', outcome: 'waive' });
+      expect(completed).toMatchObject({ actorUserId: people.hbMzt.userId });
+      expect(completed?.details).not.toHaveProperty('lapsed');
     });
     await db.close();
   });

@@ -88,6 +88,42 @@ describe('returning an incomplete share request for completion', () => {
     await db.close();
   });
 
+  it('the review taken again after completion cites draft art. 19 by analogy (参照) and says what restarted its clock; every task names its legal trigger', async () => {
+    const { worker, taskQueue, db } = await createTestWorker(env);
+    const input = await registerCase(db.db, {
+      process: 'share-request',
+      pack: 'hebei-2023',
+      jurisdiction: 'hebei',
+      parties: hebeiParties('hb-mzt', 'hb-wsjkw'),
+      catalogueEntryId: 'HB-WSJKW-0001',
+      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+    });
+    await worker.runUntil(async () => {
+      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const first = await openTask(handle, 'review-forward');
+      await completeAs(handle, first.taskId, people.hbData, 'return-incomplete', missing);
+      const completion = await openTask(handle, 'complete-request');
+      await completeAs(handle, completion.taskId, people.hbMzt, 'resubmit', undefined, { scenario: '出生登记联办 birth registration' });
+      const second = await openTask(handle, 'review-forward');
+
+      const original = await taskRow(db.db, first.taskId);
+      expect(original.citation).toMatchObject({ article: '征求意见稿第十九条 (2022 draft art. 19)' });
+      expect(original.citation).not.toHaveProperty('byAnalogy');
+      expect(original.trigger).toEqual({ zh: '自收到申请之日起', en: 'from receipt of the request' });
+      expect((await taskRow(db.db, completion.taskId)).trigger).toEqual({ zh: '自申请被退回之日起', en: 'from the day the request is returned' });
+
+      const resumed = await taskRow(db.db, second.taskId);
+      expect(resumed.citation).toMatchObject({ article: '参照征求意见稿第十九条 (2022 draft art. 19, applied by analogy)', byAnalogy: true });
+      expect(String(resumed.citation!.note)).toMatch(/^参照适用:该条的期限自收到申请之日起计算;本步骤系补正后重新审查/);
+      expect(resumed.trigger).toEqual({
+        zh: '补正后重新审查,期限自收到补正后申请之日起重新计算(参照征求意见稿第十九条:该条的期限原自收到申请之日起计算)',
+        en: 'reviewed again, the period running afresh from receipt of the completed request (2022 draft art. 19, applied by analogy: the article counts its period from receipt of the request)',
+        byAnalogy: true,
+      });
+    });
+    await db.close();
+  });
+
   it('hebei-2023: the requester may withdraw a returned request instead of completing it', async () => {
     const { worker, taskQueue, db } = await createTestWorker(env);
     const input = await registerCase(db.db, {

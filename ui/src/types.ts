@@ -60,6 +60,26 @@ export interface Citation {
   textZh: string;
   textEn: string;
   note?: string;
+  /** The Chinese is our back-translation from an English source (Hebei 2016, parts of Anhui), not the original. */
+  zhBackTranslated?: boolean;
+  /** The article applies by analogy (参照): a step resumed after a return. */
+  byAnalogy?: boolean;
+}
+
+/** What starts a task's clock, as the text says it; for a resumed step, the restart by analogy. */
+export interface ClockTrigger {
+  zh: string;
+  en: string;
+  byAnalogy?: boolean;
+}
+
+/** On a party's option: whether it lapses at the due instant, or stays open until the party chooses. */
+export interface OptionTerms {
+  lapses: boolean;
+  decision?: string;
+  basis?: 'law' | 'draft' | 'policy' | string;
+  zh: string;
+  en: string;
 }
 
 export interface TimeLeft {
@@ -82,6 +102,10 @@ export interface Task {
   dueAt: string;
   deadline: Deadline;
   citation: Citation | null;
+  /** What starts the clock (null on tasks opened before it was recorded). */
+  trigger?: ClockTrigger | null;
+  /** Set on a party's option: what happens when its period ends. */
+  option?: OptionTerms | null;
   decisions: string[];
   reasonRequiredFor: string[];
   /** What a refusal on this step must rest on under the case's text; null where the step cannot refuse. */
@@ -246,6 +270,10 @@ export interface PreviewStep {
   immediate?: boolean;
   extension?: { max?: { n: number; unit: string }; approvedBy?: string };
   citation: Citation;
+  /** What starts the clock, as the text says it. */
+  trigger?: ClockTrigger;
+  /** On a party's option: what happens when its period ends. */
+  option?: OptionTerms;
 }
 
 export interface Preview {

@@ -13,6 +13,8 @@ import { packPolicy } from '../pack-policy.js';
 import { citeAnhui, measures as m } from './texts.js';
 
 const NO_PERIOD = policyNote({ zh: '本办法未规定期限', en: 'the Measures give no period' });
+/** The text that is silent on a period: the Measures, not the whole of the law. */
+const OWN_TEXT = { zh: '本办法', en: 'the Measures', plural: true };
 
 const sharing: Record<'unconditional-share' | 'conditional-share', StepRule[]> = {
   'unconditional-share': [
@@ -72,16 +74,17 @@ const sharing: Record<'unconditional-share' | 'conditional-share', StepRule[]> =
           en: 'the provider registers the materials a request needs; an incomplete request may be returned once',
         }),
       }),
+      ownText: OWN_TEXT,
     }),
-    requesterObjection('provider-reply', ['refuse'], { citation: citeAnhui(21, m.art21, { note: NO_PERIOD }) }),
-    coordinateRefusal({ citation: citeAnhui(21, m.art21, { note: NO_PERIOD }) }),
+    requesterObjection('provider-reply', ['refuse'], { citation: citeAnhui(21, m.art21, { note: NO_PERIOD }), ownText: OWN_TEXT }),
+    coordinateRefusal({ citation: citeAnhui(21, m.art21, { note: NO_PERIOD }), ownText: OWN_TEXT }),
   ],
 };
 
 /** 《安徽省政务数据资源管理办法》, Anhui Provincial People's Government Order No. 299, in force from 2021-03-01. */
 export const anhui2021: RulePack = {
   id: 'anhui-2021',
-  version: '1.1.0',
+  version: '1.2.0',
   titleZh: '安徽省政务数据资源管理办法',
   titleEn: 'Anhui Province Measures for the Administration of Government Data Resources',
   jurisdiction: 'anhui',
@@ -137,7 +140,7 @@ export const anhui2021: RulePack = {
         reasonRequiredFor: ['return'],
         citation: citeAnhui(13, m.art13, { reconstructed: true, note: NO_PERIOD }),
       },
-      correctUpdate({ citation: citeAnhui(13, m.art13, { reconstructed: true, note: NO_PERIOD }) }),
+      correctUpdate({ citation: citeAnhui(13, m.art13, { reconstructed: true, note: NO_PERIOD }), ownText: OWN_TEXT }),
     ],
     'quality-dispute': [
       {
@@ -162,8 +165,8 @@ export const anhui2021: RulePack = {
         reasonRequiredFor: ['explained', 'repaired'],
         citation: citeAnhui(26, m.art26Verify),
       },
-      requesterResponse({ citation: citeAnhui(26, m.art26Verify, { note: NO_PERIOD }) }),
-      coordinateDispute({ citation: citeAnhui(27, m.art27, { reconstructed: true, note: NO_PERIOD }) }),
+      requesterResponse({ citation: citeAnhui(26, m.art26Verify, { note: NO_PERIOD }), ownText: OWN_TEXT }),
+      coordinateDispute({ citation: citeAnhui(27, m.art27, { reconstructed: true, note: NO_PERIOD }), ownText: OWN_TEXT }),
     ],
     'negative-list': [
       {

@@ -13,7 +13,8 @@ const ZH_RECONSTRUCTED =
 /** Cites an article; `reconstructed` marks Chinese we paraphrased; `note` is appended. */
 export function citeAnhui(art: number, text: Bilingual, opts: { reconstructed?: boolean; note?: string } = {}): Citation {
   const notes = [opts.reconstructed ? ZH_RECONSTRUCTED : undefined, opts.note].filter(Boolean).join(' ');
-  return cite('anhui-2021', `第${art}条 (art. ${art})`, text, notes || undefined);
+  const c = cite('anhui-2021', `第${art}条 (art. ${art})`, text, notes || undefined);
+  return opts.reconstructed ? { ...c, zhBackTranslated: true } : c;
 }
 
 /** The quoted / paraphrased articles. */

@@ -4,14 +4,14 @@ import type { RulePack } from '../../types.js';
 import { coordinateDispute, requesterResponse } from '../common-steps.js';
 import { packPolicy } from '../pack-policy.js';
 import { conditionalShare, unconditionalShare } from './sharing.js';
-import { cite2016, provisions as p } from './texts.js';
+import { OWN_TEXT_2016, cite2016, provisions as p } from './texts.js';
 
 const NO_PERIOD = policyNote({ zh: '2016年规定未规定期限', en: 'the 2016 Provisions give no period' });
 
 /** 《河北省政务信息资源共享管理规定》, in force 2016-01-01, replaced by the 2023 Measures. */
 export const hebei2016: RulePack = {
   id: 'hebei-2016',
-  version: '1.1.0',
+  version: '1.2.0',
   titleZh: '河北省政务信息资源共享管理规定',
   titleEn: 'Hebei Province Provisions on the Administration of Government Information Resource Sharing',
   jurisdiction: 'hebei',
@@ -61,8 +61,8 @@ export const hebei2016: RulePack = {
         reasonRequiredFor: ['explained', 'repaired'],
         citation: cite2016(16, p.art16, NO_PERIOD),
       },
-      requesterResponse({ citation: cite2016(16, p.art16, NO_PERIOD) }),
-      coordinateDispute({ citation: cite2016(21, p.art21, NO_PERIOD) }),
+      requesterResponse({ citation: cite2016(16, p.art16, NO_PERIOD), ownText: OWN_TEXT_2016 }),
+      coordinateDispute({ citation: cite2016(21, p.art21, NO_PERIOD), ownText: OWN_TEXT_2016 }),
     ],
   },
   // Art. 12: no refusal without a statutory ground (法定事由): a law or a regulation, not policy.

@@ -5,8 +5,8 @@
  */
 import { days, policyNote, wd } from '../../build.js';
 import type { StepRule } from '../../types.js';
-import { completeRequest, requesterObjection } from '../common-steps.js';
-import { cite2016, provisions as p } from './texts.js';
+import { completeRequest, openOption, policyLapse, requesterObjection } from '../common-steps.js';
+import { OWN_TEXT_2016, cite2016, provisions as p } from './texts.js';
 
 const NO_PERIOD = policyNote({ zh: '2016年规定未规定期限', en: 'the 2016 Provisions give no period' });
 
@@ -30,7 +30,7 @@ export function unconditionalShare(): StepRule[] {
       reasonRequiredFor: ['return-incomplete'],
       citation: cite2016(12, p.art12, NO_PERIOD),
     },
-    completeRequest('provide-data', { citation: cite2016(12, p.art12, NO_PERIOD) }),
+    completeRequest('provide-data', { citation: cite2016(12, p.art12, NO_PERIOD), ownText: OWN_TEXT_2016 }),
   ];
 }
 
@@ -72,15 +72,22 @@ export function conditionalShare(): StepRule[] {
       citation: cite2016(13, p.art13Consult, NO_PERIOD),
     },
     {
-      ...requesterObjection('consultation', ['no-agreement'], { citation: cite2016(13, p.art13Apply, NO_PERIOD) }),
+      ...requesterObjection('consultation', ['no-agreement'], { citation: cite2016(13, p.art13Apply, NO_PERIOD), ownText: OWN_TEXT_2016 }),
       titleZh: '协商不成,向信息共享主管部门提出共享申请',
       titleEn: 'No agreement: apply to the information-sharing authority',
       clockStartsAt: { at: 'previous-step', zh: '自协商不成之日起', en: 'from the failed consultation' },
       policy: {
-        zh: '第十三条未规定提出申请的期限。本地政策:协商不成之日起10个工作日内可向主管部门申请,逾期视为放弃。',
-        en: 'Art. 13 gives no time limit for applying. Local policy: the requester may apply within 10 working days of the failed consultation; after that it is taken as waived.',
+        zh: '本规定第十三条未规定提出申请的期限。本地政策:协商不成之日起10个工作日为向主管部门提出申请的建议期限(提醒时点)。',
+        en: 'The Provisions give no time limit for applying (art. 13). Local policy: 10 working days from the failed consultation are suggested for applying to the authority (when the requester is reminded).',
       },
-      onLapse: { decision: 'waive', zh: '逾期未申请视为放弃', en: 'no application in time: waived' },
+      option: {
+        open: openOption(OWN_TEXT_2016, { zh: '向主管部门提出共享申请', en: 'applying to the authority' }, { zh: '需求部门', en: 'requester' }),
+        lapse: policyLapse(
+          'waive',
+          { zh: '建议期限届满未提出申请的,视为放弃申请', en: 'no application when the suggested period ends: taken as waived' },
+          cite2016(13, p.art13Apply, NO_PERIOD),
+        ),
+      },
       branch: { after: 'consultation', on: ['no-agreement'], zh: '协商不能达成一致', en: 'consultation fails' },
     },
     {

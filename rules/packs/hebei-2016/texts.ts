@@ -10,9 +10,12 @@ import type { Bilingual } from '../../types.js';
 export const ZH_RECONSTRUCTED =
   '中文系据英文机器译本回译的释义,非原文 / Chinese paraphrased back from the English machine translation; the original Chinese is not in our sources.';
 
+/** The text that is silent on a period: the Provisions, not the whole of the law. */
+export const OWN_TEXT_2016 = { zh: '本规定', en: 'the Provisions', plural: true };
+
 /** Cites an article of the 2016 Provisions; `note` is appended to the reconstruction notice. */
 export function cite2016(art: number, text: Bilingual, note?: string): Citation {
-  return cite('hebei-2016', `第${art}条 (art. ${art})`, text, [ZH_RECONSTRUCTED, note].filter(Boolean).join(' '));
+  return { ...cite('hebei-2016', `第${art}条 (art. ${art})`, text, [ZH_RECONSTRUCTED, note].filter(Boolean).join(' ')), zhBackTranslated: true };
 }
 
 /** The quoted / paraphrased articles. */

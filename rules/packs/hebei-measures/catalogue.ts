@@ -3,7 +3,7 @@ import { policyNote, wd } from '../../build.js';
 import type { StepRule } from '../../types.js';
 import { correctUpdate } from '../common-steps.js';
 import { art11, news } from './texts.js';
-import { DRAFT_BASIS, draftCite, newsCite, type HebeiVariant } from './variant.js';
+import { DRAFT_BASIS, HEBEI_OWN_TEXT, draftCite, newsCite, type HebeiVariant } from './variant.js';
 
 /** Update within 10 WD of the change (+10 WD promulgated / +20 WD draft), review 10 WD (draft), correction after a return. */
 export function catalogueChange(v: HebeiVariant): StepRule[] {
@@ -45,6 +45,7 @@ export function catalogueChange(v: HebeiVariant): StepRule[] {
         art11.review,
         policyNote({ zh: '第十一条未规定退回后的修改期限', en: 'art. 11 gives no period for correcting a returned update' }),
       ),
+      ownText: HEBEI_OWN_TEXT,
     }),
   ];
 }

@@ -74,7 +74,7 @@ function policy(v: HebeiVariant): RulePack['policy'] {
 /** 《河北省政务数据共享应用管理办法》, provincial government order, in force from 2023-01-01. */
 export const hebei2023: RulePack = {
   id: 'hebei-2023',
-  version: '1.1.0',
+  version: '1.2.0',
   titleZh: '河北省政务数据共享应用管理办法',
   titleEn: 'Hebei Province Measures for the Administration of Government Affairs Data Sharing and Application',
   jurisdiction: 'hebei',
@@ -94,7 +94,7 @@ export const hebei2023: RulePack = {
 /** The 2022-08-12 consultation draft of the same Measures: never in force, for comparison only. */
 export const hebei2022Draft: RulePack = {
   id: 'hebei-2022-draft',
-  version: '1.1.0',
+  version: '1.2.0',
   titleZh: '河北省政务数据共享应用管理办法(征求意见稿)',
   titleEn: 'Hebei Province Measures for the Administration of Government Affairs Data Sharing and Application (consultation draft)',
   jurisdiction: 'hebei',

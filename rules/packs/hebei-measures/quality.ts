@@ -3,7 +3,7 @@ import { policyNote, wd } from '../../build.js';
 import type { StepRule } from '../../types.js';
 import { coordinateDispute, requesterResponse } from '../common-steps.js';
 import { art20 } from './texts.js';
-import { DRAFT_BASIS, draftCite, type HebeiVariant } from './variant.js';
+import { DRAFT_BASIS, HEBEI_OWN_TEXT, draftCite, type HebeiVariant } from './variant.js';
 
 const AFTER_ANSWER_NOTE = policyNote({
   zh: '第二十条止于提供部门反馈校核结果;其后的确认与协调为本地政策',
@@ -40,7 +40,7 @@ export function qualityDispute(v: HebeiVariant): StepRule[] {
       reasonRequiredFor: ['explained', 'repaired'],
       citation: draftCite(v, 20, art20.verify),
     },
-    requesterResponse({ citation: draftCite(v, 20, art20.verify, AFTER_ANSWER_NOTE) }),
-    coordinateDispute({ citation: draftCite(v, 20, art20.verify, AFTER_ANSWER_NOTE) }),
+    requesterResponse({ citation: draftCite(v, 20, art20.verify, AFTER_ANSWER_NOTE), ownText: HEBEI_OWN_TEXT }),
+    coordinateDispute({ citation: draftCite(v, 20, art20.verify, AFTER_ANSWER_NOTE), ownText: HEBEI_OWN_TEXT }),
   ];
 }

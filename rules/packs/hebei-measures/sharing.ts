@@ -3,7 +3,7 @@ import { policyNote, wd } from '../../build.js';
 import type { StepRule } from '../../types.js';
 import { completeRequest, coordinateRefusal, requesterObjection } from '../common-steps.js';
 import { art19 } from './texts.js';
-import { DRAFT_BASIS, draftCite, type HebeiVariant } from './variant.js';
+import { DRAFT_BASIS, HEBEI_OWN_TEXT, draftCite, type HebeiVariant } from './variant.js';
 
 const RETURN_NOTE = policyNote({
   zh: '退回补正及其期限为本地政策,依据是申请须明确应用场景',
@@ -30,7 +30,7 @@ export function unconditionalShare(v: HebeiVariant): StepRule[] {
       reasonRequiredFor: ['return-incomplete'],
       citation: draftCite(v, 19, art19.unconditional),
     },
-    completeRequest('provide-data', { citation: draftCite(v, 19, art19.request, RETURN_NOTE) }),
+    completeRequest('provide-data', { citation: draftCite(v, 19, art19.request, RETURN_NOTE), ownText: HEBEI_OWN_TEXT }),
   ];
 }
 
@@ -76,8 +76,8 @@ export function conditionalShare(v: HebeiVariant): StepRule[] {
       reasonRequiredFor: [],
       citation: draftCite(v, 19, art19.provide),
     },
-    completeRequest('review-forward', { citation: draftCite(v, 19, art19.request, RETURN_NOTE) }),
-    requesterObjection('provider-reply', ['refuse'], { citation: draftCite(v, 19, art19.objection, OBJECTION_NOTE) }),
-    coordinateRefusal({ citation: draftCite(v, 19, art19.objection, OBJECTION_NOTE) }),
+    completeRequest('review-forward', { citation: draftCite(v, 19, art19.request, RETURN_NOTE), ownText: HEBEI_OWN_TEXT }),
+    requesterObjection('provider-reply', ['refuse'], { citation: draftCite(v, 19, art19.objection, OBJECTION_NOTE), ownText: HEBEI_OWN_TEXT }),
+    coordinateRefusal({ citation: draftCite(v, 19, art19.objection, OBJECTION_NOTE), ownText: HEBEI_OWN_TEXT }),
   ];
 }

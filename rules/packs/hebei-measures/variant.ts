@@ -20,6 +20,12 @@ const CN_NUMERALS: Record<number, string> = {
 export const DRAFT_FIGURE_NOTE =
   '颁布文本不在我方资料中,本数字取自2022年8月12日征求意见稿 / The promulgated text is not in our sources; the figure is taken from the 2022-08-12 consultation draft.';
 
+/**
+ * How the Hebei packs name the text that is silent on a period: the consultation draft, the only full text of the
+ * Measures in our sources (for `hebei-2023` too: the promulgated text is not in them).
+ */
+export const HEBEI_OWN_TEXT = { zh: '本办法征求意见稿', en: 'the consultation draft of the Measures', plural: false };
+
 /** The period basis of a figure the draft gives: `draft` in both packs (see PERIOD_BASES). */
 export const DRAFT_BASIS: PeriodBasis = 'draft';
 

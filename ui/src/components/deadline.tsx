@@ -1,11 +1,25 @@
+import { citedByAnalogy, otherLanguageKey, zhIsBackTranslated } from '../citation-labels';
 import { useI18n } from '../i18n';
 import { bilingual, formatDate, formatInstant, paren, timeLeftText, weekdayIndex } from '../format';
 import { label, packLabels, rungLabels } from '../labels';
-import type { Citation, Deadline, DeadlineSummary, Task, TaskListItem } from '../types';
+import type { Citation, ClockTrigger, Deadline, DeadlineSummary, OptionTerms, Task, TaskListItem } from '../types';
 
-/** The due date and 还剩 / 逾期 N 个工作日. */
+/** True for a party's option still open that does not lapse: its date is a reminder point, not a time limit. */
+export function optionStaysOpen(task: Pick<Task, 'status' | 'option'>): boolean {
+  return task.status === 'open' && !!task.option && !task.option.lapses;
+}
+
+/** The due date and 还剩 / 逾期 N 个工作日; for an option that stays open, its suggested date and that it stays open. */
 export function DueBadge({ task, compact }: { task: Task | TaskListItem; compact?: boolean }) {
   const { t, lang } = useI18n();
+  if (optionStaysOpen(task)) {
+    return (
+      <span className={`due${compact ? ' due-compact' : ''}`} data-testid="due">
+        <span className="due-date">{t('optionSuggested', { date: formatDate(task.deadline.due, lang) })}</span>
+        <span className="tag tag-info">{t('optionStaysOpen')}</span>
+      </span>
+    );
+  }
   const late = task.timeLeft?.overdue ?? false;
   return (
     <span className={`due${late ? ' due-late' : ''}${compact ? ' due-compact' : ''}`} data-testid="due">
@@ -157,8 +171,25 @@ function skippedSummary(deadline: Deadline, lang: 'zh' | 'en'): string {
   return [...groups.entries()].map(([k, n]) => (lang === 'zh' ? `${k} ${n} 天` : `${k}: ${n} day${n === 1 ? '' : 's'}`)).join(lang === 'zh' ? '，' : '; ');
 }
 
-/** The deadline explained: start, rule, end, and every day skipped and why; which make-up days were counted. */
-export function DeadlineExplained({ deadline, headingLevel = 2 }: { deadline: Deadline; headingLevel?: 2 | 3 }) {
+/** What a party's option comes to when its period ends: stays open, or lapses (and on what authority). */
+export function OptionNote({ option }: { option: OptionTerms }) {
+  const { t, pick } = useI18n();
+  const tag = !option.lapses ? t('optionStaysOpen') : option.basis === 'policy' ? t('optionLapsesPolicy') : t('optionLapsesLaw');
+  return (
+    <section className="card" aria-labelledby="option-title" data-testid="option">
+      <h2 id="option-title">{t('optionTitle')}</h2>
+      <p>
+        <span className={`tag ${option.lapses && option.basis === 'policy' ? 'tag-warn' : 'tag-info'}`}>{tag}</span> {pick(option.zh, option.en)}
+      </p>
+    </section>
+  );
+}
+
+/**
+ * The deadline explained: what starts it as the text says it (the legal trigger), start, rule, end, and every day
+ * skipped and why; which make-up days were counted.
+ */
+export function DeadlineExplained({ deadline, trigger, headingLevel = 2 }: { deadline: Deadline; trigger?: ClockTrigger | null; headingLevel?: 2 | 3 }) {
   const { t, lang } = useI18n();
   const H = `h${headingLevel}` as 'h2';
   const Sub = `h${headingLevel + 1}` as 'h3';
@@ -169,6 +200,15 @@ export function DeadlineExplained({ deadline, headingLevel = 2 }: { deadline: De
     <section className="card deadline" aria-labelledby="deadline-title" data-testid="deadline-explained">
       <H id="deadline-title">{t('deadlineTitle')}</H>
       <dl className="facts">
+        {trigger ? (
+          <>
+            <dt>{t('deadlineTrigger')}</dt>
+            <dd data-testid="deadline-trigger">
+              {lang === 'zh' ? trigger.zh : trigger.en}
+              {trigger.byAnalogy ? <span className="tag tag-warn">{t('deadlineTriggerAnalogy')}</span> : null}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('deadlinePeriod')}</dt>
         <dd>
           {deadline.n} {unit}
@@ -227,11 +267,14 @@ export function CitationBlock({ citation, basis, policy }: { citation: Citation;
       <p className="citation-source">
         《{label(packLabels, citation.source, 'zh')}》{lang === 'en' ? ` (${label(packLabels, citation.source, 'en')})` : ''} · {bilingual(citation.article, lang)}
         {basisText ? <span className={`tag ${basis === 'policy' ? 'tag-warn' : 'tag-info'}`}>{basisText}</span> : null}
+        {citedByAnalogy(citation) ? <span className="tag tag-warn">{t('citationByAnalogy')}</span> : null}
       </p>
       <blockquote lang={lang === 'zh' ? 'zh-CN' : 'en'}>{lang === 'zh' ? citation.textZh : citation.textEn}</blockquote>
+      {lang === 'zh' && zhIsBackTranslated(citation) ? <p className="hint">{t('citationZhBackTranslated')}</p> : null}
       <details>
-        <summary>{lang === 'zh' ? 'English' : '中文原文'}</summary>
+        <summary>{t(otherLanguageKey(citation, lang))}</summary>
         <blockquote lang={lang === 'zh' ? 'en' : 'zh-CN'}>{lang === 'zh' ? citation.textEn : citation.textZh}</blockquote>
+        {lang === 'en' && zhIsBackTranslated(citation) ? <p className="hint">{t('citationZhBackTranslated')}</p> : null}
       </details>
       {policy && basis === 'policy' ? <p className="hint">{lang === 'zh' ? policy.zh : policy.en}</p> : null}
       {citation.note ? <p className="hint">{citation.note}</p> : null}

@@ -8,7 +8,7 @@ import { useCatalogueEntry } from '../components/catalogue-entry';
 import { DecisionForm, payloadSteps } from '../components/decision-form';
 import { ProposedChanges } from '../components/proposed-changes';
 import { ErrorBlock, Loading, NotFound, PageTitle, useDepartments } from '../components/common';
-import { CitationBlock, DeadlineExplained, DueBadge, RungBadge } from '../components/deadline';
+import { CitationBlock, DeadlineExplained, DueBadge, OptionNote, RungBadge } from '../components/deadline';
 import { ErrorSummary, Field, useSubmit } from '../components/forms';
 import { EscalationList, Steps, Timeline } from '../components/timeline';
 import { formatInstant, paren } from '../format';
@@ -123,7 +123,9 @@ export function TaskView({ taskId }: { taskId: string }) {
           ) : null}
         </div>
         <aside className="col-side">
-          <DeadlineExplained deadline={task.deadline} />
+          {task.option ? <OptionNote option={task.option} /> : null}
+          {/* The trigger as recorded on the task: a resumed step's restart is not the pack's own trigger. */}
+          <DeadlineExplained deadline={task.deadline} trigger={task.trigger} />
           {task.citation ? <CitationBlock citation={task.citation} basis={rule?.periodBasis} policy={rule?.policy} /> : null}
         </aside>
       </div>

@@ -1,0 +1,2 @@
+ALTER TABLE "tasks" ADD COLUMN "trigger" jsonb;--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "option" jsonb;
