@@ -14,7 +14,7 @@ import { CreateCatalogueChangeBody, CreateNegativeListBody, CreateQualityDispute
 import { CreateShareRequestBody, IdempotencyHeaders, ListRequestsQuery, RequestDetail, RequestSummary } from '../schemas/share-requests';
 import { visibleRequests } from '../visibility';
 import { queryCases } from '../case-list';
-import { requestView, taskView } from '../views';
+import { requestView, taskView, textsView } from '../views';
 
 /** One statutory process as an API resource: create (idempotent), list, and one case with its whole timeline. */
 interface ProcessResource<B extends TSchema> {
@@ -159,6 +159,7 @@ export function caseRoutes(deps: AppDeps) {
         ]);
         return {
           ...requestView(found[0]),
+          ...textsView(found[0]),
           tasks: taskRows.map((t) => taskView(t, calendar, new Date(), found[0]!.pack)),
           escalations: escalationRows.map((e) => ({
             ...e,
