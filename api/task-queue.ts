@@ -37,6 +37,8 @@ export function selectTaskRows(db: Db) {
       task: tasks,
       process: requests.process,
       pack: requests.pack,
+      jurisdiction: requests.jurisdiction,
+      receivedAt: requests.receivedAt,
       requesterDepartmentId: requests.requesterDepartmentId,
       catalogueEntryId: requests.catalogueEntryId,
       claimedByName: users.displayName,

@@ -1,5 +1,5 @@
 import { timeLeft, type Calendar } from '../calendar';
-import { getPack, legalBasisRequiredFor, STEP_IDS } from '../rules';
+import { caseHierarchy, getPack, legalBasisRequiredFor, STEP_IDS } from '../rules';
 import type { requests, tasks } from '../db/schema';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -27,6 +27,17 @@ export function requestView(r: typeof requests.$inferSelect) {
 /** True for a party's option that stays open: its due instant is a reminder point, not a time limit. */
 export function staysOpen(t: Pick<typeof tasks.$inferSelect, 'option'>): boolean {
   return !!t.option && !t.option.lapses;
+}
+
+/**
+ * The texts that apply to a case (its jurisdiction on its receipt date), highest rank first, and the warning it must
+ * carry when a higher text applies whose rules are not loaded (rules/hierarchy.ts): derived, never stored, so a case
+ * says it whatever its workflow.
+ */
+export function textsView(r: { jurisdiction: string; receivedAt: Date | string; pack: string }) {
+  const receivedAt = typeof r.receivedAt === 'string' ? r.receivedAt : r.receivedAt.toISOString();
+  const { applicableTexts, warning } = caseHierarchy(r.jurisdiction, receivedAt, r.pack);
+  return { warning: warning ? { ...warning, texts: [...warning.texts] } : null, applicableTexts: applicableTexts.map((t) => ({ ...t })) };
 }
 
 const statuteSteps: ReadonlySet<string> = new Set(Object.values(STEP_IDS));
@@ -79,11 +90,24 @@ export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now 
   };
 }
 
-/** A task as `selectTaskRows` reads it: with what the view shows of its case, and who claimed it by name. */
+/**
+ * A task as `selectTaskRows` reads it: with what the view shows of its case, and who claimed it by name; with
+ * `withTexts` (one task, not a list) also the texts that apply to its case and the warning of {@link textsView}.
+ */
 export function taskRowView(
-  row: { task: typeof tasks.$inferSelect; process: string; pack: string; requesterDepartmentId: string; catalogueEntryId: string | null; claimedByName: string | null },
+  row: {
+    task: typeof tasks.$inferSelect;
+    process: string;
+    pack: string;
+    jurisdiction: string;
+    receivedAt: Date;
+    requesterDepartmentId: string;
+    catalogueEntryId: string | null;
+    claimedByName: string | null;
+  },
   calendar?: Calendar,
+  { withTexts = false }: { withTexts?: boolean } = {},
 ) {
-  const { task, pack, ...ofCase } = row;
-  return { ...taskView(task, calendar, new Date(), pack), ...ofCase };
+  const { task, pack, jurisdiction, receivedAt, ...ofCase } = row;
+  return { ...taskView(task, calendar, new Date(), pack), ...ofCase, ...(withTexts ? textsView({ jurisdiction, receivedAt, pack }) : {}) };
 }

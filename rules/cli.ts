@@ -3,7 +3,7 @@
  * Exit codes: 0 ok, 1 rules or calendar error (printed as {"error":...}), 2 bad usage.
  */
 import { CalendarError } from '../calendar/index.js';
-import { getPack, listPacks, packFor, previewTimeline, RulesError, type RulePack } from './index.js';
+import { caseHierarchy, getPack, listPacks, packFor, previewTimeline, RulesError, type RulePack } from './index.js';
 
 const USAGE = `Usage:
   rules packs
@@ -13,7 +13,9 @@ const USAGE = `Usage:
 <flow> is unconditional-share, conditional-share, catalogue-change, quality-dispute or negative-list.
 <instant> is an ISO instant with offset, e.g. 2025-09-28T10:00:00+08:00 (for catalogue-change: the change).
 Without --pack, --jurisdiction binds the pack in force on the receipt date (Asia/Shanghai); the draft is never bound.
-Prints JSON. Exit codes: 0 ok, 1 rules error (printed as {"error":...}), 2 bad usage.`;
+The preview lists the texts in force on that date (applicableTexts, highest rank first) and, when one ranking above
+the pack's text is not loaded (from 2025-08-01: 政务数据共享条例, State Council Order No. 809), says so in "warning".
+Prints JSON (a warning also on stderr). Exit codes: 0 ok, 1 rules error (printed as {"error":...}), 2 bad usage.`;
 
 class UsageError extends Error {}
 
@@ -77,12 +79,16 @@ function run(args: Args): unknown {
         throw new UsageError('preview needs exactly one of --pack and --jurisdiction');
       }
       const pack: RulePack = packId !== undefined ? getPack(packId) : packFor(jurisdiction!, receivedAt);
+      // The texts in force there on that date, highest rank first, and the warning when a higher one is not loaded.
+      const { applicableTexts, warning } = caseHierarchy(pack.jurisdiction, receivedAt, pack.id);
       return {
         pack: { id: pack.id, version: pack.version, titleZh: pack.titleZh, titleEn: pack.titleEn },
         boundBy: packId !== undefined ? 'explicit' : 'receipt-date',
         flow,
         receivedAt,
         jurisdiction: pack.jurisdiction,
+        warning,
+        applicableTexts,
         steps: previewTimeline(pack, flow, receivedAt),
       };
     }
@@ -111,6 +117,9 @@ function main(argv: string[]): number {
     }
     const result = run(args);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    // Said on the terminal as well, where a reader of the timeline may never scroll to the field.
+    const warning = (result as { warning?: { zh: string; en: string } | null }).warning;
+    if (warning) process.stderr.write(`rules: ${warning.zh}\nrules: ${warning.en}\n`);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -87,3 +87,25 @@ export {
   type RefusalBasisRule,
 } from './legal-basis.js';
 export { CHANGE_TRIGGERS, changeTriggerLabels, checkChangeTrigger, type ChangeTrigger, type ChangeTriggerRule } from './change-triggers.js';
+export {
+  LEGAL_TEXTS,
+  LEGAL_TEXT_IDS,
+  TEXT_RANKS,
+  TEXT_RANK_ORDER,
+  applicableTexts,
+  caseHierarchy,
+  governingText,
+  isLoaded,
+  rankIndex,
+  ranksAbove,
+  supersededBy,
+  textInForceOn,
+  textRankLabels,
+  type ApplicableText,
+  type CaseHierarchy,
+  type HierarchyWarning,
+  type LegalText,
+  type LegalTextId,
+  type TextJurisdiction,
+  type TextRank,
+} from './hierarchy.js';

@@ -14,7 +14,7 @@ import { CreateCatalogueChangeBody, CreateNegativeListBody, CreateQualityDispute
 import { CreateShareRequestBody, IdempotencyHeaders, ListRequestsQuery, RequestDetail, RequestSummary } from '../schemas/share-requests';
 import { visibleRequests } from '../visibility';
 import { queryCases } from '../case-list';
-import { requestView, taskView } from '../views';
+import { requestView, taskView, textsView } from '../views';
 import { checkChangeTrigger, getPack, shanghaiDateOf } from '../../rules';
 
 /** The start of a Beijing day, as an instant: a catalogue change's period runs from the day of the change. */
@@ -173,6 +173,7 @@ export function caseRoutes(deps: AppDeps) {
         ]);
         return {
           ...requestView(found[0]),
+          ...textsView(found[0]),
           tasks: taskRows.map((t) => taskView(t, calendar, new Date(), found[0]!.pack)),
           escalations: escalationRows.map((e) => ({
             ...e,

@@ -4,6 +4,7 @@ import { CalendarError } from '../../calendar';
 import { getPack, listPacks, previewTimeline, RulesError, UnknownPackError } from '../../rules';
 import type { AppDeps } from '../app';
 import { HttpProblem } from '../problem';
+import { textsView } from '../views';
 import { problemResponses } from '../schemas/common';
 import { PackList, PackParams, PreviewQuery, PreviewResponse } from '../schemas/rules';
 
@@ -20,7 +21,7 @@ export function ruleRoutes({ calendar }: AppDeps) {
       {
         schema: {
           tags: ['rules'],
-          summary: '时限预览 The latest-possible timeline of a process received at an instant',
+          summary: '时限预览 The latest-possible timeline of a process received at an instant, with the texts that apply then and a warning when a higher one is not loaded',
           params: PackParams,
           querystring: PreviewQuery,
           response: { 200: PreviewResponse, ...problemResponses },
@@ -31,7 +32,9 @@ export function ruleRoutes({ calendar }: AppDeps) {
         try {
           const pack = getPack(request.params.pack);
           const steps = previewTimeline(pack, process, received, await calendar.current());
-          return { pack: pack.id, flow: process, receivedAt: received, steps: JSON.parse(JSON.stringify(steps)) };
+          // The texts in force in the pack's jurisdiction on that date, and whether a higher one is left out.
+          const texts = textsView({ jurisdiction: pack.jurisdiction, receivedAt: received, pack: pack.id });
+          return { pack: pack.id, flow: process, receivedAt: received, ...texts, steps: JSON.parse(JSON.stringify(steps)) };
         } catch (error) {
           if (error instanceof UnknownPackError) throw HttpProblem.notFound(`Rule pack ${request.params.pack}`);
           if (error instanceof RulesError) throw HttpProblem.badRequest('query.process', error.message);

@@ -46,7 +46,7 @@ export function taskRoutes(deps: AppDeps) {
       {
         schema: {
           tags: ['tasks'],
-          summary: '待办详情 One task with its deadline explained day by day; anyone who may see its case may see it',
+          summary: '待办详情 One task with its deadline explained day by day, and the texts that apply to its case; anyone who may see its case may see it',
           params: IdParams,
           response: { 200: Task, ...problemResponses },
         },
@@ -54,7 +54,7 @@ export function taskRoutes(deps: AppDeps) {
       async (request) => {
         const [row] = await selectTaskRows(db).where(and(eq(tasks.id, request.params.id), visibleRequests(caller(request))));
         if (!row) throw HttpProblem.notFound('Task');
-        return taskRowView(row, await deps.calendar.current());
+        return taskRowView(row, await deps.calendar.current(), { withTexts: true });
       },
     );
 

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { hierarchyFields } from './hierarchy';
 
 export const PackParams = Type.Object({ pack: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
 
@@ -19,6 +20,7 @@ export const PreviewResponse = Type.Object({
   pack: Type.String(),
   flow: Type.String(),
   receivedAt: Type.String(),
+  ...hierarchyFields,
   steps: Type.Array(
     Type.Object({
       stepId: Type.String(),

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { hierarchyFields } from './hierarchy';
 import { receiptFields } from './receipt';
 import { Task } from './tasks';
 
@@ -63,6 +64,7 @@ export const ListRequestsQuery = Type.Object(
 export const RequestDetail = Type.Intersect([
   RequestSummary,
   Type.Object({
+    ...hierarchyFields,
     tasks: Type.Array(Task),
     escalations: Type.Array(
       Type.Object({

@@ -3,6 +3,7 @@ import { TIME_LEFT_STATES } from '../../calendar';
 import { escalationRungs } from '../../db/schema/escalations';
 import { legalBasisKinds } from '../../rules/legal-basis';
 import { DeadlineSchema } from './calendar';
+import { ApplicableText, hierarchyFields } from './hierarchy';
 
 /** The instrument a refusal rests on, as the decider names it. */
 export const LegalBasisSchema = Type.Object(
@@ -114,6 +115,8 @@ export const Task = Type.Object({
   completedBy: Type.Union([Type.String(), Type.Null()]),
   completedAt: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
+  applicableTexts: Type.Optional(Type.Array(ApplicableText, { description: 'GET /api/tasks/{id}: every text that applies to the case on its receipt date, highest rank first' })),
+  warning: Type.Optional(hierarchyFields.warning),
 });
 
 const { start, startDate, n, unit, jurisdiction, due, endsAt, provisional, rule } = DeadlineSchema.properties;

@@ -86,6 +86,18 @@ describe('a conditional share request, each person signing in through the web ap
     expect(await authority.getByTestId('citation').textContent()).toContain('第十九条');
     // What starts the clock, as the text says it (draft art. 19: 在收到申请3个工作日内).
     expect(await explained.getByTestId('deadline-trigger').textContent()).toBe('自收到申请之日起');
+    // Received now, after 2025-08-01: the deadline leaves out 《政务数据共享条例》, which ranks higher and is not loaded —
+    // said beside the due date and above the deadline's explanation, on the first screen, and again at the citation.
+    const warning = authority.getByTestId('higher-text-warning');
+    expect(await warning.textContent()).toContain('《政务数据共享条例》（国务院令第809号');
+    expect(await warning.textContent()).toContain('尚未载入本系统');
+    expect(await warning.getByTestId('applicable-text-state-council-809').textContent()).toContain('未载入本系统');
+    expect(await warning.getByTestId('applicable-text-hebei-2023').textContent()).toContain('已载入本系统');
+    expect(await above(authority, 'higher-text-warning', 'deadline-explained')).toBe(true);
+    expect(await authority.getByTestId('higher-text-tag').textContent()).toContain('期限未计入《政务数据共享条例》');
+    for (const id of ['higher-text-tag', 'higher-text-warning']) expect((await authority.getByTestId(id).boundingBox())!.y).toBeLessThan(900);
+    expect(await authority.getByTestId('citation-higher-text').textContent()).toContain('《政务数据共享条例》位阶更高');
+    await screenshot(authority, 'task-higher-text-not-loaded');
     // Claimed, so colleagues see it is taken.
     await authority.getByTestId('claim').getByRole('button', { name: '认领' }).click();
     await authority.getByTestId('claim').getByText('已由您认领').waitFor();
@@ -186,6 +198,20 @@ describe('a conditional share request, each person signing in through the web ap
     expect(await timeline.textContent()).toContain('申请场景超出有条件共享的范围');
     expect(await timeline.textContent()).toContain(`法律依据：法律 ${basis.title} ${basis.article}`);
     expect(await requester.getByTestId('steps').locator('li').count()).toBe(4);
+    // The case page says, before its steps and their deadlines, that a higher regulation applies and is not accounted for.
+    const warning = requester.getByTestId('higher-text-warning');
+    expect(await warning.textContent()).toContain('本系统所示期限仅依据《河北省政务数据共享应用管理办法》计算，可能不是全部适用的法律规定');
+    expect(await above(requester, 'higher-text-warning', 'steps')).toBe(true);
+    expect((await warning.boundingBox())!.y).toBeLessThan(900);
+    expect(await requester.getByTestId('facts-higher-text').textContent()).toBe('另有更高位阶的法律文本适用，未载入');
+    await screenshot(requester, 'case-higher-text-not-loaded');
+    // In English the warning is whole on its own.
+    await requester.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => warning.textContent()).toContain('State Council Order No. 809');
+    expect(await warning.textContent()).toContain('may not be all the law that applies');
+    await screenshot(requester, 'case-higher-text-not-loaded-en');
+    await requester.getByRole('button', { name: '切换到中文' }).click();
+    await expect.poll(() => warning.textContent()).toContain('尚未载入本系统');
     await screenshot(requester, 'case-timeline', { fullPage: true });
   });
 

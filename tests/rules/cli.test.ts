@@ -33,6 +33,27 @@ describe('rules CLI', () => {
     expect(anhui.steps[0]).toMatchObject({ stepId: 'provider-reply', due: '2025-10-14' });
   });
 
+  it('preview says when a higher text in force on the receipt date is not loaded, in the JSON and on stderr, and not before it came into force', () => {
+    const after = cli(['preview', '--jurisdiction', 'anhui', '--process', 'conditional-share', '--received', '2025-08-01T00:00:00+08:00']);
+    expect(after.code).toBe(0);
+    const out = JSON.parse(after.stdout) as { warning: { code: string; zh: string; en: string } | null; applicableTexts: { id: string; loaded: boolean }[] };
+    expect(out.applicableTexts.map((t) => [t.id, t.loaded])).toEqual([
+      ['state-council-809', false],
+      ['anhui-2021', true],
+    ]);
+    expect(out.warning).toMatchObject({ code: 'higher-text-not-loaded', zh: expect.stringContaining('《政务数据共享条例》（国务院令第809号') });
+    expect(out.warning!.zh).toContain('仅依据《安徽省政务数据资源管理办法》计算');
+    expect(after.stderr).toContain('尚未载入本系统');
+    expect(after.stderr).toContain('State Council Order No. 809');
+
+    const before = cli(['preview', '--pack', 'anhui-2021', '--process', 'conditional-share', '--received', '2025-07-31T23:59:59+08:00']);
+    expect(before.code).toBe(0);
+    const quiet = JSON.parse(before.stdout) as { warning: unknown; applicableTexts: { id: string }[] };
+    expect(quiet.warning).toBeNull();
+    expect(quiet.applicableTexts.map((t) => t.id)).toEqual(['anhui-2021']);
+    expect(before.stderr).not.toContain('政务数据共享条例');
+  });
+
   it('packs lists and show prints a whole pack', () => {
     const packs = JSON.parse(cli(['packs']).stdout) as { packs: { id: string }[] };
     expect(packs.packs.map((p) => p.id)).toEqual(['hebei-2023', 'hebei-2016', 'anhui-2021', 'hebei-2022-draft']);

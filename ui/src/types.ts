@@ -82,13 +82,47 @@ export interface OptionTerms {
   en: string;
 }
 
+/** A text in force for a case's jurisdiction on its receipt date (api/schemas/hierarchy.ts). */
+export interface ApplicableText {
+  id: string;
+  titleZh: string;
+  titleEn: string;
+  /** 文号, e.g. 国务院令第809号, where known. */
+  number?: { zh: string; en: string };
+  rank: string;
+  rankLabel: { zh: string; en: string };
+  jurisdiction: string;
+  inForce: { from: string; to?: string } | null;
+  binding: boolean;
+  /** Whether its rules are loaded into this system. */
+  loaded: boolean;
+  pack: string | null;
+  /** Whether the deadlines shown are computed from it. */
+  deadlinesFrom: boolean;
+  note: { zh: string; en: string };
+}
+
+/** Set when a higher text applies whose rules are not loaded: the deadlines are then not all the law that applies. */
+export interface HierarchyWarning {
+  code: 'higher-text-not-loaded' | string;
+  texts: string[];
+  zh: string;
+  en: string;
+}
+
+/** What a case, its task (GET /api/tasks/:id) and the rules preview say of the texts that apply. */
+export interface TextsOfCase {
+  applicableTexts?: ApplicableText[];
+  warning?: HierarchyWarning | null;
+}
+
 export interface TimeLeft {
   state: 'running' | 'due-today' | 'overdue';
   overdue: boolean;
   workingDays: number;
 }
 
-export interface Task {
+export interface Task extends TextsOfCase {
   id: string;
   requestId: string;
   step: string;
@@ -172,7 +206,7 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-export interface CaseDetail extends CaseSummary {
+export interface CaseDetail extends CaseSummary, TextsOfCase {
   tasks: Task[];
   escalations: Escalation[];
   timeline: AuditEntry[];

@@ -86,7 +86,14 @@ export function CaseFacts({ kase, entry }: { kase: CaseDetail; entry: CatalogueE
         <dt>{t('authorityDept')}</dt>
         <dd>{name(kase.authorityDepartmentId)}</dd>
         <dt>{t('pack')}</dt>
-        <dd>《{label(packLabels, kase.pack, lang)}》</dd>
+        <dd>
+          《{label(packLabels, kase.pack, lang)}》
+          {kase.warning ? (
+            <span className="tag tag-warn" data-testid="facts-higher-text">
+              {t('higherTextAbove')}
+            </span>
+          ) : null}
+        </dd>
         <dt>{t('caseId')}</dt>
         <dd className="mono">{kase.id}</dd>
       </dl>

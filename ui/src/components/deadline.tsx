@@ -256,11 +256,24 @@ export function DeadlineExplained({ deadline, trigger, headingLevel = 2 }: { dea
 }
 
 /** The article the step's period comes from, and whether it is law, the draft, or local policy. */
-export function CitationBlock({ citation, basis, policy }: { citation: Citation; basis?: string; policy?: { zh?: string; en?: string } }) {
+export function CitationBlock({
+  citation,
+  basis,
+  policy,
+  higherTextsLeftOut,
+}: {
+  citation: Citation;
+  basis?: string;
+  policy?: { zh?: string; en?: string };
+  /** The higher texts in force for the case whose rules are not loaded, by title: the figure is then not all the law. */
+  higherTextsLeftOut?: string;
+}) {
   const { t, lang } = useI18n();
   // Without the rule pack's step (e.g. for a party that may not read the case), the note still says what the figure is.
   basis ??= citation.note?.includes('本地政策') ? 'policy' : citation.note?.includes('征求意见稿') ? 'draft' : undefined;
-  const basisText = basis === 'law' ? t('periodBasisLaw') : basis === 'draft' ? t('periodBasisDraft') : basis === 'policy' ? t('periodBasisPolicy') : null;
+  // A provincial figure is never called 法定期限 alone while a higher text it leaves out applies.
+  const lawText = higherTextsLeftOut ? t('periodBasisProvincialOnly') : t('periodBasisLaw');
+  const basisText = basis === 'law' ? lawText : basis === 'draft' ? t('periodBasisDraft') : basis === 'policy' ? t('periodBasisPolicy') : null;
   return (
     <section className="card citation" aria-labelledby="citation-title" data-testid="citation">
       <h2 id="citation-title">{t('citationTitle')}</h2>
@@ -276,6 +289,11 @@ export function CitationBlock({ citation, basis, policy }: { citation: Citation;
         <blockquote lang={lang === 'zh' ? 'en' : 'zh-CN'}>{lang === 'zh' ? citation.textEn : citation.textZh}</blockquote>
         {lang === 'en' && zhIsBackTranslated(citation) ? <p className="hint">{t('citationZhBackTranslated')}</p> : null}
       </details>
+      {higherTextsLeftOut ? (
+        <p className="notice notice-warn" data-testid="citation-higher-text">
+          {t('higherTextCitation', { titles: higherTextsLeftOut })}
+        </p>
+      ) : null}
       {policy && basis === 'policy' ? <p className="hint">{lang === 'zh' ? policy.zh : policy.en}</p> : null}
       {citation.note ? <p className="hint">{citation.note}</p> : null}
     </section>

@@ -6,6 +6,7 @@ import { ArgumentsSoFar } from '../components/arguments';
 import { CaseFacts } from '../components/case-facts';
 import { useCatalogueEntry } from '../components/catalogue-entry';
 import { DueBadge } from '../components/deadline';
+import { HigherTextNotice } from '../components/hierarchy';
 import { ProposedChanges } from '../components/proposed-changes';
 import { EscalationList, Steps, Timeline } from '../components/timeline';
 import { colon, shortId } from '../format';
@@ -61,6 +62,7 @@ export function CaseView({ process, id }: { process: Process; id: string }) {
                 </ul>
               </section>
             ) : null}
+            <HigherTextNotice texts={kase} />
             <div className="layout-2">
               <div className="col-main">
                 <CaseFactsOf kase={kase} />

@@ -10,6 +10,7 @@ import { ProposedChanges } from '../components/proposed-changes';
 import { ErrorBlock, Loading, NotFound, PageTitle, useDepartments } from '../components/common';
 import { CitationBlock, DeadlineExplained, DueBadge, OptionNote, RungBadge } from '../components/deadline';
 import { ErrorSummary, Field, useSubmit } from '../components/forms';
+import { HigherTextNotice, HigherTextTag, higherTitles } from '../components/hierarchy';
 import { EscalationList, Steps, Timeline } from '../components/timeline';
 import { formatInstant, paren } from '../format';
 import { useLoad } from '../hooks';
@@ -66,6 +67,7 @@ export function TaskView({ taskId }: { taskId: string }) {
       <PageTitle>{pick(task.titleZh, task.titleEn)}</PageTitle>
       <div className="task-head">
         <DueBadge task={task} />
+        <HigherTextTag texts={task} />
         {task.timeLeft?.overdue ? <span className="tag tag-late">{t('overdue')}</span> : null}
         <RungBadge rung={task.rung} />
         {actionable ? <ClaimControl task={task} onChange={loaded.reload} /> : null}
@@ -124,9 +126,17 @@ export function TaskView({ taskId }: { taskId: string }) {
         </div>
         <aside className="col-side">
           {task.option ? <OptionNote option={task.option} /> : null}
+          <HigherTextNotice texts={task} />
           {/* The trigger as recorded on the task: a resumed step's restart is not the pack's own trigger. */}
           <DeadlineExplained deadline={task.deadline} trigger={task.trigger} />
-          {task.citation ? <CitationBlock citation={task.citation} basis={rule?.periodBasis} policy={rule?.policy} /> : null}
+          {task.citation ? (
+            <CitationBlock
+              citation={task.citation}
+              basis={rule?.periodBasis}
+              policy={rule?.policy}
+              higherTextsLeftOut={task.warning ? higherTitles(task, lang) : undefined}
+            />
+          ) : null}
         </aside>
       </div>
       {kase ? (
