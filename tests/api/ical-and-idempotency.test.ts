@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requests } from '../../db/schema';
+import { diagnoseCase } from '../support/diagnose-case';
 import { loginAs, startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -46,7 +47,7 @@ describe('idempotent submission and the deadlines feed', () => {
       opened = tasks.some((t: { requestId: string }) => t.requestId === created.id);
       if (!opened) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(opened).toBe(true);
+    if (!opened) throw new Error(`the task did not open:\n${await diagnoseCase(stack, created.id)}`);
     const feed = await stack.app.inject({ method: 'GET', url: '/api/departments/hb-data/deadlines.ics', headers: reviewer });
     expect(feed.statusCode).toBe(200);
     expect(feed.headers['content-type']).toContain('text/calendar');

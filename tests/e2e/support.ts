@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { vi } from 'vitest';
 import { DATA_DIR, ROOT } from '../../scripts/paths';
+import { diagnoseCase } from '../support/diagnose-case';
 import { startStack, type TestStack } from '../support/stack';
 
 // A browser test waits for several tasks in turn, each opened by its workflow a moment after the previous decision
@@ -84,9 +85,13 @@ export interface BrowserApp {
 }
 
 /** The real stack listening on a free port, serving the built web app, with Debian's Chromium driven by Playwright. */
+/** The stack of this test file's browser app, for diagnosing a task that does not appear. */
+let currentStack: TestStack | undefined;
+
 export async function startBrowserApp(): Promise<BrowserApp> {
   await ensureUiBuilt();
   const stack = await startStack();
+  currentStack = stack;
   await stack.app.listen({ port: 0, host: '127.0.0.1' });
   const address = stack.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -139,7 +144,8 @@ export async function queueRow(page: Page, requestId: string, step: string, quer
     await page.getByRole('button', { name: '刷新' }).click();
     await row.first().waitFor({ timeout: 1_000 }).catch(() => undefined);
   }
-  throw new Error(`no ${step} task for ${requestId} in the queue`);
+  const diagnosis = currentStack ? await diagnoseCase(currentStack, requestId) : '';
+  throw new Error(`no ${step} task for ${requestId} in the queue\n${diagnosis}`);
 }
 
 /** Where the screenshots of the README go; taken only when SCREENSHOTS=1 (npm run screenshots). */
