@@ -14,6 +14,7 @@ import {
   secretsLaw,
   startWorkflow,
   terminateLeftovers,
+  type RegisteredCase,
 } from '../support/cases';
 import { hebeiParties } from '../support/fixtures';
 import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
@@ -32,22 +33,28 @@ beforeAll(async () => {
 afterEach(terminateLeftovers);
 afterAll(() => env?.teardown());
 
-async function listedOnTheNegativeList(db: Db, entryId: string, requestId: string): Promise<void> {
-  await db.insert(negativeList).values({ catalogueEntryId: entryId, requestId, legalBasis: '《测试法》第三条', listedAt: new Date(), approvedBy: 'u-gov-sun' });
+type Parties = RegisteredCase['parties'];
+
+/** A share request of `parties` for `entryId`, received now, under `pack`. */
+async function shareRequest(db: Db, pack: 'hebei-2023' | 'anhui-2021', parties: Parties, entryId: string): Promise<RegisteredCase> {
+  const jurisdiction = pack === 'anhui-2021' ? 'anhui' : 'hebei';
+  const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+  return registerCase(db, { process: 'share-request', pack, jurisdiction, parties, catalogueEntryId: entryId, receivedAt });
+}
+
+/** Lists the entry on the negative list, as an approved application of its provider would have. */
+async function listedOnTheNegativeList(db: Db, pack: 'hebei-2023' | 'anhui-2021', parties: Parties, entryId: string): Promise<void> {
+  const jurisdiction = pack === 'anhui-2021' ? 'anhui' : 'hebei';
+  const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+  const application = await registerCase(db, { process: 'negative-list', pack, jurisdiction, parties, catalogueEntryId: entryId, receivedAt });
+  await db.insert(negativeList).values({ catalogueEntryId: entryId, requestId: application.requestId, legalBasis: '《测试法》第三条', listedAt: new Date(), approvedBy: 'u-gov-sun' });
 }
 
 describe('a share request for an entry classed not shared', () => {
   it('hebei-2023, not on the negative list: goes to the authority and the provider, who refuses only with a legal basis', async () => {
     const { worker, taskQueue, db } = await createTestWorker(env);
     const entry = await createCatalogueEntry(db.db, { provider: 'hb-gat', sharingAttribute: 'not-shared' });
-    const input = await registerCase(db.db, {
-      process: 'share-request',
-      pack: 'hebei-2023',
-      jurisdiction: 'hebei',
-      parties: hebeiParties('hb-mzt', 'hb-gat'),
-      catalogueEntryId: entry.id,
-      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
-    });
+    const input = await shareRequest(db.db, 'hebei-2023', hebeiParties('hb-mzt', 'hb-gat'), entry.id);
     await worker.runUntil(async () => {
       const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
       const review = await openTask(handle, 'review-forward');
@@ -65,23 +72,8 @@ describe('a share request for an entry classed not shared', () => {
   it('hebei-2023, on the approved negative list: refused at once with the listing as its citation', async () => {
     const { worker, taskQueue, db } = await createTestWorker(env);
     const entry = await createCatalogueEntry(db.db, { provider: 'hb-gat', sharingAttribute: 'not-shared' });
-    const listing = await registerCase(db.db, {
-      process: 'negative-list',
-      pack: 'hebei-2023',
-      jurisdiction: 'hebei',
-      parties: hebeiParties('hb-gat', 'hb-gat'),
-      catalogueEntryId: entry.id,
-      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
-    });
-    await listedOnTheNegativeList(db.db, entry.id, listing.requestId);
-    const input = await registerCase(db.db, {
-      process: 'share-request',
-      pack: 'hebei-2023',
-      jurisdiction: 'hebei',
-      parties: hebeiParties('hb-mzt', 'hb-gat'),
-      catalogueEntryId: entry.id,
-      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
-    });
+    await listedOnTheNegativeList(db.db, 'hebei-2023', hebeiParties('hb-gat', 'hb-gat'), entry.id);
+    const input = await shareRequest(db.db, 'hebei-2023', hebeiParties('hb-mzt', 'hb-gat'), entry.id);
     const result = await worker.runUntil(async () => (await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input)).result());
     expect(result).toEqual({ status: 'refused', decision: 'not-shared' });
     await db.close();
@@ -90,23 +82,8 @@ describe('a share request for an entry classed not shared', () => {
   it('anhui-2021, even listed by the authority: the provider replies, as to conditional data (art. 21, 25)', async () => {
     const { worker, taskQueue, db } = await createTestWorker(env);
     const entry = await createCatalogueEntry(db.db, { provider: 'ah-gat', sharingAttribute: 'not-shared' });
-    const listing = await registerCase(db.db, {
-      process: 'negative-list',
-      pack: 'anhui-2021',
-      jurisdiction: 'anhui',
-      parties: anhuiParties('ah-gat', 'ah-gat'),
-      catalogueEntryId: entry.id,
-      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
-    });
-    await listedOnTheNegativeList(db.db, entry.id, listing.requestId);
-    const input = await registerCase(db.db, {
-      process: 'share-request',
-      pack: 'anhui-2021',
-      jurisdiction: 'anhui',
-      parties: anhuiParties('ah-mzt', 'ah-gat'),
-      catalogueEntryId: entry.id,
-      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
-    });
+    await listedOnTheNegativeList(db.db, 'anhui-2021', anhuiParties('ah-gat', 'ah-gat'), entry.id);
+    const input = await shareRequest(db.db, 'anhui-2021', anhuiParties('ah-mzt', 'ah-gat'), entry.id);
     await worker.runUntil(async () => {
       const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
       const reply = await openTask(handle, 'provider-reply');
