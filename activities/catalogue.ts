@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit } from '../db/audit';
 import { catalogueEntries, negativeList } from '../db/schema';
+import { CATALOGUE_CHANGEABLE_FIELDS } from '../rules/catalogue-update';
 
 /** The fields a catalogue change may set (Hebei draft art. 9; Anhui art. 13). The sharing attribute is not one. */
-const changeableFields = ['nameZh', 'nameEn', 'updateFrequency', 'securityLevel', 'scopeOfUse', 'conditions', 'legalBasis', 'dataFormat'] as const;
+const changeableFields = CATALOGUE_CHANGEABLE_FIELDS;
 
 export interface CatalogueEntryView {
   id: string;

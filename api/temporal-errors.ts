@@ -29,6 +29,8 @@ export function problemForUpdateFailure(error: unknown): HttpProblem | undefined
       return HttpProblem.unprocessable('body.reason', message);
     case taskRejections.legalBasisRequired:
       return HttpProblem.unprocessable(fieldOf(cause) ?? 'body.legalBasis', message);
+    case taskRejections.invalidPayload:
+      return HttpProblem.unprocessable(fieldOf(cause) ?? 'body.payload', message);
     case taskRejections.extensionNotAllowed:
     case taskRejections.extensionOverLimit:
       return HttpProblem.unprocessable('body.n', message);

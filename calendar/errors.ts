@@ -72,6 +72,8 @@ export const SCHEDULE_ISSUE_CODES = {
   unknownFestival: 'unknown-festival',
   invalidYear: 'invalid-year',
   notFound: 'not-found',
+  /** Well formed but beyond any notice (a publication's plausibility bound). */
+  implausible: 'implausible',
 } as const;
 
 /** A value of {@link SCHEDULE_ISSUE_CODES}. */

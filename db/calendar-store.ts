@@ -21,7 +21,8 @@ export interface YearInForce {
   schedule: YearSchedule | RegionYear;
   /** 0 for the built-in data; 1 once published here; +1 per approved amendment. */
   version: number;
-  source: 'built-in' | 'published';
+  /** `national`: the region has no days of its own that year; the national year in force is its year. */
+  source: 'built-in' | 'published' | 'national';
 }
 
 type NationalRow = typeof calendarYears.$inferSelect;
@@ -99,7 +100,11 @@ export class CalendarStore {
       .where(and(eq(calendarRegionYears.jurisdiction, jurisdiction), eq(calendarRegionYears.year, year)));
     if (row) return { schedule: row.schedule, version: row.version, source: 'published' };
     const builtIn = BUILT_IN_OVERLAYS.find((o) => o.id === jurisdiction)?.years.find((y) => y.year === year);
-    return builtIn && { schedule: builtIn, version: 0, source: 'built-in' };
+    if (builtIn) return { schedule: builtIn, version: 0, source: 'built-in' };
+    // A region without days of its own that year counts the national year; when that is in force, so is the
+    // region's: its first regional days move deadlines already running, so they are an amendment (four eyes).
+    const national = await this.inForce(NATIONAL, year, db);
+    return national && { schedule: { year, notice: national.schedule.notice, festivals: [] }, version: 0, source: 'national' };
   }
 
   /**

@@ -51,6 +51,7 @@ import {
 import { readModel, readModelForUpdates } from './read-model';
 import { hasWrittenText } from '../rules/written-text';
 import { checkLegalBasis } from '../rules/legal-basis';
+import { CATALOGUE_SUBMISSION_STEPS, catalogueUpdateProblem } from '../rules/catalogue-update';
 import { searchAttributes } from './search-attributes';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -316,7 +317,13 @@ export class CaseRuntime {
     while (task.state === 'open') {
       if (task.recompute) {
         task.recompute = false;
-        const recomputed = await readModel().recomputeDeadline({ query: task.query, extensions: task.extensions });
+        // A calendar the deadline cannot be counted in leaves it as it was (keptOnCalendarRefusal).
+        let recomputed: Deadline;
+        try {
+          recomputed = await readModel().recomputeDeadline({ query: task.query, extensions: task.extensions });
+        } catch (error) {
+          recomputed = keptOnCalendarRefusal(error, task.deadline, task.taskId);
+        }
         if (recomputed.endsAt !== task.deadline.endsAt || recomputed.provisional !== task.deadline.provisional) {
           await this.moveDeadline(task, recomputed, 'calendar-republished');
         }
@@ -326,11 +333,19 @@ export class CaseRuntime {
         if (plannedFor !== task.revision || plannedAfter !== task.fired.size) {
           plannedFor = task.revision;
           plannedAfter = task.fired.size;
-          ladder = await readModel().planEscalations({ deadline: task.deadline, policy: task.spec.escalation!, ladder: task.spec.ladder, fired: task.firedAt });
+          try {
+            ladder = await readModel().planEscalations({ deadline: task.deadline, policy: task.spec.escalation!, ladder: task.spec.ladder, fired: task.firedAt });
+          } catch (error) {
+            ladder = keptOnCalendarRefusal(error, ladder, task.taskId);
+          }
         }
       } else if (plannedFor !== task.revision) {
         plannedFor = task.revision;
-        ladder = task.spec.escalation ? await readModel().planEscalations({ deadline: task.deadline, policy: task.spec.escalation }) : [];
+        try {
+          ladder = task.spec.escalation ? await readModel().planEscalations({ deadline: task.deadline, policy: task.spec.escalation }) : [];
+        } catch (error) {
+          ladder = keptOnCalendarRefusal(error, ladder, task.taskId);
+        }
       }
       const revision = task.revision;
       const paused = this.ladderPaused(task);
@@ -499,6 +514,12 @@ export class CaseRuntime {
     if (task.spec.reasonRequiredFor.includes(input.decision) && !hasWrittenText(input.reason)) {
       throw rejection(taskRejections.reasonRequired, `Decision "${input.decision}" requires written reasons`);
     }
+    if (input.payload && CATALOGUE_SUBMISSION_STEPS.has(task.spec.step)) {
+      const payloadProblem = catalogueUpdateProblem(input.payload);
+      if (payloadProblem) {
+        throw ApplicationFailure.create({ type: taskRejections.invalidPayload, message: payloadProblem.message, details: [payloadProblem.field], nonRetryable: true });
+      }
+    }
     const basisProblem = checkLegalBasis(this.identity.pack, task.spec.rule ? task.spec.decisions : [], input);
     if (basisProblem) {
       throw ApplicationFailure.create({ type: taskRejections.legalBasisRequired, message: basisProblem.message, details: [basisProblem.field], nonRetryable: true });
@@ -642,6 +663,20 @@ export class CaseRuntime {
 
 function partyKey(actor: string): keyof Parties {
   return actor === 'upper-authority' ? 'upperAuthority' : (actor as keyof Parties);
+}
+
+/**
+ * What a calendar lookup of an open task gives, or — when the calendar refuses to count it (a keeper's data pushing it
+ * past the years the calendar covers) — what the task had: the case carries on with its deadline and ladder as they
+ * were, instead of failing for good over data a keeper can correct. Anything else still fails as before.
+ */
+function keptOnCalendarRefusal<T>(error: unknown, asItWas: T, taskId: string): T {
+  // Caught around the awaited call itself, never by wrapping it: an extra promise layer would reorder the commands
+  // of concurrent handlers and break the replay of running cases.
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  if (!(failure instanceof ApplicationFailure) || !failure.nonRetryable) throw error;
+  log.warn('calendar lookup refused; the task keeps what it had', { taskId, error: failure.message });
+  return asItWas;
 }
 
 /** The update's failure when the read model did not record a completion: refused data, or a database away. */

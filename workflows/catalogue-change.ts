@@ -1,10 +1,10 @@
+import { CATALOGUE_SUBMISSION_STEPS as submissionSteps } from '../rules/catalogue-update';
 import { closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
 import { readModel } from './read-model';
 import type { CaseInput, TaskCompletion } from './messages';
 import type { CaseResult } from './share-request';
 
-const submissionSteps = new Set(['submit-update', 'correct-update', 'report-update']);
 
 /**
  * 目录更新: after a change of law or duties the department updates its catalogue entry and submits it (it may ask for

@@ -95,6 +95,8 @@ export const taskRejections = {
   reasonRequired: 'ReasonRequired',
   /** A refusal without its legal basis, or with one the text does not admit; the failure's details name the field. */
   legalBasisRequired: 'LegalBasisRequired',
+  /** A submitted catalogue update the entry cannot take (an unknown field, an emptied required one); details name the field. */
+  invalidPayload: 'InvalidPayload',
   extensionNotAllowed: 'ExtensionNotAllowed',
   extensionOverLimit: 'ExtensionOverLimit',
   extensionPending: 'ExtensionPending',

@@ -7,6 +7,7 @@ import { appendAudit } from '../../db/audit';
 import { calendarAmendments } from '../../db/schema';
 import type { AppDeps } from '../app';
 import { calendarImpact } from '../calendar-impact';
+import { implausibleSchedule } from '../calendar-plausibility';
 import { keepsCalendar, keptJurisdictions, notKeeperDetail } from '../calendar-keepers';
 import { replanOpenCases } from '../calendar-replan';
 import { allow, caller, type AuthUser } from '../plugins/auth';
@@ -44,8 +45,11 @@ function invalidSchedule(issues: ScheduleIssue[], prefix: string): HttpProblem {
 
 /** A national year is checked as a State Council schedule; a region's as one year of its overlay. */
 function scheduleIssues(jurisdiction: string, schedule: YearSchedule | RegionYear): ScheduleIssue[] {
-  if (jurisdiction === NATIONAL) return validateYearSchedule(schedule);
-  return validateRegionOverlay({ id: jurisdiction, name: jurisdiction, years: [schedule] }).map((i) => ({ ...i, field: i.field.replace(/^years\[0\]\./, '') }));
+  const issues =
+    jurisdiction === NATIONAL
+      ? validateYearSchedule(schedule)
+      : validateRegionOverlay({ id: jurisdiction, name: jurisdiction, years: [schedule] }).map((i) => ({ ...i, field: i.field.replace(/^years\[0\]\./, '') }));
+  return issues.length > 0 ? issues : implausibleSchedule(jurisdiction, schedule);
 }
 
 /** JSON with object keys sorted at every depth, to tell whether a proposal changes anything. */

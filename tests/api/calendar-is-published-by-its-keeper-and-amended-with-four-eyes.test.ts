@@ -59,14 +59,22 @@ describe('who publishes the holiday calendar, and how a year in force changes', 
     expect((await dayOf(`${YEAR}-01-03`)).kind).toBe('workday');
   });
 
-  it("lets a province publish only its own region's overlay, which leaves its other years as they were", async () => {
+  it("lets a province change only its own region's overlay — on a year in force, with a second keeper — which leaves its other years as they were", async () => {
     const overlay = { ...newYearOnly, notice: { title: '河北省地方节假日安排（测试）', documentNumber: '', issuer: '河北省人民政府办公厅' }, festivals: [{ festival: 'midAutumn', offDays: [`${YEAR}-06-06`], makeUpDays: [] }] };
     expect((await put('ah-data.xu', overlay, 'hebei')).statusCode).toBe(403);
     expect((await put('sjz-data.zhou', overlay, 'hebei')).statusCode).toBe(403);
     expect((await put('data.zhao', overlay, 'nowhere')).json().errors[0].path).toBe('query.jurisdiction');
-    const published = await put('data.zhao', overlay, 'hebei');
-    expect(published.statusCode).toBe(200);
-    expect(published.json()).toMatchObject({ jurisdiction: 'hebei' });
+    // The national year is in force (published above), so it is Hebei's year too: its first regional days move
+    // deadlines already running there, and are an amendment one keeper proposes and another approves.
+    const alone = await put('data.zhao', overlay, 'hebei');
+    expect(alone.statusCode).toBe(409);
+    expect(alone.json().detail).toContain('amendment');
+    expect(await dayOf(`${YEAR}-06-06`, 'hebei')).toMatchObject({ kind: 'workday' });
+    const proposed = await stack.app.inject({ method: 'POST', url: `/api/calendar/${YEAR}/amendments?jurisdiction=hebei`, headers: as['data.zhao'], payload: { schedule: overlay, reason: '本省增设地方节日（测试）' } });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    expect(await dayOf(`${YEAR}-06-06`, 'hebei')).toMatchObject({ kind: 'workday' });
+    const approved = await stack.app.inject({ method: 'POST', url: `/api/calendar/${YEAR}/amendments/${proposed.json().id}/approve`, headers: as.admin, payload: {} });
+    expect(approved.statusCode, approved.body).toBe(200);
     expect(await dayOf(`${YEAR}-06-06`, 'hebei')).toMatchObject({ kind: 'regional-holiday', working: false });
     expect(await dayOf(`${YEAR}-06-06`, 'anhui')).toMatchObject({ kind: 'workday' });
     expect(await dayOf(`${YEAR}-06-06`)).toMatchObject({ kind: 'workday' });

@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { hashPassword } from '../../db/password';
 import { departments, users } from '../../db/schema';
 import { loginAs } from '../support/stack';
+import { secretsLaw } from '../support/cases';
 import { screenshot, signIn, startBrowserApp, type BrowserApp } from './support';
 
 /**
@@ -67,7 +68,7 @@ beforeAll(async () => {
     method: 'POST',
     url: `/api/tasks/${encodeURIComponent(reply.id)}/complete`,
     headers: asProvider,
-    payload: { decision: 'refuse', reason: '申请的应用场景超出条件共享范围' },
+    payload: { decision: 'refuse', reason: '申请的应用场景超出条件共享范围', legalBasis: secretsLaw },
   });
   if (refuse.statusCode !== 200) throw new Error(refuse.body);
   objectionDue = (await openTask(asRequester, 'requester-objection')).dueAt;

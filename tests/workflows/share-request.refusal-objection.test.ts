@@ -180,7 +180,7 @@ describe('a refused conditional share request (hebei-2023)', () => {
 
       await completeAs(handle, objection.taskId, people.hbMzt, 'object', '核验低保资格属法定职责 verifying eligibility is a statutory duty');
       const coordinate = await openTask(handle, 'coordinate-decide');
-      await completeAs(handle, coordinate.taskId, people.hbData, 'uphold-refusal', '所需数据超出履职必需 not necessary for the duty');
+      await completeAs(handle, coordinate.taskId, people.hbData, 'uphold-refusal', '所需数据超出履职必需 not necessary for the duty', undefined, secretsLaw);
       expect(await handle.result()).toEqual({ status: 'refused', decision: 'uphold-refusal' });
       const [completed] = await db.db
         .select()
