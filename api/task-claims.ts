@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
-import { appendAudit } from '../db/audit';
+import { apiEventKey, appendAudit } from '../db/audit';
 import type { Db } from '../db/client';
 import { tasks } from '../db/schema';
 import type { AuthUser } from './plugins/auth';
@@ -33,7 +33,7 @@ export async function claimOrRelease(db: Db, user: AuthUser, taskId: string, act
       .returning();
     if (row) {
       await appendAudit(tx, {
-        eventKey: `task.${action}:${row.id}:${at.toISOString()}:${user.id}`,
+        eventKey: apiEventKey(`task.${action}`, `${row.id}:${user.id}`),
         at,
         action: action === 'claim' ? 'task.claimed' : 'task.released',
         actorUserId: user.id,

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { appendAudit } from '../../db/audit';
+import { apiEventKey, appendAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { hashPassword, verifyPassword } from '../../db/password';
 import { sessions, users } from '../../db/schema';
@@ -111,7 +111,7 @@ export function sessionRoutes(db: Db, security: Pick<ResolvedSecurityOptions, 's
             .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), ne(sessions.id, user.sessionId!)))
             .returning({ id: sessions.id });
           await appendAudit(tx, {
-            eventKey: `auth.password-changed:${user.id}:${at.toISOString()}`,
+            eventKey: apiEventKey('auth.password-changed', user.id),
             at,
             action: 'auth.password-changed',
             actorUserId: user.id,
