@@ -45,3 +45,18 @@ export function normaliseText(text: string): string {
   const trimmed = unifyText(text).replace(leadingBlank, '').replace(trailingBlank, '');
   return hasWrittenText(trimmed) ? trimmed : '';
 }
+
+/** What a one-line label shown back to people must not hold: controls (C0, C1), format characters (bidi, zero-width …), lone surrogates, default-ignorables, line and paragraph separators. */
+const notShown = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * A header value we keep and show again (a session's User-Agent), made safe to store and echo: NFC, without control,
+ * format and invisible characters, runs of blank as one space, trimmed, at most `max` code points; null when nothing
+ * is left. Headers skip the body's text rules (they are refused only for NUL), so this is their rule.
+ */
+export function storableLabel(text: string | undefined | null, max: number): string | null {
+  if (!text) return null;
+  const cleaned = text.normalize('NFC').replace(notShown, '').replace(/\s+/gu, ' ').trim();
+  const capped = Array.from(cleaned).slice(0, max).join('');
+  return capped || null;
+}
