@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from './app';
 import { createMetrics, metricsServer } from './plugins/metrics';
+import { trustProxyFromEnv } from './plugins/security';
 
 /**
  * Server options for a listening API: logs without credentials or request bodies. With `METRICS_BIND` (host:port),
@@ -12,7 +13,7 @@ export async function startApiServer(deps: AppDeps, opts: { port: number; host: 
     { ...deps, metrics },
     {
       logger: { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'] },
-      trustProxy: process.env.TRUST_PROXY === 'true',
+      trustProxy: trustProxyFromEnv(),
     },
   );
   const bind = opts.metricsBind ?? process.env.METRICS_BIND;

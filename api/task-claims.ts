@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
-import { appendAudit } from '../db/audit';
+import { apiEventKey, appendAudit } from '../db/audit';
 import type { Db } from '../db/client';
-import { tasks } from '../db/schema';
+import { departments, tasks } from '../db/schema';
+import { hasWrittenText } from '../rules/written-text';
 import type { AuthUser } from './plugins/auth';
 import { HttpProblem } from './problem';
 
@@ -33,7 +34,7 @@ export async function claimOrRelease(db: Db, user: AuthUser, taskId: string, act
       .returning();
     if (row) {
       await appendAudit(tx, {
-        eventKey: `task.${action}:${row.id}:${at.toISOString()}:${user.id}`,
+        eventKey: apiEventKey(`task.${action}`, `${row.id}:${user.id}`),
         at,
         action: action === 'claim' ? 'task.claimed' : 'task.released',
         actorUserId: user.id,
@@ -57,4 +58,56 @@ async function whyUnchanged(db: Db, user: AuthUser, taskId: string, action: Clai
   return HttpProblem.conflict(
     action === 'claim' ? `The task is claimed by ${task.claimedBy ?? 'someone else'}` : 'Only the user who claimed the task may release it',
   );
+}
+
+/**
+ * Releases someone else's claim on a task: a claim of a user who has left, or is away, would otherwise block the task
+ * for good (only the claimant may release). The supervisor of the task's competent authority — the authority of the
+ * assignee's level (`departments.authorityId`), or the assignee itself when it is an authority — may do it, and an
+ * admin; never without written reasons. One guarded statement: the task must still be open and claimed by the same
+ * user read a moment before, so a claim taken or released meanwhile is not overridden blind. Audited as
+ * `task.claim-overridden` with who released it, whose claim it was, and why.
+ *
+ * Thrown: 404 (no such task), 403 (not that authority's supervisor nor an admin), 400 (no written reasons), 409 (the
+ * task is closed, not claimed, or its claim changed meanwhile).
+ */
+export async function overrideClaim(db: Db, user: AuthUser, taskId: string, reason: string): Promise<typeof tasks.$inferSelect> {
+  const [found] = await db
+    .select({ task: tasks, authorityId: departments.authorityId, kind: departments.kind })
+    .from(tasks)
+    .innerJoin(departments, eq(departments.id, tasks.assigneeDepartmentId))
+    .where(eq(tasks.id, taskId));
+  if (!found) throw HttpProblem.notFound('Task');
+  const authority = found.authorityId ?? found.task.assigneeDepartmentId;
+  const supervises = user.roles.includes('authority-supervisor') && user.departmentId === authority;
+  if (!supervises && !user.roles.includes('admin')) {
+    throw HttpProblem.forbidden(`Only the supervisor of ${authority}, or an admin, may release another user's claim on this task`);
+  }
+  if (!hasWrittenText(reason)) throw HttpProblem.badRequest('body.reason', 'must say why the claim is released (written reasons)');
+  const { task } = found;
+  if (task.status !== 'open') throw HttpProblem.conflict(`The task is ${task.status}; it can no longer be claimed or released`);
+  if (!task.claimedBy) throw HttpProblem.conflict('The task is not claimed');
+  const at = new Date();
+  const changed = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(tasks)
+      .set({ claimedBy: null, claimedAt: null })
+      .where(and(eq(tasks.id, taskId), eq(tasks.status, 'open'), eq(tasks.claimedBy, task.claimedBy!)))
+      .returning();
+    if (row) {
+      await appendAudit(tx, {
+        eventKey: apiEventKey('task.claim-overridden', row.id),
+        at,
+        action: 'task.claim-overridden',
+        actorUserId: user.id,
+        actorDepartmentId: user.departmentId,
+        requestId: row.requestId,
+        taskId: row.id,
+        details: { claimedBy: task.claimedBy, claimedAt: task.claimedAt?.toISOString() ?? null, reason },
+      });
+    }
+    return row;
+  });
+  if (!changed) throw HttpProblem.conflict('The task was completed, released or claimed again meanwhile; look again before releasing it');
+  return changed;
 }

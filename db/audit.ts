@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { canonicalJson as canonical } from './canonical-json';
 import type { Db } from './client';
@@ -16,6 +16,15 @@ export interface AuditEvent {
   requestId?: string | null;
   taskId?: string | null;
   details?: Record<string, unknown>;
+}
+
+/**
+ * The key of a state change made by an API request: unique per change, never derived from a clock. Two writes in the
+ * same millisecond used to get one key, and the second's audit row was dropped as a retry. (An activity that Temporal
+ * may retry keeps a deterministic key of its own instead, so that the retry is recorded once.)
+ */
+export function apiEventKey(action: string, subject: string): string {
+  return `${action}:${subject}:${randomUUID()}`;
 }
 
 /** The first link's predecessor. */

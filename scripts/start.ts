@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { resolve } from 'node:path';
+import { securityOptionsFromEnv } from '../api/plugins/security';
 import { startApiServer } from '../api/server';
 import { CalendarStore } from '../db/calendar-store';
 import { connectDb } from '../db/client';
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
       '政务数据共享审批系统 is running — Ctrl-C stops everything',
       `  Web app      http://${host}:${port}/`,
       `  API          http://${host}:${port}/api`,
-      `  API docs     ${(process.env.API_DOCS ?? 'on').toLowerCase() === 'off' ? '(off: API_DOCS=off)' : `http://${host}:${port}/docs`}`,
+      `  API docs     ${securityOptionsFromEnv().apiDocs ? `http://${host}:${port}/docs` : '(off: API_DOCS=on serves them)'}`,
       `  Metrics      ${process.env.METRICS_BIND ? `http://${process.env.METRICS_BIND}/metrics` : process.env.METRICS_TOKEN ? `http://${host}:${port}/metrics (Authorization: Bearer $METRICS_TOKEN)` : '(off: set METRICS_BIND or METRICS_TOKEN)'}`,
       `  Temporal UI  ${temporalUi ?? '(external cluster ' + address + ')'}`,
       `  Postgres     ${process.env.DATABASE_URL ? '(DATABASE_URL)' : databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,

@@ -2,6 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { apiKeys, departments, sessions, users, type Role } from '../../db/schema';
+import { storableLabel } from '../input/text-rules';
+
+/** A transaction of `Db`. */
+type DbTx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The signed-in caller, with the department it acts for. */
 export interface AuthUser {
@@ -28,12 +32,15 @@ export function hashToken(token: string): string {
 }
 
 /** Creates a session and returns its bearer token; only the token's hash is stored. */
-export async function createSession(db: Db, userId: string, userAgent?: string): Promise<{ token: string; id: string; expiresAt: Date }> {
+/** The longest User-Agent kept with a session, in code points. */
+export const userAgentMaxLength = 200;
+
+export async function createSession(db: Db | DbTx, userId: string, userAgent?: string): Promise<{ token: string; id: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + sessionLifetimeMs);
   const [row] = await db
     .insert(sessions)
-    .values({ tokenHash: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null })
+    .values({ tokenHash: hashToken(token), userId, expiresAt, userAgent: storableLabel(userAgent, userAgentMaxLength) })
     .returning({ id: sessions.id });
   return { token, id: row!.id, expiresAt };
 }

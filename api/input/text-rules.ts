@@ -1,7 +1,9 @@
+import { hasWrittenText } from '../../rules/written-text';
+
 /**
  * The text rules every request meets before validation: what the database cannot store (NUL, lone UTF-16 surrogates),
- * what misleads a reader (C0/C1 controls, bidi overrides and isolates), and one spelling of each text (NFC, trimmed
- * of Unicode blank and format characters at both ends, CRLF as LF).
+ * what misleads a reader (C0/C1 controls, bidi overrides and isolates), and one spelling of each text (NFC, CRLF as
+ * LF, trimmed of Unicode blank and format characters at both ends, and empty when nothing is written in it).
  */
 
 /** Blank (Zs, Zl, Zp, line ends) and invisible format characters (Cf: U+200B, U+FEFF, …) at either end. */
@@ -26,7 +28,35 @@ export function textProblem(text: string, multiLine: boolean): string | undefine
   return undefined;
 }
 
-/** The one spelling of a text value that is stored: NFC, CRLF as LF, no blank or format characters at either end. */
+/**
+ * The spelling the rules are checked on: NFC, CRLF as LF. Checked after this, so a CRLF sent by a Windows client is a
+ * line feed (multi-line text) rather than a refused carriage return.
+ */
+export function unifyText(text: string): string {
+  return text.normalize('NFC').replace(/\r\n/g, '\n');
+}
+
+/**
+ * The one spelling of a text value that is stored: NFC, CRLF as LF, no blank or format characters at either end, and
+ * the empty string when nothing is written in it (only blank, format, default-ignorable characters, Hangul fillers,
+ * U+2800: `hasWrittenText`), so that a required text's `minLength` refuses it.
+ */
 export function normaliseText(text: string): string {
-  return text.normalize('NFC').replace(/\r\n/g, '\n').replace(leadingBlank, '').replace(trailingBlank, '');
+  const trimmed = unifyText(text).replace(leadingBlank, '').replace(trailingBlank, '');
+  return hasWrittenText(trimmed) ? trimmed : '';
+}
+
+/** What a one-line label shown back to people must not hold: controls (C0, C1), format characters (bidi, zero-width …), lone surrogates, default-ignorables, line and paragraph separators. */
+const notShown = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * A header value we keep and show again (a session's User-Agent), made safe to store and echo: NFC, without control,
+ * format and invisible characters, runs of blank as one space, trimmed, at most `max` code points; null when nothing
+ * is left. Headers skip the body's text rules (they are refused only for NUL), so this is their rule.
+ */
+export function storableLabel(text: string | undefined | null, max: number): string | null {
+  if (!text) return null;
+  const cleaned = text.normalize('NFC').replace(notShown, '').replace(/\s+/gu, ' ').trim();
+  const capped = Array.from(cleaned).slice(0, max).join('');
+  return capped || null;
 }

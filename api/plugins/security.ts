@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -29,7 +30,8 @@ export interface SecurityOptions {
   /** When set, `GET /metrics` on the API answers only `Authorization: Bearer <metricsToken>`; unset, the API serves no `/metrics`. */
   metricsToken?: string;
   /**
-   * Whether the API documentation is served at `/docs`.
+   * Whether the API documentation is served at `/docs` (from the environment: `API_DOCS`, off by default when
+   * `NODE_ENV=production`).
    * @default true
    */
   apiDocs?: boolean;
@@ -65,8 +67,58 @@ export function securityOptionsFromEnv(env = process.env): ResolvedSecurityOptio
     sessionIdleMinutes: positive(env, 'SESSION_IDLE_MINUTES', 30),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     metricsToken: env.METRICS_TOKEN || undefined,
-    apiDocs: (env.API_DOCS ?? 'on').toLowerCase() !== 'off',
+    apiDocs: apiDocsFromEnv(env),
   };
+}
+
+/** `API_DOCS=on|off`; unset, on except when `NODE_ENV=production` (a public API description is opt-in there). */
+function apiDocsFromEnv(env: NodeJS.ProcessEnv): boolean {
+  const raw = (env.API_DOCS ?? '').trim().toLowerCase();
+  if (raw === '') return env.NODE_ENV !== 'production';
+  if (raw === 'on' || raw === 'true') return true;
+  if (raw === 'off' || raw === 'false') return false;
+  throw new Error(`API_DOCS must be on or off, not ${JSON.stringify(env.API_DOCS)}`);
+}
+
+/** Fastify's `trustProxy` as a function: the socket's peer and the next `hops − 1` entries are proxies. */
+export type TrustHops = ((address: string, hop: number) => boolean) & { hops: number };
+
+function trustHops(hops: number): TrustHops {
+  return Object.assign((_address: string, hop: number) => hop < hops, { hops });
+}
+
+/**
+ * Fastify's `trustProxy` from `TRUST_PROXY`: which `X-Forwarded-For` entries are believed. Never Fastify's `true`,
+ * which takes the leftmost entry — whatever the client wrote — as the address, so a client rotating a forged header
+ * gets a fresh budget under every per-address limit.
+ *
+ * - unset, `false`, `0`: no proxy; the address is the socket's.
+ * - `true`: one hop, the address the nearest proxy saw (the rightmost entry, appended by that proxy).
+ * - a whole number `n`: `n` proxies in a row; the address the outermost of them saw.
+ * - a comma-separated list of addresses and CIDRs (`10.0.0.0/8,192.168.1.5`): the proxies themselves; the address is
+ *   the rightmost entry not from one of them. Prefer this: a hop count trusts whoever connects, so the API must then
+ *   be reachable only through the proxy.
+ *
+ * A hop count is given to Fastify as a function: Fastify's own numeric `trustProxy` now trusts nothing at all.
+ *
+ * Thrown when the value is none of these.
+ */
+export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): false | string[] | TrustHops {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw.toLowerCase() === 'false' || raw === '0') return false;
+  if (raw.toLowerCase() === 'true') return trustHops(1);
+  if (/^\d+$/.test(raw)) return trustHops(Number(raw));
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (!family || !prefixOk || extra !== undefined) {
+      throw new Error(`TRUST_PROXY must be true, false, a number of proxies, or a list of proxy addresses or CIDRs; ${JSON.stringify(entry)} is none of these`);
+    }
+  }
+  return entries;
 }
 
 /**

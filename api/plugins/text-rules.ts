@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../problem';
 import { hasFlag, memberSchema, type SchemaNode } from '../input/schema-at';
-import { normaliseText, textProblem } from '../input/text-rules';
+import { normaliseText, textProblem, unifyText } from '../input/text-rules';
 
 /** Headers whose values are stored (the rest are read, never kept). */
 const storedHeaders = ['idempotency-key'];
@@ -30,9 +30,11 @@ function checkPart(root: unknown, part: 'body' | 'query' | 'params', schema: Sch
     const slot = stack.pop()!;
     const value = (slot.holder as Record<string | number, unknown>)[slot.key];
     if (typeof value === 'string') {
-      const problem = textProblem(value, multiLineAllowed && hasFlag(slot.schema, 'x-multiline'));
+      const verbatim = slot.verbatim || hasFlag(slot.schema, 'x-verbatim');
+      // Normalised (NFC, CRLF as LF) before the check, as documented; a secret is checked as sent.
+      const problem = textProblem(verbatim ? value : unifyText(value), multiLineAllowed && hasFlag(slot.schema, 'x-multiline'));
       if (problem) throw HttpProblem.badRequest(slot.path, problem);
-      if (!slot.verbatim && !hasFlag(slot.schema, 'x-verbatim')) {
+      if (!verbatim) {
         const normal = normaliseText(value);
         if (normal !== value) (slot.holder as Record<string | number, unknown>)[slot.key] = normal;
       }

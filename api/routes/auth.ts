@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { apiEventKey, appendAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../../db/password';
@@ -67,8 +68,31 @@ export function authRoutes(db: Db, security: ResolvedSecurityOptions) {
         const found = await db.select().from(users).where(eq(users.username, request.body.username));
         const row = found[0];
         const matches = await verifyPassword(request.body.password, row?.passwordHash ?? (await unknownUserHash));
-        if (!row || !matches) throw HttpProblem.unauthorized('Wrong user name or password');
-        const session = await createSession(db, row.id, request.headers['user-agent']);
+        const at = new Date();
+        if (!row || !matches) {
+          // The name as given (known or not: the row says no more than the answer did), and the address. As many rows
+          // as the per-address sign-in limit lets attempts through.
+          await appendAudit(db, {
+            eventKey: apiEventKey('auth.sign-in-failed', request.ip),
+            at,
+            action: 'auth.sign-in-failed',
+            details: { username: request.body.username, address: request.ip },
+          });
+          throw HttpProblem.unauthorized('Wrong user name or password');
+        }
+        // The session and its audit row commit together.
+        const session = await db.transaction(async (tx) => {
+          const created = await createSession(tx, row.id, request.headers['user-agent']);
+          await appendAudit(tx, {
+            eventKey: apiEventKey('auth.signed-in', created.id),
+            at,
+            action: 'auth.signed-in',
+            actorUserId: row.id,
+            actorDepartmentId: row.departmentId,
+            details: { sessionId: created.id, address: request.ip },
+          });
+          return created;
+        });
         const user = (await loadUser(db, row.id))!;
         return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: userView(user) };
       },

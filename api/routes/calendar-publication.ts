@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { NATIONAL, validateRegionOverlay, validateYearSchedule, type RegionYear, type ScheduleIssue, type YearSchedule } from '../../calendar';
-import { appendAudit } from '../../db/audit';
+import { apiEventKey, appendAudit } from '../../db/audit';
 import { calendarAmendments } from '../../db/schema';
 import type { AppDeps } from '../app';
 import { calendarImpact } from '../calendar-impact';
@@ -143,7 +143,7 @@ export function calendarPublicationRoutes(deps: AppDeps) {
         const stored = await db.transaction(async (tx) => {
           if (!(await calendar.publish(tx, jurisdiction, schedule, user.id, at))) return false;
           await appendAudit(tx, {
-            eventKey: `calendar.published:${jurisdiction}:${year}:${at.toISOString()}`,
+            eventKey: apiEventKey('calendar.published', `${jurisdiction}:${year}`),
             at,
             action: 'calendar.published',
             actorUserId: user.id,

@@ -2,11 +2,13 @@ import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { appendAudit } from '../../db/audit';
+import { apiEventKey, appendAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { hashPassword, verifyPassword } from '../../db/password';
-import { sessions, users } from '../../db/schema';
+import { apiKeys, sessions, users } from '../../db/schema';
+import { userAgentMaxLength } from '../auth/credentials';
 import { passwordWeakness } from '../auth/password-policy';
+import { storableLabel } from '../input/text-rules';
 import { caller, peopleOnly } from '../plugins/auth';
 import type { ResolvedSecurityOptions } from '../plugins/security';
 import { HttpProblem } from '../problem';
@@ -62,7 +64,8 @@ export function sessionRoutes(db: Db, security: Pick<ResolvedSecurityOptions, 's
           createdAt: s.createdAt.toISOString(),
           lastSeenAt: s.lastSeenAt.toISOString(),
           expiresAt: new Date(Math.min(s.expiresAt.getTime(), s.lastSeenAt.getTime() + idleMs)).toISOString(),
-          userAgent: s.userAgent,
+          // Cleaned again on the way out: a session stored before the rule may hold anything.
+          userAgent: storableLabel(s.userAgent, userAgentMaxLength),
           current: s.id === user.sessionId,
         }));
       },
@@ -86,9 +89,16 @@ export function sessionRoutes(db: Db, security: Pick<ResolvedSecurityOptions, 's
         config: { rateLimit: { max: security.loginAttemptsPerMinute, timeWindow: '1 minute', keyGenerator: (request) => `password:${request.user?.id ?? request.ip}` } },
         schema: {
           tags,
-          summary: '修改密码 Change the password (current and new); every other session ends',
+          summary: '修改密码 Change the password (current and new); every other session ends, every API key the user created is revoked',
           body: PasswordBody,
-          response: { 200: Type.Object({ sessionsEnded: Type.Integer() }), 422: ProblemSchema, ...problemResponses },
+          response: {
+            200: Type.Object({
+              sessionsEnded: Type.Integer({ description: 'Other sessions of the user, ended' }),
+              keysRevoked: Type.Integer({ description: 'API keys the user created, revoked (a department system using one needs a new key)' }),
+            }),
+            422: ProblemSchema,
+            ...problemResponses,
+          },
         },
       },
       async (request) => {
@@ -110,17 +120,33 @@ export function sessionRoutes(db: Db, security: Pick<ResolvedSecurityOptions, 's
             .set({ revokedAt: at })
             .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), ne(sessions.id, user.sessionId!)))
             .returning({ id: sessions.id });
+          // A thief who held a session may have made a key to come back with: every live key this user created goes too.
+          const keys = await tx
+            .update(apiKeys)
+            .set({ revokedAt: at })
+            .where(and(eq(apiKeys.createdBy, user.id), isNull(apiKeys.revokedAt)))
+            .returning({ id: apiKeys.id, departmentId: apiKeys.departmentId });
+          for (const key of keys) {
+            await appendAudit(tx, {
+              eventKey: `api-key.revoked:${key.id}`,
+              at,
+              action: 'api-key.revoked',
+              actorUserId: user.id,
+              actorDepartmentId: user.departmentId,
+              details: { id: key.id, because: 'auth.password-changed' },
+            });
+          }
           await appendAudit(tx, {
-            eventKey: `auth.password-changed:${user.id}:${at.toISOString()}`,
+            eventKey: apiEventKey('auth.password-changed', user.id),
             at,
             action: 'auth.password-changed',
             actorUserId: user.id,
             actorDepartmentId: user.departmentId,
-            details: { sessionsEnded: others.length },
+            details: { sessionsEnded: others.length, keysRevoked: keys.map((k) => k.id) },
           });
-          return others.length;
+          return { sessionsEnded: others.length, keysRevoked: keys.length };
         });
-        return { sessionsEnded: ended };
+        return ended;
       },
     );
   };

@@ -8,9 +8,9 @@ import type { AppDeps } from '../app';
 import { caller } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { IdParams, ProblemSchema, problemResponses } from '../schemas/common';
-import { CompleteTaskBody, ExtensionBody, ListTasksQuery, Task, TaskListItem } from '../schemas/tasks';
+import { CompleteTaskBody, ExtensionBody, ListTasksQuery, OverrideClaimBody, Task, TaskListItem } from '../schemas/tasks';
 import { sendTaskUpdate, taskUpdateWaitMsFromEnv } from '../task-updates';
-import { claimOrRelease } from '../task-claims';
+import { claimOrRelease, overrideClaim } from '../task-claims';
 import { queryTasks, selectTaskRows } from '../task-queue';
 import { taskRowView, taskView } from '../views';
 import { deadlineSummary } from '../deadline-summary';
@@ -112,6 +112,23 @@ export function taskRoutes(deps: AppDeps) {
         },
       );
     }
+
+    api.post(
+      '/api/tasks/:id/override-claim',
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: '强制释放 Release another user’s claim (the supervisor of the task’s authority, or an admin), with reasons',
+          params: IdParams,
+          body: OverrideClaimBody,
+          response: { 200: Task, 409: ProblemSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const updated = await overrideClaim(db, caller(request), request.params.id, request.body.reason);
+        return taskView(updated, await deps.calendar.current());
+      },
+    );
 
     api.post(
       '/api/tasks/:id/extension',

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { checkWebhookTarget, webhookPolicyFromEnv } from '../../activities/webhook-target';
-import { appendAudit } from '../../db/audit';
+import { apiEventKey, appendAudit } from '../../db/audit';
 import { departmentWebhooks, departments } from '../../db/schema';
 import type { AppDeps } from '../app';
 import { caller, peopleOnly, type AuthUser } from '../plugins/auth';
@@ -51,7 +51,7 @@ export function webhookRoutes({ db, webhookPolicy }: AppDeps) {
         await db.transaction(async (tx) => {
           await tx.insert(departmentWebhooks).values(row).onConflictDoUpdate({ target: departmentWebhooks.departmentId, set: row });
           await appendAudit(tx, {
-            eventKey: `webhook.set:${request.params.id}:${row.updatedAt.toISOString()}`,
+            eventKey: apiEventKey('webhook.set', request.params.id),
             at: row.updatedAt,
             action: 'webhook.set',
             actorUserId: user.id,
@@ -70,7 +70,7 @@ export function webhookRoutes({ db, webhookPolicy }: AppDeps) {
         const [off] = await tx.update(departmentWebhooks).set({ active: false, updatedAt: new Date() }).where(eq(departmentWebhooks.departmentId, request.params.id)).returning();
         if (!off) return undefined;
         await appendAudit(tx, {
-          eventKey: `webhook.off:${request.params.id}:${off.updatedAt.toISOString()}`,
+          eventKey: apiEventKey('webhook.off', request.params.id),
           at: off.updatedAt,
           action: 'webhook.off',
           actorUserId: user.id,

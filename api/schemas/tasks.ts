@@ -182,3 +182,11 @@ export const ExtensionBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const OverrideClaimBody = Type.Object(
+  {
+    reason: Type.String({ 'x-multiline': true, minLength: 2, maxLength: 2000, description: 'Why another user’s claim is released (audited)' }),
+  },
+  { additionalProperties: false },
+);
+export type OverrideClaimBody = Static<typeof OverrideClaimBody>;

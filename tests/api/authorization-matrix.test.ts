@@ -142,6 +142,14 @@ const rows: Row[] = [
     expect: (who) => (who === 'anonymous' ? 401 : who === 'reviewer' ? 200 : departmentOf[who] === 'hb-data' ? 403 : 404),
   },
   {
+    method: 'POST',
+    route: '/api/tasks/{id}/override-claim',
+    url: (f) => `/api/tasks/${task(f)}/override-claim`,
+    body: () => ({ reason: '授权矩阵：经办人已调离' }),
+    // Released just before (the row above): the authority's supervisor and an admin find nothing to release.
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'supervisor' || who === 'admin' ? 409 : 403),
+  },
+  {
     method: 'GET',
     route: '/api/notifications',
     url: () => '/api/notifications',

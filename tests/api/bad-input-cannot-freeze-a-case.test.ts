@@ -91,4 +91,20 @@ describe('a completion the database refuses fails cleanly and leaves the task op
     expect(throughTheApi.statusCode, throughTheApi.body).toBe(422);
     expect(throughTheApi.json().errors[0].path).toBe('body.reason');
   }, 60_000);
+
+  it('counts no invisible character as a reason: U+2800, the Hangul fillers, default-ignorables', async () => {
+    const { workflowId, reply } = await caseAtProviderReply();
+    const handle = stack.client.workflow.getHandle(workflowId);
+    for (const reason of ['\u2800\u3164\u2800', '\u3164', '\uffa0', '\u115f\u1160', '\u2800', '\u034f\u180e\ufe0f\u{e0020}', '\u{1d173}\u2800']) {
+      const failure = await updateFailure(
+        handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: reply.id, actor: people.hbGat, decision: 'refuse', reason, legalBasis: secretsLaw }] }),
+      );
+      expect(failure.type, JSON.stringify(reason)).toBe(taskRejections.reasonRequired);
+      const throughTheApi = await act(police, reply.id, { decision: 'refuse', reason, legalBasis: secretsLaw });
+      expect(throughTheApi.statusCode, throughTheApi.body).toBe(422);
+      expect(throughTheApi.json().errors[0].path).toBe('body.reason');
+    }
+    const [row] = await stack.db.select().from(tasks).where(eq(tasks.id, reply.id));
+    expect(row).toMatchObject({ status: 'open', decision: null, reason: null });
+  }, 60_000);
 });

@@ -63,6 +63,14 @@ describe('text the database cannot store, or should not, is refused at the edge 
     expect(multiLine.statusCode, multiLine.body).toBe(201);
   });
 
+  it('normalises CRLF to LF before checking: a multi-line text keeps its line, a one-line text is still refused', async () => {
+    const crlf = await send('POST', '/api/share-requests', civil, share({ scenario: '第一行 核验资格\r\n第二行', basis: '依据一\r\n依据二' }));
+    expect(crlf.statusCode, crlf.body).toBe(201);
+    expect(crlf.json().scenario).toBe('第一行 核验资格\n第二行');
+    expectFieldRefused(await send('POST', '/api/share-requests', civil, share({ scenario: '核验资格\r第二行' })), 'body.scenario');
+    expectFieldRefused(await send('POST', '/api/api-keys', civil, { name: '系统\r\n名称', roles: ['requester'] }), 'body.name');
+  });
+
   it('stores text in NFC', async () => {
     const created = await send('POST', '/api/share-requests', civil, share({ scenario: 'Cafe\u0301 核验市场主体资格' }));
     expect(created.statusCode, created.body).toBe(201);
@@ -86,6 +94,24 @@ describe('schemas are strict: no coercion of bodies, no lenient date-times', () 
 
   it('refuses a scenario of whitespace and format characters only', async () => {
     expectFieldRefused(await send('POST', '/api/share-requests', civil, share({ scenario: ' \u3000\u200b\u2028 \u00a0 ' })), 'body.scenario');
+  });
+
+  it.each([
+    ['U+2800 BRAILLE PATTERN BLANK', '\u2800\u2800\u2800\u2800'],
+    ['U+3164 HANGUL FILLER', '\u3164\u3164\u3164\u3164'],
+    ['U+FFA0 HALFWIDTH HANGUL FILLER', '\uffa0\uffa0\uffa0\uffa0'],
+    ['U+115F HANGUL CHOSEONG FILLER', '\u115f\u115f\u115f\u115f'],
+    ['U+1160 HANGUL JUNGSEONG FILLER', '\u1160\u1160\u1160\u1160'],
+    ['default-ignorables (U+034F, U+FE0F, U+180E, U+E0020, U+1D173)', '\u034f\u034f\ufe0f\ufe0f\u180e\u{e0020}\u{1d173}'],
+    ['a mix', '\u2800\u3164\u200b\u2800\u115f'],
+  ])('refuses a scenario of %s only: nothing is written', async (_name, scenario) => {
+    expectFieldRefused(await send('POST', '/api/share-requests', civil, share({ scenario })), 'body.scenario');
+  });
+
+  it('keeps the invisible characters that are part of written text', async () => {
+    const created = await send('POST', '/api/share-requests', civil, share({ scenario: '核验资格 \u3164 한글 ☺\ufe0f' }));
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().scenario).toBe('核验资格 \u3164 한글 ☺\ufe0f');
   });
 
   it('enforces the documented maxLength of payload keys', async () => {

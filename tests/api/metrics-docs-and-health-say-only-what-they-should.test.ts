@@ -56,6 +56,24 @@ describe('metrics, docs and health', () => {
     }
   });
 
+  it('hides /docs by default when NODE_ENV=production; API_DOCS=on shows it there, and it is on elsewhere', async () => {
+    expect(securityOptionsFromEnv({ NODE_ENV: 'production' }).apiDocs).toBe(false);
+    expect(securityOptionsFromEnv({ NODE_ENV: 'production', API_DOCS: 'on' }).apiDocs).toBe(true);
+    expect(securityOptionsFromEnv({ NODE_ENV: 'development' }).apiDocs).toBe(true);
+    expect(securityOptionsFromEnv({}).apiDocs).toBe(true);
+    expect(securityOptionsFromEnv({ API_DOCS: 'off' }).apiDocs).toBe(false);
+    expect(() => securityOptionsFromEnv({ API_DOCS: 'of' })).toThrow(/API_DOCS/);
+    const { apiDocs } = securityOptionsFromEnv({ NODE_ENV: 'production' });
+    const app = await buildApp({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, calendar: new CalendarStore(stack.db), security: { ...testSecurity, apiDocs } });
+    try {
+      for (const url of ['/docs', '/docs/json']) {
+        expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
   it('answers /healthz and /readyz to anyone with up or down and nothing more', async () => {
     const health = await stack.app.inject({ method: 'GET', url: '/healthz' });
     expect(health.json()).toEqual({ status: 'ok' });

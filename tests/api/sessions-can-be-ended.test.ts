@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../db/password';
-import { sessions, users } from '../../db/schema';
+import { auditLog, sessions, users } from '../../db/schema';
 import { loginAs, startStack, testSecurity, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -53,6 +53,22 @@ describe('sessions', () => {
     expect(await me(bearer(laptop))).toBe(200);
   });
 
+  it('keep the User-Agent only as a line of text: no control or format characters, at most 200 characters', async () => {
+    const username = await newUser();
+    const token = (await signIn(username, 'demo1234', 'Mozilla/5.0 \x9b31mred\x85 next\xad\x9d\xa0 end' + 'x'.repeat(1000))).json().token;
+    const list = (await stack.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: bearer(token) })).json() as { userAgent: string }[];
+    const { userAgent } = list[0]!;
+    expect(userAgent).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+    expect(userAgent.startsWith('Mozilla/5.0 31mred next end')).toBe(true);
+    expect(Array.from(userAgent)).toHaveLength(200);
+    const [stored] = await stack.db.select({ userAgent: sessions.userAgent }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(users.username, username));
+    expect(stored!.userAgent).toBe(userAgent);
+    // One of nothing but control characters is no User-Agent at all.
+    const blank = (await signIn(username, 'demo1234', '\x85\x9b\xad')).json().token;
+    const again = (await stack.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: bearer(blank) })).json() as { userAgent: string | null; current: boolean }[];
+    expect(again.find((s) => s.current)!.userAgent).toBeNull();
+  });
+
   it('end after the idle time without a request', async () => {
     const username = await newUser();
     const token = (await signIn(username)).json().token;
@@ -82,11 +98,38 @@ describe('sessions', () => {
 
     const changed = await change('demo1234', '河北数据共享-2025');
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toEqual({ sessionsEnded: 1 });
+    expect(changed.json()).toEqual({ sessionsEnded: 1, keysRevoked: 0 });
     expect(await me(elsewhere)).toBe(401);
     expect(await me(here)).toBe(200);
     expect((await signIn(username)).statusCode).toBe(401);
     expect((await signIn(username, '河北数据共享-2025')).statusCode).toBe(200);
+  });
+
+  it('a password change also revokes the API keys the user created, a thief’s among them, each audited', async () => {
+    const username = await newUser();
+    const userId = `u-${username}`;
+    const owner = bearer((await signIn(username)).json().token);
+    const thief = bearer((await signIn(username, 'demo1234', 'thief')).json().token);
+    const makeKey = (headers: Record<string, string>, name: string) =>
+      stack.app.inject({ method: 'POST', url: '/api/api-keys', headers, payload: { name, roles: ['requester'] } });
+    const planted = await makeKey(thief, '后门系统');
+    expect(planted.statusCode, planted.body).toBe(201);
+    const ownKey = (await makeKey(owner, '人社业务系统')).json();
+    const colleague = await loginAs(stack.app, 'rst.liu');
+    const colleaguesKey = (await makeKey(colleague, '同事的系统')).json();
+    expect(await me({ 'x-api-key': planted.json().key })).toBe(200);
+
+    const changed = await stack.app.inject({ method: 'POST', url: '/api/auth/password', headers: owner, payload: { currentPassword: 'demo1234', newPassword: '河北数据共享-2026' } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toEqual({ sessionsEnded: 1, keysRevoked: 2 });
+    expect(await me(thief)).toBe(401);
+    expect(await me({ 'x-api-key': planted.json().key })).toBe(401);
+    expect(await me({ 'x-api-key': ownKey.key })).toBe(401);
+    expect(await me({ 'x-api-key': colleaguesKey.key })).toBe(200);
+
+    const rows = await stack.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, userId), inArray(auditLog.action, ['api-key.revoked', 'auth.password-changed'])));
+    expect(rows.filter((r) => r.action === 'api-key.revoked').map((r) => r.details.id).sort()).toEqual([planted.json().id, ownKey.id].sort());
+    expect(rows.find((r) => r.action === 'auth.password-changed')!.details).toMatchObject({ sessionsEnded: 1, keysRevoked: expect.arrayContaining([planted.json().id, ownKey.id]) });
   });
 
   it('are a person’s: an API key can neither sign out, list sessions nor change a password', async () => {

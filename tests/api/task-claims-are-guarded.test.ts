@@ -86,4 +86,39 @@ describe('claiming and releasing a task', () => {
     expect((await post(secondReviewer, task.id, 'claim')).statusCode).toBe(200);
     expect(await auditActions(task.id, 'task.released')).toBe(1);
   });
+
+  it('a claim that blocks a task is released by the authority’s supervisor or an admin, with reasons, audited; 403 for others', async () => {
+    const task = await authorityTask('经办人已调离，待办被认领后无人释放');
+    expect((await post(secondReviewer, task.id, 'claim')).statusCode).toBe(200);
+    const override = (who: Record<string, string>, payload: object = { reason: '经办人已调离，由科长收回' }) => post(who, task.id, 'override-claim', payload);
+
+    // Not the claimant's colleague, nor the requesting department, nor another authority's supervisor.
+    const citySupervisor = await loginAs(stack.app, 'sjz-data.zhou');
+    for (const who of [reviewer, requester, citySupervisor]) {
+      const refused = await override(who);
+      expect(refused.statusCode, refused.body).toBe(403);
+    }
+    expect((await post(reviewer, task.id, 'release')).statusCode).toBe(409);
+
+    const supervisor = await loginAs(stack.app, 'data.zhao');
+    for (const reason of [undefined, '', ' \u200b ', '\u3164\u3164\u2800']) {
+      const refused = await override(supervisor, reason === undefined ? {} : { reason });
+      expect(refused.statusCode, JSON.stringify(reason)).toBe(400);
+      expect(refused.json().errors[0].path).toBe('body.reason');
+    }
+    expect(await auditActions(task.id, 'task.claim-overridden')).toBe(0);
+
+    const released = await override(supervisor);
+    expect(released.statusCode, released.body).toBe(200);
+    expect(released.json().claimedBy).toBeNull();
+    const [row] = await stack.db.select().from(auditLog).where(and(eq(auditLog.taskId, task.id), eq(auditLog.action, 'task.claim-overridden')));
+    expect(row).toMatchObject({ actorUserId: 'u-data-zhao', actorDepartmentId: 'hb-data', details: { claimedBy: expect.stringMatching(/^u-test-claims-/), reason: '经办人已调离，由科长收回' } });
+    expect((await override(supervisor)).statusCode).toBe(409); // nothing claimed any more
+
+    // The task is free: the reviewer claims it; an admin may release that claim too.
+    expect((await post(reviewer, task.id, 'claim')).statusCode).toBe(200);
+    const admin = await loginAs(stack.app, 'admin');
+    expect((await override(admin, { reason: '管理员代为释放' })).statusCode).toBe(200);
+    expect(await auditActions(task.id, 'task.claim-overridden')).toBe(2);
+  });
 });
