@@ -61,11 +61,17 @@ describe('a catalogue change', () => {
       expect(await taskDeadline(db.db, submit.taskId)).toEqual(
         nationalCalendar.deadline({ start: changedAt, n: 10, unit: 'working-days', jurisdiction: 'hebei' }),
       );
+      // The sharing attribute is not the update's to change (the negative list is), nor is a value other than text:
+      // refused before the decision enters history, naming the field.
+      await expect(
+        completeAs(handle, submit.taskId, people.hbScjgj, 'submitted', undefined, { scopeOfUse: '全省', sharingAttribute: 'not-shared' }),
+      ).rejects.toMatchObject({ cause: { type: 'InvalidPayload', details: ['body.payload.sharingAttribute'] } });
+      await expect(completeAs(handle, submit.taskId, people.hbScjgj, 'submitted', undefined, { securityLevel: 3 })).rejects.toMatchObject({
+        cause: { type: 'InvalidPayload', details: ['body.payload.securityLevel'] },
+      });
       await completeAs(handle, submit.taskId, people.hbScjgj, 'submitted', undefined, {
         scopeOfUse: '全省政务部门及市县 provincial and local departments',
         updateFrequency: '每小时 hourly',
-        sharingAttribute: 'not-shared',
-        securityLevel: 3,
       });
 
       const review = await openTask(handle, 'review-update');
