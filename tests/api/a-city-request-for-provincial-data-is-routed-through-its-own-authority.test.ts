@@ -52,6 +52,9 @@ describe('Hebei draft art. 21: the route of a share request is chosen from its p
     const relayDetail = (await stack.app.inject({ method: 'GET', url: `/api/tasks/${encodeURIComponent(relay.id)}`, headers: cityAuthority })).json();
     expect(relayDetail).toMatchObject({ assigneeDepartmentId: 'sjz-data', decisions: ['forward'], deadline: { n: 3, unit: 'working-days' } });
     expect(relayDetail.citation.note).toContain('本地政策');
+    // The hop is on the city authority's desk in its level's view too, though the case is the provincial authority's.
+    const level = (await stack.app.inject({ method: 'GET', url: '/api/tasks?scope=level', headers: cityAuthority })).json() as { id: string }[];
+    expect(level.map((t) => t.id)).toContain(relay.id);
     // Every party sees the case; a department that is not one does not.
     for (const who of [cityRequester, cityAuthority, provincialAuthority]) {
       expect((await stack.app.inject({ method: 'GET', url: `/api/share-requests/${kase.id}`, headers: who })).statusCode).toBe(200);
