@@ -1,23 +1,37 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { departments } from '../db/schema';
-import { packFor, RulesError } from '../rules';
+import { getPack, packFor, RulesError, shareRoute, type ShareRoute } from '../rules';
 import type { Parties } from '../workflows/messages';
 import { HttpProblem } from './problem';
 
+type Department = typeof departments.$inferSelect;
+
+/** A case's binding: its pack, its parties and, for a share request, the route its parties' levels give it. */
+export interface CaseBinding {
+  pack: string;
+  parties: Parties;
+  /** Set for a share request routed otherwise than between two departments of one authority (art. 21). */
+  route?: Exclude<ShareRoute, { kind: 'same-level' | 'not-provided' }>;
+}
+
 /**
  * Binds a new case to the rule pack in force in the submitting department's jurisdiction on its receipt date (it keeps
- * that pack), and names the bodies it involves at that department's level.
+ * that pack), and names the bodies it involves at that department's level. A share request (`routed`) is routed by
+ * the parties' levels and regions (rules/cross-level.ts): across levels or regions of the province, the upper-level
+ * authority handles it and the requester's own authority relays it (Hebei draft art. 21); a request the text gives no
+ * route for is a 422 naming `body.catalogueEntryId`.
  */
 export async function bindCase(
   db: Db,
-  submitter: typeof departments.$inferSelect,
+  submitter: Department,
   receivedAt: Date,
   provider: string,
-): Promise<{ pack: string; parties: Parties }> {
+  opts: { routed?: boolean; catalogueEntryId?: string } = {},
+): Promise<CaseBinding> {
   const authorityId = submitter.kind === 'authority' ? submitter.id : submitter.authorityId;
   if (!authorityId) throw HttpProblem.unprocessable('department', `${submitter.nameZh} has no competent data authority configured`);
-  const [authority] = await db.select().from(departments).where(eq(departments.id, authorityId));
+  const authority = await departmentOf(db, authorityId);
   if (!authority?.governmentId || !authority.upperAuthorityId) {
     throw HttpProblem.unprocessable('department', `${authorityId} has no people's government or upper-level authority configured`);
   }
@@ -28,14 +42,44 @@ export async function bindCase(
     if (error instanceof RulesError) throw HttpProblem.unprocessable('body.receivedAt', error.message);
     throw error;
   }
+  const parties: Parties = {
+    requester: submitter.id,
+    provider,
+    authority: authorityId,
+    government: authority.governmentId,
+    upperAuthority: authority.upperAuthorityId,
+  };
+  if (!opts.routed) return { pack, parties };
+  const providing = await departmentOf(db, provider);
+  if (!providing) throw HttpProblem.unprocessable('body.catalogueEntryId', `the providing department ${provider} is not known`);
+  const route = shareRoute(getPack(pack), routingBody(submitter, authorityId), { id: authority.id, upperAuthorityId: authority.upperAuthorityId }, routingBody(providing, providing.kind === 'authority' ? providing.id : providing.authorityId));
+  if (route.kind === 'same-level') return { pack, parties };
+  if (route.kind === 'not-provided') {
+    throw HttpProblem.unprocessable('body.catalogueEntryId', `${opts.catalogueEntryId ?? 'this entry'} (${providing.nameZh} ${providing.nameEn}): ${route.zh} ${route.en} (${route.citation.article})`);
+  }
+  if (route.kind === 'own-authority') return { pack, parties, route };
+  const upper = await departmentOf(db, route.upperAuthority);
+  if (!upper?.governmentId || !upper.upperAuthorityId) {
+    throw HttpProblem.unprocessable('department', `${route.upperAuthority} has no people's government or upper-level authority configured`);
+  }
   return {
     pack,
+    route,
     parties: {
-      requester: submitter.id,
-      provider,
-      authority: authorityId,
-      government: authority.governmentId,
-      upperAuthority: authority.upperAuthorityId,
+      ...parties,
+      authority: upper.id,
+      government: upper.governmentId,
+      upperAuthority: upper.upperAuthorityId,
+      relayAuthority: route.relayAuthority,
     },
   };
+}
+
+async function departmentOf(db: Db, id: string): Promise<Department | undefined> {
+  const [row] = await db.select().from(departments).where(eq(departments.id, id));
+  return row;
+}
+
+function routingBody(d: Department, authorityId: string | null) {
+  return { id: d.id, level: d.level, jurisdiction: d.jurisdiction, authorityId };
 }

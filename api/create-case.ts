@@ -4,7 +4,7 @@ import { appendAudit } from '../db/audit';
 import { catalogueEntries, requests, type Process } from '../db/schema';
 import { workflowIdFor, workflowTypes, type CaseInput } from '../workflows/messages';
 import type { AppDeps } from './app';
-import { bindCase } from './case-binding';
+import { bindCase, type CaseBinding } from './case-binding';
 import type { AuthUser } from './plugins/auth';
 import { idempotencyKeyReused } from './idempotency';
 import { HttpProblem } from './problem';
@@ -53,7 +53,10 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   if (spec.callerIs === 'provider' && !ownEntry) {
     throw HttpProblem.unprocessable('body.catalogueEntryId', 'only the department that provides this entry may do this');
   }
-  const binding = await bindCase(db, department, receivedAt, entry.providerDepartmentId);
+  const binding = await bindCase(db, department, receivedAt, entry.providerDepartmentId, {
+    routed: spec.process === 'share-request',
+    catalogueEntryId: entry.id,
+  });
   spec.check?.(binding.pack, receivedAt);
   const id = randomUUID();
   const row = {
@@ -67,7 +70,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     authorityDepartmentId: binding.parties.authority,
     catalogueEntryId: entry.id,
     scenario: spec.scenario ?? null,
-    details: spec.details,
+    details: binding.route ? { ...spec.details, route: routeDetails(binding.route, binding.parties) } : spec.details,
     receivedAt,
     workflowId: workflowIdFor(spec.process, id),
     idempotencyKey: spec.idempotencyKey ?? null,
@@ -121,6 +124,14 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   await startCaseWorkflow(deps, workflowTypeOf[spec.process], saved.workflowId, input);
   if (inserted) deps.metrics?.workflowsStarted.inc({ process: spec.process });
   return { row: saved, created: !!inserted };
+}
+
+/** What the case says of its route (art. 21): stored with it, shown on its page and its tasks. */
+function routeDetails(route: NonNullable<CaseBinding['route']>, parties: CaseBinding['parties']) {
+  const { zh, en, basis, citation } = route;
+  return route.kind === 'cross-level'
+    ? { kind: route.kind, basis, zh, en, citation, hops: [parties.requester, route.relayAuthority, route.upperAuthority, parties.provider] }
+    : { kind: route.kind, basis, zh, en, citation, hops: [parties.requester, parties.authority, parties.provider] };
 }
 
 /**

@@ -54,7 +54,8 @@ export async function queryTasks(db: Db, user: AuthUser, q: TaskQuery) {
   const conditions: SQL[] = [];
   if ((q.scope ?? 'mine') === 'level') {
     if (user.department.kind !== 'authority') throw HttpProblem.forbidden('Only the competent authority sees the tasks of its level');
-    conditions.push(eq(requests.authorityDepartmentId, user.departmentId));
+    // Its level's cases, and its own hops in another level's (the relay of a cross-level request, draft art. 21).
+    conditions.push(or(eq(requests.authorityDepartmentId, user.departmentId), eq(tasks.assigneeDepartmentId, user.departmentId))!);
     if (q.department) conditions.push(eq(tasks.assigneeDepartmentId, q.department));
   } else {
     conditions.push(eq(tasks.assigneeDepartmentId, user.departmentId), inArray(tasks.assigneeRole, user.roles));

@@ -109,3 +109,11 @@ export {
   type TextJurisdiction,
   type TextRank,
 } from './hierarchy.js';
+export {
+  crossLevelFlowOf,
+  shareRoute,
+  type RouteBasis,
+  type RoutingAuthority,
+  type RoutingBody,
+  type ShareRoute,
+} from './cross-level.js';

@@ -29,7 +29,7 @@ export type Rung = (typeof RUNGS)[keyof typeof RUNGS];
 export type Audience = 'assignee' | 'authority' | 'supervisor' | 'government';
 
 /** Whose duty the step is, as the ladder sees it. */
-export type DutyHolder = 'department' | 'authority' | 'government' | 'upper-authority';
+export type DutyHolder = 'department' | 'authority' | 'government' | 'upper-authority' | 'relay-authority';
 
 /** One rung of a step's ladder, before its instant is known. */
 export interface LadderRung {
@@ -62,7 +62,7 @@ export interface PlannedLadderRung extends LadderRung {
 
 /** The duty holder of a step's actor (or its `dutyOf`). */
 export function dutyHolderOf(actor: Actor): DutyHolder {
-  if (actor === 'authority' || actor === 'government' || actor === 'upper-authority') return actor;
+  if (actor === 'authority' || actor === 'government' || actor === 'upper-authority' || actor === 'relay-authority') return actor;
   return 'department';
 }
 
@@ -82,6 +82,10 @@ const OVERDUE: Record<DutyHolder, { zh: string; en: string }> = {
   'upper-authority': {
     zh: '上一级主管部门的步骤到期未办结:逾期提示(不限期整改、不上报)。',
     en: "The upper-level authority's step not done at the due instant: an overdue notice only (no rectification, no report).",
+  },
+  'relay-authority': {
+    zh: '需求部门本级主管部门转报的步骤到期未办结:逾期提示(转报期限为本地政策;办理申请的上一级主管部门不对其限期整改、不上报)。',
+    en: "The requester's own-level authority has not relayed the request at the due instant: an overdue notice only (the relay period is local policy; the upper-level authority handling the request neither orders rectification nor reports).",
   },
 };
 

@@ -10,6 +10,13 @@ export const FLOW_IDS = {
   catalogueChange: 'catalogue-change',
   qualityDispute: 'quality-dispute',
   negativeList: 'negative-list',
+  /**
+   * A share request of a districted city's or county's department for data of another level or region of the same
+   * province (Hebei draft art. 21): relayed by the requester's own-level authority to the upper-level authority, which
+   * then decides it as the same-level flow does.
+   */
+  crossLevelUnconditionalShare: 'cross-level-unconditional-share',
+  crossLevelConditionalShare: 'cross-level-conditional-share',
 } as const;
 /** A value of {@link FLOW_IDS}. */
 export type FlowId = (typeof FLOW_IDS)[keyof typeof FLOW_IDS];
@@ -21,6 +28,11 @@ export const ACTORS = {
   authority: 'authority',
   government: 'government',
   upperAuthority: 'upper-authority',
+  /**
+   * The requester's own-level authority in a cross-level request (Hebei draft art. 21: 通过本级政务数据主管部门): it
+   * relays the request to the upper-level authority, which is then the case's `authority`.
+   */
+  relayAuthority: 'relay-authority',
 } as const;
 /** A value of {@link ACTORS}. */
 export type Actor = (typeof ACTORS)[keyof typeof ACTORS];
@@ -47,6 +59,7 @@ export type PeriodBasis = (typeof PERIOD_BASES)[keyof typeof PERIOD_BASES];
 /** Stable step ids, shared across packs so that workflows can key on them. */
 export const STEP_IDS = {
   directAccess: 'direct-access',
+  relayUpward: 'relay-upward',
   provideData: 'provide-data',
   reviewForward: 'review-forward',
   providerReply: 'provider-reply',

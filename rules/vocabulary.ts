@@ -75,8 +75,12 @@ function wordOf(words: Words, code: string): Bilingual {
 }
 
 /** A decision in words; on an extension's deciding step (`….extension`) `refuse` is the refusal of the extension. */
+/** The relay of a cross-level request (Hebei draft art. 21) forwards it upward, not to the provider. */
+const relayUpward: Bilingual = { zh: '转报上一级政务数据主管部门', en: 'Relay to the upper-level authority' };
+
 export function decisionWord(decision: string, step?: string): Bilingual {
   if (decision === 'refuse' && step?.endsWith('.extension')) return refuseExtension;
+  if (decision === 'forward' && step === 'relay-upward') return relayUpward;
   return wordOf(decisionWords, decision);
 }
 

@@ -221,7 +221,7 @@ export class CaseRuntime {
       step: rule.id,
       titleZh: rule.titleZh,
       titleEn: rule.titleEn,
-      assignee: { departmentId: this.identity.parties[partyKey(rule.actor)], role: rule.role },
+      assignee: { departmentId: this.partyOf(rule.actor), role: rule.role },
       period: rule.period,
       clockStartsAt: opts.clockStartsAt,
       decisions: opts.decisions ?? rule.decisions,
@@ -233,6 +233,13 @@ export class CaseRuntime {
     });
     await this.watch(task);
     return task.completion!;
+  }
+
+  /** The department that acts for a step's actor; a relay step in a case without a relaying authority cannot run. */
+  private partyOf(actor: StepRule['actor']): string {
+    const id = this.identity.parties[partyKey(actor)];
+    if (!id) throw ApplicationFailure.create({ type: 'MissingParty', message: `the case names no ${actor}`, nonRetryable: true });
+    return id;
   }
 
   /** A duty's ladder; a party's option's reminder and lapse (or, in cases started before options stayed open, its lapse). */
@@ -601,7 +608,7 @@ export class CaseRuntime {
       step: `${task.spec.step}.extension`,
       titleZh: `审批延期申请：${task.spec.titleZh}（申请延长${input.n}${ext.max.unit === 'days' ? '日' : '个工作日'}）`,
       titleEn: `Decide an extension request: ${task.spec.titleEn} (+${input.n} ${ext.max.unit})`,
-      assignee: { departmentId: this.identity.parties[partyKey(ext.approvedBy)], role: 'authority-reviewer' },
+      assignee: { departmentId: this.partyOf(ext.approvedBy), role: 'authority-reviewer' },
       period: decisionPeriod,
       clockStartsAt: requestedAt,
       decisions: ['grant', 'refuse'],
@@ -662,6 +669,7 @@ export class CaseRuntime {
 }
 
 function partyKey(actor: string): keyof Parties {
+  if (actor === 'relay-authority') return 'relayAuthority';
   return actor === 'upper-authority' ? 'upperAuthority' : (actor as keyof Parties);
 }
 

@@ -31,6 +31,12 @@ export interface Parties {
   authority: string;
   government: string;
   upperAuthority: string;
+  /**
+   * A cross-level share request (Hebei draft art. 21): the requester's own-level authority, which relays the request to
+   * the upper-level authority; `authority` is then that upper-level authority, which handles it, and `government` and
+   * `upperAuthority` are its own. Absent: a same-level case.
+   */
+  relayAuthority?: string;
 }
 
 /** What every process workflow starts from. */

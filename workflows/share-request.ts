@@ -1,5 +1,5 @@
 import { patched } from '@temporalio/workflow';
-import { getPack, negativeListRefuses } from '../rules';
+import { crossLevelFlowOf, getPack, negativeListRefuses, type FlowId } from '../rules';
 import { closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
 import { readModel } from './read-model';
@@ -19,17 +19,28 @@ export interface CaseResult {
 const NOT_SHARED_REVIEWED = 'not-shared-reviewed';
 
 /**
+ * Cases received since: a city's or county's department asking for data of another level or region of its province
+ * (Hebei draft art. 21) goes through its own-level authority (`parties.relayAuthority`), which relays it to the
+ * upper-level authority (`parties.authority`), which handles it as art. 19 says. Only a case the API bound with a
+ * relaying authority asks for the patch: every case started before (none has one) runs as it did.
+ */
+const CROSS_LEVEL_ROUTE = 'cross-level-route';
+
+/**
  * 共享申请: a department asks for a catalogue entry's data for a stated scenario. Unconditional data is provided (or,
  * in Anhui, directly accessible); conditional data goes through review, the provider's reply, and on refusal the
  * requester's objection and the authority's decision. An entry on an approved negative list is refused with its
- * citation; one merely classed "not shared" is decided as conditional data is.
+ * citation; one merely classed "not shared" is decided as conditional data is. A cross-level request (art. 21) is first
+ * relayed by the requester's own-level authority to the upper-level authority.
  */
 export async function shareRequestWorkflow(input: CaseInput): Promise<CaseResult> {
   const kase = startCase('share-request', input);
   const entry = await readModel().catalogueEntry(input.catalogueEntryId);
   const reviewed =
     entry?.sharingAttribute === 'not-shared' && !(entry.negativeList && negativeListRefuses(getPack(input.pack))) && patched(NOT_SHARED_REVIEWED);
-  const flow = entry?.sharingAttribute === 'conditional' || reviewed ? 'conditional-share' : 'unconditional-share';
+  const sameLevel = entry?.sharingAttribute === 'conditional' || reviewed ? 'conditional-share' : 'unconditional-share';
+  const crossLevel = input.parties.relayAuthority ? crossLevelFlowOf(getPack(input.pack), sameLevel) : undefined;
+  const flow: FlowId = crossLevel && patched(CROSS_LEVEL_ROUTE) ? crossLevel : sameLevel;
   if (!entry || (entry.sharingAttribute === 'not-shared' && !reviewed)) {
     await kase.setStatus('refused', {
       outcome: 'not-shared',

@@ -41,7 +41,10 @@ export const RequestSummary = Type.Object({
   authorityDepartmentId: Type.String(),
   catalogueEntryId: Type.Union([Type.String(), Type.Null()]),
   scenario: Type.Union([Type.String(), Type.Null()]),
-  details: Type.Record(Type.String(), Type.Unknown(), { description: 'What the submission said: basis, description, evidence, trigger, legal basis' }),
+  details: Type.Record(Type.String(), Type.Unknown(), {
+    description:
+      'What the submission said: basis, description, evidence, trigger, legal basis; for a share request across levels (Hebei draft art. 21) also `route`: { kind: cross-level | own-authority, basis: draft | policy, zh, en, citation, hops: the department ids in order (requester, own-level authority, the authority that handles it, provider) }',
+  }),
   receivedAt: Type.String(),
   workflowId: Type.String(),
   outcome: Type.Union([Type.String(), Type.Null()]),

@@ -29,6 +29,7 @@ const ROLE_OF: Record<string, string> = {
   authority: 'authority-reviewer',
   government: 'government-approver',
   'upper-authority': 'authority-reviewer',
+  'relay-authority': 'authority-reviewer',
 };
 
 describe('every step is well-formed', () => {

@@ -31,6 +31,17 @@ const hebei2023: Row[] = [
   ['negative-list', 'authority-review', 10, WD, 'policy', null, 'art. 15'],
   ['negative-list', 'government-approval', 20, WD, 'policy', null, 'art. 15'],
   ['negative-list', 'record-filing', 10, WD, 'policy', null, 'art. 15'],
+  // Art. 21: a city's or county's department asks the upper-level authority through its own; the relay has no period.
+  ['cross-level-unconditional-share', 'relay-upward', 3, WD, 'policy', null, 'art. 21'],
+  ['cross-level-unconditional-share', 'provide-data', 3, WD, 'draft', null, 'art. 19'],
+  ['cross-level-unconditional-share', 'complete-request', 10, WD, 'policy', null, 'art. 19'],
+  ['cross-level-conditional-share', 'relay-upward', 3, WD, 'policy', null, 'art. 21'],
+  ['cross-level-conditional-share', 'review-forward', 3, WD, 'draft', null, 'art. 19'],
+  ['cross-level-conditional-share', 'provider-reply', 5, WD, 'draft', null, 'art. 19'],
+  ['cross-level-conditional-share', 'provide-data', 3, WD, 'draft', null, 'art. 19'],
+  ['cross-level-conditional-share', 'complete-request', 10, WD, 'policy', null, 'art. 19'],
+  ['cross-level-conditional-share', 'requester-objection', 10, WD, 'policy', null, 'art. 19'],
+  ['cross-level-conditional-share', 'coordinate-decide', 10, WD, 'policy', null, 'art. 19'],
 ];
 
 /** The 2022 draft: the same, but the catalogue extension is +20 WD (art. 11) and every figure is `draft`. */
@@ -105,9 +116,13 @@ describe('pack registry', () => {
     expect(listPacks().map((p) => p.id)).toEqual(['hebei-2023', 'hebei-2016', 'anhui-2021', 'hebei-2022-draft']);
   });
 
-  it('Hebei 2016 has no negative-list procedure; the others have all five flows', () => {
+  it('Hebei 2016 has no negative-list procedure; the others have all five flows; only the Hebei Measures (draft art. 21) route across levels', () => {
     expect(Object.keys(getPack('hebei-2016').flows)).not.toContain('negative-list');
-    for (const id of ['hebei-2023', 'hebei-2022-draft', 'anhui-2021']) expect(Object.keys(getPack(id).flows)).toHaveLength(5);
+    expect(Object.keys(getPack('anhui-2021').flows)).toHaveLength(5);
+    for (const id of ['hebei-2023', 'hebei-2022-draft']) {
+      expect(Object.keys(getPack(id).flows)).toHaveLength(7);
+      expect(Object.keys(getPack(id).flows)).toEqual(expect.arrayContaining(['cross-level-unconditional-share', 'cross-level-conditional-share']));
+    }
   });
 
   it('Anhui unconditional data is direct access: one immediate step with no task decisions', () => {

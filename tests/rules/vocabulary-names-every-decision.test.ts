@@ -27,6 +27,12 @@ describe('the words of the notices', () => {
     expect(decisionWord('refuse', 'provider-reply')).toEqual({ zh: '不同意', en: 'Refuse' });
   });
 
+  it('read the relay of a cross-level request (draft art. 21) as relaying upward, not forwarding to the provider, as the web app does', () => {
+    expect(decisionWord('forward', 'relay-upward')).toEqual({ zh: '转报上一级政务数据主管部门', en: 'Relay to the upper-level authority' });
+    expect([decisionLabel('forward', 'zh', 'relay-upward'), decisionLabel('forward', 'en', 'relay-upward')]).toEqual(['转报上一级政务数据主管部门', 'Relay to the upper-level authority']);
+    expect(decisionWord('forward', 'review-forward').zh).toBe('审核通过，转提供部门');
+  });
+
   it('are the web app’s words for the processes, the decisions and the closing statuses', () => {
     for (const [code, words] of Object.entries(processWords)) expect([words.zh, words.en]).toEqual(processLabels[code]);
     for (const [code, words] of Object.entries(decisionWords)) expect([words.zh, words.en]).toEqual(decisionLabels[code]);

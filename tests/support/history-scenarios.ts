@@ -52,6 +52,22 @@ const anhuiParties = { requester: 'ah-mzt', provider: 'ah-gat', authority: 'ah-d
 
 export const scenarios: Scenario[] = [
   {
+    // Hebei draft art. 21: a Shijiazhuang department's request for provincial data, relayed by the city authority.
+    name: 'share-request.cross-level.relayed-agreed-provided',
+    workflowType: workflowTypes.shareRequest,
+    process: 'share-request',
+    pack: 'hebei-2023',
+    jurisdiction: 'hebei',
+    catalogueEntry: 'HB-GAT-0001',
+    parties: { requester: 'sjz-gaj', provider: 'hb-gat', authority: 'hb-data', government: 'hb-gov', upperAuthority: 'nda', relayAuthority: 'sjz-data' },
+    moves: {
+      'relay-upward': { decision: 'forward' },
+      'review-forward': { decision: 'forward' },
+      'provider-reply': { decision: 'agree' },
+      'provide-data': { decision: 'provided' },
+    },
+  },
+  {
     name: 'share-request.unconditional.overdue-then-provided',
     workflowType: workflowTypes.shareRequest,
     process: 'share-request',

@@ -28,6 +28,12 @@ describe('the confirmation of every decision', () => {
     expect(en).toMatch(/\?/);
   });
 
+  it('says the relay of a cross-level request (draft art. 21) goes to the upper-level authority, not to the provider', () => {
+    expect(decisionEffect('forward', 'relay-upward', 'zh')).toContain('转报上一级政务数据主管部门');
+    expect(decisionEffect('forward', 'relay-upward', 'zh')).not.toContain('转提供部门？');
+    expect(decisionEffect('forward', 'relay-upward', 'en')).toContain('upper-level authority');
+  });
+
   it('says what a refusal to share does: the requester is told and may object', () => {
     expect(decisionEffect('refuse', 'provider-reply', 'zh')).toBe('确认不予共享？该答复将送达需求部门，需求部门可提出异议。');
     expect(decisionEffect('refuse', 'provider-reply.extension', 'zh')).toBe('确认不同意延期？办理期限不变。');

@@ -8,6 +8,10 @@ type Pair = readonly [zh: string, en: string];
 const effects: Record<string, Pair> = {
   provided: ['确认已提供数据？该答复将送达需求部门，本案件随即办结。', 'Confirm the data was provided? The requester is told and the case closes.'],
   forward: ['确认审核通过并转提供部门？提供部门须在规定期限内答复是否同意共享。', 'Forward to the providing department? It must answer within its period whether it agrees to share.'],
+  'relay-upward:forward': [
+    '确认转报上一级政务数据主管部门？上一级主管部门自收到之日起按第十九条办理（审核转提供部门），本级的转报环节随即完成。',
+    'Relay the request to the upper-level authority? It handles it under art. 19 (review and forward to the provider) from its receipt; your hop is then done.',
+  ],
   'forward-dispute:forward': ['确认转提供部门校核？提供部门须在规定期限内校核并释明或修复。', 'Forward the dispute to the provider? It must verify, then explain or repair, within its period.'],
   'return-incomplete': ['确认退回补正？申请将退回需求部门，补正后方可重新提交。', 'Return the request as incomplete? It goes back to the requester, who may complete and resubmit it.'],
   agree: ['确认同意共享？该答复将送达需求部门，本部门须在规定期限内提供数据。', 'Agree to share? The requester is told, and your department must provide the data within its period.'],

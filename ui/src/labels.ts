@@ -79,6 +79,7 @@ export const statusLabels: Labels = {
 
 export const stepLabels: Labels = {
   'direct-access': ['直接获取', 'direct access'],
+  'relay-upward': ['本级主管部门转报', 'relay to the upper-level authority'],
   'provide-data': ['提供数据', 'providing the data'],
   'review-forward': ['审核转办', 'review and forwarding'],
   'provider-reply': ['提供部门答复', "the provider's reply"],
@@ -169,6 +170,7 @@ export function statusLabel(status: string, lang: Lang): string {
 /** Decisions of a task, labelled; the extension decision's `refuse` reads as refusing the extension. */
 export function decisionLabel(decision: string, lang: Lang, step?: string): string {
   if (step?.endsWith('.extension') && decision === 'refuse') return lang === 'zh' ? '不同意延期' : 'Refuse the extension';
+  if (step === 'relay-upward' && decision === 'forward') return lang === 'zh' ? '转报上一级政务数据主管部门' : 'Relay to the upper-level authority';
   return label(decisionLabels, decision, lang);
 }
 
@@ -185,6 +187,7 @@ export const detailLabels: Labels = {
   evidence: ['证明材料', 'Evidence'],
   legalBasis: ['法律依据', 'Legal basis'],
   reason: ['理由', 'Reasons'],
+  route: ['办理途径', 'Route'],
 };
 
 /**

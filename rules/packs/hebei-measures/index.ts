@@ -4,7 +4,7 @@ import { packPolicy } from '../pack-policy.js';
 import { catalogueChange } from './catalogue.js';
 import { negativeList } from './negative-list.js';
 import { qualityDispute } from './quality.js';
-import { conditionalShare, unconditionalShare } from './sharing.js';
+import { conditionalShare, crossLevelConditionalShare, crossLevelUnconditionalShare, unconditionalShare } from './sharing.js';
 import { art11, art19, news, supervision } from './texts.js';
 import { DRAFT_BASIS, draftCite, newsCite, type HebeiVariant } from './variant.js';
 
@@ -35,6 +35,8 @@ function flows(v: HebeiVariant): RulePack['flows'] {
     'catalogue-change': catalogueChange(v),
     'quality-dispute': qualityDispute(v),
     'negative-list': negativeList(v),
+    'cross-level-unconditional-share': crossLevelUnconditionalShare(v),
+    'cross-level-conditional-share': crossLevelConditionalShare(v),
   };
 }
 
@@ -74,7 +76,7 @@ function policy(v: HebeiVariant): RulePack['policy'] {
 /** 《河北省政务数据共享应用管理办法》, provincial government order, in force from 2023-01-01. */
 export const hebei2023: RulePack = {
   id: 'hebei-2023',
-  version: '1.2.0',
+  version: '1.3.0',
   titleZh: '河北省政务数据共享应用管理办法',
   titleEn: 'Hebei Province Measures for the Administration of Government Affairs Data Sharing and Application',
   jurisdiction: 'hebei',
@@ -94,7 +96,7 @@ export const hebei2023: RulePack = {
 /** The 2022-08-12 consultation draft of the same Measures: never in force, for comparison only. */
 export const hebei2022Draft: RulePack = {
   id: 'hebei-2022-draft',
-  version: '1.2.0',
+  version: '1.3.0',
   titleZh: '河北省政务数据共享应用管理办法(征求意见稿)',
   titleEn: 'Hebei Province Measures for the Administration of Government Affairs Data Sharing and Application (consultation draft)',
   jurisdiction: 'hebei',

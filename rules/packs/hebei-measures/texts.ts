@@ -44,6 +44,18 @@ export const art15 = {
   },
 } as const satisfies Record<string, Bilingual>;
 
+/** Draft art. 21: cross-level and cross-region sharing (【跨层级、跨地区共享】). */
+export const art21 = {
+  national: {
+    zh: '政务部门需要共享国务院有关部门相关政务数据的,由省政务数据主管部门协调获取。',
+    en: 'Where a department needs data of the relevant departments of the State Council, the provincial competent authority coordinates obtaining it.',
+  },
+  crossLevel: {
+    zh: '设区的市、县(市、区)政务部门需要共享本省行政区域内跨层级、跨地区政务数据的,应当通过本级政务数据主管部门向上一级政务数据主管部门申请获取。',
+    en: 'A department of a districted city or of a county (county-level city, district) that needs data of another level or another region within this province applies for it to the upper-level competent authority through the competent authority at its own level.',
+  },
+} as const satisfies Record<string, Bilingual>;
+
 /** Draft art. 19: share requests. */
 export const art19 = {
   noRefusal: {

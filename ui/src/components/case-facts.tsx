@@ -1,8 +1,63 @@
 import { formatDate, formatInstant } from '../format';
 import { useI18n } from '../i18n';
-import { detailLabels, label, packLabels, processLabels, sharingLabels, statusLabel, triggerLabels } from '../labels';
+import { basisLabels, detailLabels, label, packLabels, processLabels, sharingLabels, statusLabel, triggerLabels } from '../labels';
 import type { CaseDetail, CatalogueEntry } from '../types';
 import { useDepartments } from './common';
+
+/** A share request's route (Hebei draft art. 21), as the API stored it with the case: who it passes, in order. */
+export interface ShareRouteFacts {
+  kind: 'cross-level' | 'own-authority';
+  basis: 'draft' | 'policy';
+  zh: string;
+  en: string;
+  citation: { article: string; note?: string };
+  /** requester, (own-level authority,) the authority that handles it, provider. */
+  hops: string[];
+}
+
+/** The case's route, when it has one other than between two departments of one authority. */
+export function shareRouteOf(kase: Pick<CaseDetail, 'details'>): ShareRouteFacts | null {
+  const route = (kase.details as Record<string, unknown> | null | undefined)?.route as ShareRouteFacts | undefined;
+  return route && Array.isArray(route.hops) ? route : null;
+}
+
+/** What each hop of a route does, in order. */
+const HOP_ROLES: Record<ShareRouteFacts['kind'], [string, string][]> = {
+  'cross-level': [
+    ['需求部门', 'requester'],
+    ['本级主管部门 · 转报', 'own-level authority · relays'],
+    ['上一级主管部门 · 受理办理', 'upper-level authority · handles'],
+    ['提供部门', 'provider'],
+  ],
+  'own-authority': [
+    ['需求部门', 'requester'],
+    ['本级主管部门 · 办理', 'own-level authority · handles'],
+    ['提供部门', 'provider'],
+  ],
+};
+
+/** The route's hops with their roles, its basis (依征求意见稿 / 本地政策) and why, with the article. */
+function RouteFacts({ route }: { route: ShareRouteFacts }) {
+  const { lang, pick } = useI18n();
+  const { name } = useDepartments();
+  const roles = HOP_ROLES[route.kind] ?? [];
+  return (
+    <>
+      <dt>{label(detailLabels, 'route', lang)}</dt>
+      <dd data-testid="facts-route">
+        <ol className="route-hops" aria-label={label(detailLabels, 'route', lang)}>
+          {route.hops.map((id, i) => (
+            <li key={`${id}-${i}`}>
+              <strong>{name(id)}</strong> <span className="muted">{roles[i] ? pick(roles[i][0], roles[i][1]) : ''}</span>
+            </li>
+          ))}
+        </ol>
+        <span className={`tag ${route.basis === 'policy' ? 'tag-warn' : 'tag-info'}`}>{label(basisLabels, route.basis, lang)}</span>{' '}
+        {pick(route.zh, route.en)} <span className="muted">({route.citation.article})</span>
+      </dd>
+    </>
+  );
+}
 
 /** The order a submission's fields are shown in; a field not named here follows, under its own key. */
 const detailOrder = ['trigger', 'changedAt', 'description', 'evidence', 'basis', 'legalBasis', 'reason'];
@@ -80,9 +135,13 @@ export function CaseFacts({ kase, entry }: { kase: CaseDetail; entry: CatalogueE
         ) : null}
         <dt>{t('receivedAt')}</dt>
         <dd>{formatInstant(kase.receivedAt, lang)}</dd>
-        {details.map(([key, value]) => (
-          <DetailRow key={key} name={key} text={detailText(key, value, lang)} />
-        ))}
+        {details.map(([key, value]) =>
+          key === 'route' && shareRouteOf(kase) ? (
+            <RouteFacts key={key} route={shareRouteOf(kase)!} />
+          ) : (
+            <DetailRow key={key} name={key} text={detailText(key, value, lang)} />
+          ),
+        )}
         <dt>{t('authorityDept')}</dt>
         <dd>{name(kase.authorityDepartmentId)}</dd>
         <dt>{t('pack')}</dt>

@@ -3,7 +3,7 @@ import { api, type ApiError } from '../api';
 import { useUser } from '../auth';
 import { findCase, notFoundAsNull } from '../cases';
 import { ArgumentsSoFar } from '../components/arguments';
-import { CaseFacts } from '../components/case-facts';
+import { CaseFacts, shareRouteOf } from '../components/case-facts';
 import { useCatalogueEntry } from '../components/catalogue-entry';
 import { DecisionForm, payloadSteps } from '../components/decision-form';
 import { ProposedChanges } from '../components/proposed-changes';
@@ -26,7 +26,12 @@ export function mayAct(task: Task, user: User): boolean {
 
 /** The rule-pack step behind a task: its period basis (law, draft, local policy) and the extension it allows. */
 async function stepRule(kase: CaseDetail, step: string, signal: AbortSignal): Promise<PreviewStep | undefined> {
-  const flows = kase.process === 'share-request' ? ['conditional-share', 'unconditional-share'] : [kase.process];
+  const flows =
+    kase.process !== 'share-request'
+      ? [kase.process]
+      : shareRouteOf(kase)?.kind === 'cross-level'
+        ? ['cross-level-conditional-share', 'cross-level-unconditional-share']
+        : ['conditional-share', 'unconditional-share'];
   for (const flow of flows) {
     try {
       const preview = await api.preview(kase.pack, flow, kase.receivedAt, signal);
