@@ -16,6 +16,7 @@ const workflowTypeOf: Record<Process, string> = {
   'catalogue-change': workflowTypes.catalogueChange,
   'quality-dispute': workflowTypes.qualityDispute,
   'negative-list': workflowTypes.negativeList,
+  'data-inconsistency': workflowTypes.dataInconsistency,
 };
 
 export interface NewCase {

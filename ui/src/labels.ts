@@ -10,6 +10,7 @@ export const processLabels: Labels = {
   'catalogue-change': ['目录更新', 'Catalogue change'],
   'quality-dispute': ['数据质量异议', 'Data-quality dispute'],
   'negative-list': ['负面清单申请', 'Negative-list application'],
+  'data-inconsistency': ['同类数据不一致协商', 'Inconsistent data: consultation'],
 };
 
 export const decisionLabels: Labels = {
@@ -41,6 +42,8 @@ export const decisionLabels: Labels = {
   grant: ['同意延期', 'Grant the extension'],
   'direct-access': ['直接获取', 'Direct access'],
   'order-correction': ['责令限期改正', 'Order correction within a time limit'],
+  consensus: ['协商一致', 'Consensus reached'],
+  coordinated: ['已协调处理', 'Coordinated and settled'],
 };
 
 export const rungLabels: Labels = {
@@ -185,6 +188,9 @@ export const detailLabels: Labels = {
   evidence: ['证明材料', 'Evidence'],
   legalBasis: ['法律依据', 'Legal basis'],
   reason: ['理由', 'Reasons'],
+  ownEntryId: ['本部门的同类数据（目录条目）', 'Our data of the same category (catalogue entry)'],
+  inconsistency: ['不一致之处', 'What is inconsistent'],
+  route: ['申请复核的途径', 'Where the review was applied for'],
 };
 
 /**
