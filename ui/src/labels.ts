@@ -215,3 +215,16 @@ export const entryFieldLabels: Labels = {
   legalBasis: ['法律依据', 'Legal basis'],
   dataFormat: ['数据格式', 'Data format'],
 };
+
+/** Who applied for the approval or service whose data is under review (Anhui art. 26 para. 3). */
+export const holderLabels: Labels = {
+  'natural-person': ['自然人', 'Natural person'],
+  'legal-person': ['法人', 'Legal person'],
+  'unincorporated-organisation': ['非法人组织', 'Unincorporated organisation'],
+};
+
+/** Where a data-quality review was applied for (Anhui art. 26 para. 2). */
+export const routeLabels: Labels = {
+  platform: ['通过江淮大数据中心平台', 'Through the Jianghuai big-data centre platform'],
+  direct: ['直接向数据提供部门', 'To the data providing department directly'],
+};
