@@ -61,6 +61,8 @@ describe('Anhui: what the other department sees on its task', () => {
     expect(await flag.getByTestId('proof-rule').textContent()).toContain('不得要求申请人办理数据更正手续');
     expect(await flag.textContent()).toContain('回译');
     expect(await other.getByTestId('request').getByTestId('detail-route').textContent()).toBe('直接向数据提供部门');
+    // Applied for directly, the providing department agrees an extension itself.
+    expect(await other.getByTestId('extension-form').textContent()).toContain('经数据提供部门同意');
     await screenshot(other, 'review-proof-shown', { fullPage: true });
   });
 });

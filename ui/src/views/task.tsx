@@ -26,7 +26,9 @@ export function mayAct(task: Task, user: User): boolean {
 
 /** The rule-pack step behind a task: its period basis (law, draft, local policy) and the extension it allows. */
 async function stepRule(kase: CaseDetail, step: string, signal: AbortSignal): Promise<PreviewStep | undefined> {
-  const flows = kase.process === 'share-request' ? ['conditional-share', 'unconditional-share'] : [kase.process];
+  // A review applied for to the provider directly (Anhui art. 26) runs the pack's flow of that route.
+  const direct = kase.process === 'quality-dispute' && kase.details?.route === 'direct';
+  const flows = kase.process === 'share-request' ? ['conditional-share', 'unconditional-share'] : direct ? ['quality-dispute-direct'] : [kase.process];
   for (const flow of flows) {
     try {
       const preview = await api.preview(kase.pack, flow, kase.receivedAt, signal);
@@ -120,6 +122,7 @@ export function TaskView({ taskId }: { taskId: string }) {
             <ExtensionForm
               task={task}
               max={rule.extension.max}
+              approvedBy={rule.extension.approvedBy}
               pending={kase?.tasks.some((x) => x.step === `${task.step}.extension` && x.status === 'open') ?? false}
             />
           ) : null}
@@ -264,7 +267,7 @@ function NotYours({ task }: { task: Task }) {
   return <p>{t('notYourTask', { dept: name(task.assigneeDepartmentId) })}</p>;
 }
 
-function ExtensionForm({ task, max, pending }: { task: Task; max: { n: number; unit: string }; pending: boolean }) {
+function ExtensionForm({ task, max, approvedBy, pending }: { task: Task; max: { n: number; unit: string }; approvedBy?: string; pending: boolean }) {
   const { t, lang } = useI18n();
   // What the statute allows in all, less what was already granted.
   const granted = (task.deadline.extensions ?? []).reduce((a, b) => a + b, 0);
@@ -292,7 +295,7 @@ function ExtensionForm({ task, max, pending }: { task: Task; max: { n: number; u
       ) : (
         <form onSubmit={onSubmit} noValidate data-testid="extension-form">
           <p className="hint">
-            {t('extensionIntro', { max: `${max.n} ${unit}` })}
+            {t(approvedBy === 'provider' ? 'extensionIntroProvider' : 'extensionIntro', { max: `${max.n} ${unit}` })}
             {granted ? ` ${t('extensionRemaining', { granted, remaining })}` : ''}
           </p>
           <ErrorSummary formId="ext" fields={submit.fields} general={submit.general} labels={{ n: t('extensionDays'), reason: t('extensionReason') }} />
