@@ -55,10 +55,6 @@ export const measures = {
     zh: '申请人向江淮大数据中心平台申请复核的,江淮大数据中心平台管理机构应当组织数据提供部门进行校核,数据提供部门应当自收到复核申请之日起7个工作日内进行校核,并答复申请人。',
     en: 'Where the applicant applies for review through the Jianghuai big-data centre platform, the platform management organisation has the providing department verify the data; the providing department verifies within 7 working days of receiving the review application and answers the applicant.',
   },
-  art26Applicants: {
-    zh: '政务部门和其他组织、个人对政务数据有疑义或者发现有错误的,可以向数据提供部门或者通过江淮大数据中心平台申请复核。',
-    en: '26th government departments and other organizations, individuals have doubts about the government data or found that there are errors, can be submitted to the data providing department or through the JAC big data center platform for review',
-  },
   art26Direct: {
     zh: '申请人向数据提供部门申请复核的,数据提供部门应当自收到复核申请之日起7个工作日内进行校核,并答复申请人',
     en: 'Where the applicant applies to the providing department for review, the providing department verifies the data within 7 working days of receiving the review application and answers the applicant.',
