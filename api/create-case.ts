@@ -16,6 +16,7 @@ const workflowTypeOf: Record<Process, string> = {
   'catalogue-change': workflowTypes.catalogueChange,
   'quality-dispute': workflowTypes.qualityDispute,
   'negative-list': workflowTypes.negativeList,
+  'data-inconsistency': workflowTypes.dataInconsistency,
 };
 
 export interface NewCase {
@@ -30,6 +31,8 @@ export interface NewCase {
   idempotencyFingerprint?: string;
   scenario?: string;
   details: Record<string, unknown>;
+  /** The caller's own catalogue entry the case also concerns (inconsistent data, Anhui art. 27): must be its department's. */
+  ownEntryId?: string;
   /** Extra workflow input (e.g. a negative-list application's legal basis). */
   input?: Record<string, unknown>;
   /** What the process checks once the case's text is known (bound by receipt): throws an HttpProblem naming the field. */
@@ -52,6 +55,11 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   }
   if (spec.callerIs === 'provider' && !ownEntry) {
     throw HttpProblem.unprocessable('body.catalogueEntryId', 'only the department that provides this entry may do this');
+  }
+  if (spec.ownEntryId !== undefined) {
+    const [own] = await db.select().from(catalogueEntries).where(eq(catalogueEntries.id, spec.ownEntryId));
+    if (!own) throw HttpProblem.unprocessable('body.ownEntryId', `no catalogue entry ${spec.ownEntryId}`);
+    if (own.providerDepartmentId !== department.id) throw HttpProblem.unprocessable('body.ownEntryId', 'is not your department’s entry: name the data your department provides');
   }
   const binding = await bindCase(db, department, receivedAt, entry.providerDepartmentId, {
     routed: spec.process === 'share-request',

@@ -37,6 +37,7 @@ export {
   type OptionRule,
   type Resumption,
   type ReturnForCompletionPolicy,
+  type ReviewProtectionRule,
   type Role,
   type RulePack,
   type StepId,

@@ -17,6 +17,10 @@ export const FLOW_IDS = {
    */
   crossLevelUnconditionalShare: 'cross-level-unconditional-share',
   crossLevelConditionalShare: 'cross-level-conditional-share',
+  /** Anhui art. 26 para. 2, first clause: a review application lodged with the providing department directly. */
+  qualityDisputeDirect: 'quality-dispute-direct',
+  /** Anhui art. 27: two departments provide inconsistent data of the same category. */
+  dataInconsistency: 'data-inconsistency',
 } as const;
 /** A value of {@link FLOW_IDS}. */
 export type FlowId = (typeof FLOW_IDS)[keyof typeof FLOW_IDS];
@@ -110,6 +114,10 @@ export const DECISIONS = {
   return: 'return',
   reject: 'reject',
   filed: 'filed',
+  /** Anhui art. 27: the departments reached a consensus by consultation (协商一致). */
+  consensus: 'consensus',
+  /** Anhui art. 27: the authority, with the competent departments, has coordinated and settled the matter (协调处理). */
+  coordinated: 'coordinated',
 } as const;
 /** A value of {@link DECISIONS}. */
 export type Decision = (typeof DECISIONS)[keyof typeof DECISIONS];
@@ -393,6 +401,19 @@ export interface RulePack {
   readonly refusalBasis: RefusalBasisRule;
   /** The causes of a catalogue change the text names (its period runs from the day of the change). */
   readonly changeTriggers: ChangeTriggerRule;
+  /**
+   * While a data review is pending, a service applicant who has shown valid proof must not be refused on the ground
+   * of the disputed data (Anhui art. 26 para. 3): the text each handler of the case is shown with the flag. Absent
+   * where the pack's text has no such rule.
+   */
+  readonly reviewProtection?: ReviewProtectionRule;
   /** Present when {@link applyPolicyOverrides} produced this pack. */
   readonly appliedOverrides?: PolicyOverrides;
+}
+
+/** A rule protecting a service applicant while the data it relies on is under review (Anhui art. 26 para. 3). */
+export interface ReviewProtectionRule extends Bilingual {
+  /** The case statuses during which the review is pending (the flag may be recorded then only). */
+  readonly pendingStatuses: readonly string[];
+  readonly citation: Citation;
 }

@@ -14,6 +14,7 @@ export const processWords: Words = {
   'catalogue-change': { zh: '目录更新', en: 'Catalogue change' },
   'quality-dispute': { zh: '数据质量异议', en: 'Data-quality dispute' },
   'negative-list': { zh: '负面清单申请', en: 'Negative-list application' },
+  'data-inconsistency': { zh: '同类数据不一致协商', en: 'Inconsistent data: consultation' },
 };
 
 /**
@@ -49,6 +50,8 @@ export const decisionWords: Words = {
   grant: { zh: '同意延期', en: 'Grant the extension' },
   'direct-access': { zh: '直接获取', en: 'Direct access' },
   'order-correction': { zh: '责令限期改正', en: 'Order correction within a time limit' },
+  consensus: { zh: '协商一致', en: 'Consensus reached' },
+  coordinated: { zh: '已协调处理', en: 'Coordinated and settled' },
 };
 
 /** The refusal of an extension request reads as such, not as a refusal to share. */

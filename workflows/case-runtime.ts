@@ -608,7 +608,8 @@ export class CaseRuntime {
       step: `${task.spec.step}.extension`,
       titleZh: `审批延期申请：${task.spec.titleZh}（申请延长${input.n}${ext.max.unit === 'days' ? '日' : '个工作日'}）`,
       titleEn: `Decide an extension request: ${task.spec.titleEn} (+${input.n} ${ext.max.unit})`,
-      assignee: { departmentId: this.partyOf(ext.approvedBy), role: 'authority-reviewer' },
+      // The authority's reviewer, or where the text has the provider agree (Anhui art. 26, direct review) the provider.
+      assignee: { departmentId: this.partyOf(ext.approvedBy), role: ext.approvedBy === 'provider' ? 'provider' : 'authority-reviewer' },
       period: decisionPeriod,
       clockStartsAt: requestedAt,
       decisions: ['grant', 'refuse'],

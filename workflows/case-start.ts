@@ -36,6 +36,8 @@ const closingStatuses: Record<string, string> = {
   'order-provision': 'provision-ordered',
   'order-repair': 'repair-ordered',
   return: 'returned',
+  consensus: 'resolved',
+  coordinated: 'resolved',
 };
 
 /** The status a case closes with, from the decision that ended it. */

@@ -10,6 +10,7 @@ export const workflowTypes = {
   catalogueChange: 'catalogueChangeWorkflow',
   qualityDispute: 'qualityDisputeWorkflow',
   negativeList: 'negativeListWorkflow',
+  dataInconsistency: 'dataInconsistencyWorkflow',
 } as const;
 
 /** Workflow ids are derived from the request id, so a case has exactly one workflow. */
@@ -55,6 +56,11 @@ export interface CaseInput {
   parties: Parties;
   catalogueEntryId: string;
   submittedBy: string;
+  /**
+   * A data-quality dispute under the Anhui Measures: where the review was applied for (art. 26 para. 2) — through the
+   * platform (absent, the default) or to the providing department directly.
+   */
+  route?: 'platform' | 'direct';
 }
 
 export interface CompleteTaskInput {

@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { appendAudit } from '../../db/audit';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
@@ -10,7 +11,14 @@ import { idempotencyFingerprint } from '../idempotency';
 import { HttpProblem } from '../problem';
 import type { ReceiptClaim } from '../receipt';
 import { ProblemSchema, UuidParams, problemResponses } from '../schemas/common';
-import { CreateCatalogueChangeBody, CreateNegativeListBody, CreateQualityDisputeBody } from '../schemas/cases';
+import {
+  CreateCatalogueChangeBody,
+  CreateDataInconsistencyBody,
+  CreateNegativeListBody,
+  CreateQualityDisputeBody,
+  ProofShownBody,
+  ProofShownResponse,
+} from '../schemas/cases';
 import { CreateShareRequestBody, IdempotencyHeaders, ListRequestsQuery, RequestDetail, RequestSummary } from '../schemas/share-requests';
 import { visibleRequests } from '../visibility';
 import { queryCases } from '../case-list';
@@ -81,7 +89,40 @@ const resources: ProcessResource<TSchema>[] = [
       catalogueEntryId: String(b.catalogueEntryId),
       callerIs: 'requester',
       receipt: receiptClaim('receivedAt', b),
-      details: { description: b.description, ...(b.evidence ? { evidence: b.evidence } : {}) },
+      details: { description: b.description, ...(b.evidence ? { evidence: b.evidence } : {}), ...(b.route ? { route: b.route } : {}) },
+      ...(b.route === 'direct' ? { input: { route: 'direct' } } : {}),
+      check: (pack) => {
+        if (b.route === 'direct' && !getPack(pack).flows['quality-dispute-direct']) {
+          throw HttpProblem.unprocessable(
+            'body.route',
+            `the text this case is bound to (${pack}) provides no review applied for to the provider directly (Anhui art. 26 para. 2 does) / 本案适用的规章未规定直接向数据提供部门申请复核`,
+          );
+        }
+      },
+    }),
+  },
+  {
+    path: '/api/data-inconsistencies',
+    process: 'data-inconsistency',
+    summary: '同类数据不一致 Raise inconsistent data of the same category with the department that provides it (Anhui art. 27)',
+    role: 'provider',
+    body: CreateDataInconsistencyBody,
+    toCase: (b) => ({
+      process: 'data-inconsistency',
+      catalogueEntryId: String(b.catalogueEntryId),
+      // The other department provides the entry named; the caller's own entry is checked as its own.
+      callerIs: 'requester',
+      ownEntryId: String(b.ownEntryId),
+      receipt: receiptClaim('receivedAt', b),
+      details: { ownEntryId: b.ownEntryId, inconsistency: b.inconsistency },
+      check: (pack) => {
+        if (!getPack(pack).flows['data-inconsistency']) {
+          throw HttpProblem.unprocessable(
+            'body.catalogueEntryId',
+            `the text this case is bound to (${pack}) provides no procedure for inconsistent data between departments (Anhui art. 27 does) / 本案适用的规章未规定同类数据不一致的协商程序`,
+          );
+        }
+      },
     }),
   },
   {
@@ -101,6 +142,13 @@ const resources: ProcessResource<TSchema>[] = [
   },
 ];
 
+/** The pack's rule protecting the service applicant while a dispute's review is pending, and whether it is. */
+function reviewProtectionView(r: typeof requests.$inferSelect) {
+  const rule = r.process === 'quality-dispute' ? getPack(r.pack).reviewProtection : undefined;
+  if (!rule) return null;
+  return { zh: rule.zh, en: rule.en, pending: rule.pendingStatuses.includes(r.status), citation: { ...rule.citation } };
+}
+
 /** The body's statement about its receipt: a date, why it is earlier than now, and for which department. */
 function receiptClaim(field: ReceiptClaim['field'], b: Record<string, unknown>): ReceiptClaim {
   return {
@@ -115,7 +163,74 @@ export function caseRoutes(deps: AppDeps) {
   const { db } = deps;
   return async (app: FastifyInstance) => {
     for (const resource of resources) register(app, resource);
+    registerProofShown(app);
   };
+
+  /**
+   * Anhui art. 26 para. 3: while the review is pending, a party records that the service applicant has shown legal and
+   * effective proof; the flag and the paragraph are then shown to everyone handling the case (details.proofShown).
+   */
+  function registerProofShown(app: FastifyInstance): void {
+    const api = app.withTypeProvider<TypeBoxTypeProvider>();
+    api.post(
+      '/api/quality-disputes/:id/proof-shown',
+      {
+        preHandler: allow('requester', 'provider', 'authority-reviewer'),
+        schema: {
+          tags: ['quality-dispute'],
+          summary: '复核期间申请人已提供合法有效证明材料 Record that the service applicant has shown valid proof while the review is pending (Anhui art. 26 para. 3)',
+          params: UuidParams,
+          body: ProofShownBody,
+          response: { 201: ProofShownResponse, 409: ProblemSchema, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const user = caller(request);
+        const [found] = await db
+          .select()
+          .from(requests)
+          .where(and(eq(requests.id, request.params.id), eq(requests.process, 'quality-dispute'), visibleRequests(user)));
+        // Only the case's parties handle it: a body that was merely told of it sees it, but records nothing.
+        const party = found && [found.requesterDepartmentId, found.providerDepartmentId, found.authorityDepartmentId].includes(user.departmentId);
+        if (!found || !party) throw HttpProblem.notFound('Case');
+        const rule = getPack(found.pack).reviewProtection;
+        if (!rule) throw HttpProblem.conflict(`the text this case is bound to (${found.pack}) has no such rule (Anhui art. 26 para. 3 has) / 本案适用的规章无此规定`);
+        const entry = {
+          holder: request.body.holder,
+          matter: request.body.matter.trim(),
+          proof: request.body.proof.trim(),
+          recordedAt: new Date().toISOString(),
+          recordedBy: user.id,
+          departmentId: user.departmentId,
+        };
+        const updated = await db.transaction(async (tx) => {
+          // Only while the review is pending: the same statement decides and writes, so a review answered meanwhile refuses it.
+          const [row] = await tx
+            .update(requests)
+            .set({
+              details: sql`jsonb_set(${requests.details}, '{proofShown}', coalesce(${requests.details}->'proofShown', '[]'::jsonb) || ${JSON.stringify([entry])}::jsonb)`,
+              updatedAt: new Date(),
+            })
+            .where(and(eq(requests.id, found.id), inArray(requests.status, [...rule.pendingStatuses])))
+            .returning();
+          if (!row) return undefined;
+          await appendAudit(tx, {
+            eventKey: `request.proof-shown:${found.id}:${entry.recordedAt}:${user.id}`,
+            at: new Date(entry.recordedAt),
+            action: 'request.proof-shown',
+            actorUserId: user.id,
+            actorDepartmentId: user.departmentId,
+            requestId: found.id,
+            details: { holder: entry.holder, citation: rule.citation.article },
+          });
+          return row;
+        });
+        if (!updated) throw HttpProblem.conflict('the review is no longer pending: the flag is recorded only while it is (Anhui art. 26 para. 3: 数据复核期间) / 复核已答复');
+        const proofShown = (updated.details as { proofShown?: (typeof entry)[] }).proofShown ?? [];
+        return reply.status(201).send({ requestId: found.id, proofShown, protection: { zh: rule.zh, en: rule.en, citation: { ...rule.citation } } });
+      },
+    );
+  }
 
   function register(app: FastifyInstance, resource: ProcessResource<TSchema>): void {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -174,6 +289,7 @@ export function caseRoutes(deps: AppDeps) {
         return {
           ...requestView(found[0]),
           ...textsView(found[0]),
+          reviewProtection: reviewProtectionView(found[0]),
           tasks: taskRows.map((t) => taskView(t, calendar, new Date(), found[0]!.pack)),
           escalations: escalationRows.map((e) => ({
             ...e,

@@ -6,7 +6,7 @@ export const PackParams = Type.Object({ pack: Type.String({ minLength: 1, maxLen
 export const PreviewQuery = Type.Object(
   {
     process: Type.Union(
-      ['unconditional-share', 'conditional-share', 'catalogue-change', 'quality-dispute', 'negative-list'].map((f) => Type.Literal(f)),
+      ['unconditional-share', 'conditional-share', 'catalogue-change', 'quality-dispute', 'negative-list', 'quality-dispute-direct', 'data-inconsistency'].map((f) => Type.Literal(f)),
       { description: 'The flow to preview' },
     ),
     received: Type.String({ format: 'date-time', description: 'Receipt instant, e.g. 2025-09-28T10:00:00+08:00' }),

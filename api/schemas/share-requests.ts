@@ -68,6 +68,13 @@ export const RequestDetail = Type.Intersect([
   RequestSummary,
   Type.Object({
     ...hierarchyFields,
+    reviewProtection: Type.Union(
+      [Type.Object({ zh: Type.String(), en: Type.String(), pending: Type.Boolean(), citation: Type.Record(Type.String(), Type.Unknown()) }), Type.Null()],
+      {
+        description:
+          'A data-quality dispute under a text protecting the service applicant while the review is pending (Anhui art. 26 para. 3): the rule, and whether the review is pending; null elsewhere. The proof shown is in details.proofShown',
+      },
+    ),
     tasks: Type.Array(Task),
     escalations: Type.Array(
       Type.Object({

@@ -139,7 +139,7 @@ export const TaskListItem = Type.Object({ ...Task.properties, deadline: Deadline
 export const ListTasksQuery = Type.Object(
   {
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('all')], { default: 'open' })),
-    process: Type.Optional(Type.Union(['share-request', 'catalogue-change', 'quality-dispute', 'negative-list'].map((p) => Type.Literal(p)))),
+    process: Type.Optional(Type.Union(['share-request', 'catalogue-change', 'quality-dispute', 'negative-list', 'data-inconsistency'].map((p) => Type.Literal(p)))),
     rung: Type.Optional(Type.Union(escalationRungs.map((r) => Type.Literal(r)))),
     overdue: Type.Optional(Type.Boolean()),
     department: Type.Optional(Type.String({ maxLength: 40, description: 'Assignee department (with scope=level)' })),

@@ -2,7 +2,7 @@ import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizz
 import { catalogueEntries } from './catalogue';
 import { departments, users } from './organisation';
 
-export const processes = ['share-request', 'catalogue-change', 'quality-dispute', 'negative-list'] as const;
+export const processes = ['share-request', 'catalogue-change', 'quality-dispute', 'negative-list', 'data-inconsistency'] as const;
 export type Process = (typeof processes)[number];
 
 /** One case of a statutory process: the read model of its workflow. */

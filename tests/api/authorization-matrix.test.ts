@@ -65,7 +65,7 @@ const task = (f: Fixture) => encodeURIComponent(f.taskId);
 
 const rows: Row[] = [
   { method: 'GET', route: '/api/me', url: () => '/api/me', expect: all(200) },
-  ...['share-requests', 'catalogue-changes', 'quality-disputes', 'negative-list-applications'].flatMap((r): Row[] => [
+  ...['share-requests', 'catalogue-changes', 'quality-disputes', 'negative-list-applications', 'data-inconsistencies'].flatMap((r): Row[] => [
     { method: 'GET', route: `/api/${r}`, url: () => `/api/${r}`, expect: all(200), scoped: inCase },
     {
       method: 'GET',
@@ -94,6 +94,22 @@ const rows: Row[] = [
     url: () => '/api/quality-disputes',
     body: () => ({ catalogueEntryId: 'HB-SCJGJ-0001', description: '授权矩阵：数据不一致' }),
     expect: orLateRegistration((who) => (who === 'anonymous' ? 401 : who === 'outsider' ? 422 : requesters.includes(who) ? 201 : 403)),
+  },
+  {
+    // Anhui art. 27 only: every Hebei department is refused with a 422 (no such procedure in its text, or its own entry).
+    method: 'POST',
+    route: '/api/data-inconsistencies',
+    url: () => '/api/data-inconsistencies',
+    body: () => ({ catalogueEntryId: 'HB-SCJGJ-0001', ownEntryId: 'HB-MZT-0001', inconsistency: '授权矩阵：同类数据不一致' }),
+    expect: orLateRegistration((who) => (who === 'anonymous' ? 401 : requesters.includes(who) ? 422 : 403)),
+  },
+  {
+    // The fixture case is a share request, not a dispute: no one finds a dispute under its id.
+    method: 'POST',
+    route: '/api/quality-disputes/{id}/proof-shown',
+    url: (f) => `/api/quality-disputes/${f.caseId}/proof-shown`,
+    body: () => ({ holder: 'natural-person', matter: '授权矩阵：事项', proof: '授权矩阵：证明材料' }),
+    expect: (who) => (who === 'anonymous' ? 401 : [...requesters, ...reviewers].includes(who) ? 404 : 403),
   },
   {
     method: 'POST',

@@ -65,7 +65,11 @@ const hebei2016: Row[] = [
   ['quality-dispute', 'coordinate-decide', 10, WD, 'policy', null, 'art. 21'],
 ];
 
-/** Anhui 2021 (art. 15, 22, 25, 26): direct access; reply 7 WD; quality 7 WD + ≤ 7 WD; catalogue 10 WD then 3 WD. */
+/**
+ * Anhui 2021 (art. 15, 22, 25, 26, 27): direct access; reply 7 WD; quality 7 WD + ≤ 7 WD (through the platform: the
+ * platform's organisation agrees; to the provider directly: the provider); catalogue 10 WD then 3 WD; inconsistent
+ * data (art. 27) consulted then coordinated, with no period in the text (policy).
+ */
 const anhui2021: Row[] = [
   ['unconditional-share', 'direct-access', 0, WD, 'law', null, 'art. 25'],
   ['conditional-share', 'provider-reply', 7, WD, 'law', null, 'art. 25'],
@@ -80,6 +84,11 @@ const anhui2021: Row[] = [
   ['quality-dispute', 'verify-answer', 7, WD, 'law', [7, 'authority', 'law'], 'art. 26'],
   ['quality-dispute', 'requester-response', 5, WD, 'policy', null, 'art. 26'],
   ['quality-dispute', 'coordinate-decide', 10, WD, 'policy', null, 'art. 27'],
+  ['quality-dispute-direct', 'verify-answer', 7, WD, 'law', [7, 'provider', 'law'], 'art. 26'],
+  ['quality-dispute-direct', 'requester-response', 5, WD, 'policy', null, 'art. 26'],
+  ['quality-dispute-direct', 'coordinate-decide', 10, WD, 'policy', null, 'art. 27'],
+  ['data-inconsistency', 'consultation', 10, WD, 'policy', null, 'art. 27'],
+  ['data-inconsistency', 'coordinate-decide', 20, WD, 'policy', null, 'art. 27'],
   ['negative-list', 'authority-review', 10, WD, 'policy', null, 'art. 22'],
 ];
 
@@ -116,13 +125,32 @@ describe('pack registry', () => {
     expect(listPacks().map((p) => p.id)).toEqual(['hebei-2023', 'hebei-2016', 'anhui-2021', 'hebei-2022-draft']);
   });
 
-  it('Hebei 2016 has no negative-list procedure; the others have all five flows; only the Hebei Measures (draft art. 21) route across levels', () => {
+  it('Hebei 2016 has no negative-list procedure; the others have all five flows; the Hebei Measures route across levels (draft art. 21), Anhui has two more (art. 26 direct review, art. 27)', () => {
     expect(Object.keys(getPack('hebei-2016').flows)).not.toContain('negative-list');
-    expect(Object.keys(getPack('anhui-2021').flows)).toHaveLength(5);
     for (const id of ['hebei-2023', 'hebei-2022-draft']) {
       expect(Object.keys(getPack(id).flows)).toHaveLength(7);
       expect(Object.keys(getPack(id).flows)).toEqual(expect.arrayContaining(['cross-level-unconditional-share', 'cross-level-conditional-share']));
     }
+    expect(Object.keys(getPack('anhui-2021').flows)).toEqual([
+      'unconditional-share',
+      'conditional-share',
+      'catalogue-change',
+      'quality-dispute',
+      'quality-dispute-direct',
+      'data-inconsistency',
+      'negative-list',
+    ]);
+    for (const id of ['hebei-2023', 'hebei-2022-draft', 'hebei-2016']) {
+      expect(getPack(id).flows['data-inconsistency']).toBeUndefined();
+      expect(getPack(id).reviewProtection).toBeUndefined();
+    }
+  });
+
+  it('Anhui art. 26 para. 3 is quoted as our source has it (English) and its Chinese marked as our back-translation', () => {
+    const rule = getPack('anhui-2021').reviewProtection!;
+    expect(rule.citation.textEn).toContain('During the data review period, natural persons, legal persons and unincorporated organizations');
+    expect(rule.citation.zhBackTranslated).toBe(true);
+    expect(rule.pendingStatuses).toEqual(['received', 'awaiting-verify-answer']);
   });
 
   it('Anhui unconditional data is direct access: one immediate step with no task decisions', () => {

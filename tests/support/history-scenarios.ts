@@ -162,6 +162,36 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    // Anhui art. 26 para. 2: applied for to the provider directly (patched('anhui-direct-review')), extended by the provider.
+    name: 'quality-dispute.anhui-direct-extended-accepted',
+    workflowType: workflowTypes.qualityDispute,
+    process: 'quality-dispute',
+    pack: 'anhui-2021',
+    jurisdiction: 'anhui',
+    catalogueEntry: 'AH-GAT-0001',
+    parties: anhuiParties,
+    extra: { route: 'direct' },
+    moves: {
+      'verify-answer': { decision: 'repaired', reason: '已核实并更正住址字段', extendBy: 7 },
+      'verify-answer.extension': { decision: 'grant' },
+      'requester-response': { decision: 'accept' },
+    },
+  },
+  {
+    // Anhui art. 27: no consensus by consultation, the authority coordinates (a workflow type of its own).
+    name: 'data-inconsistency.anhui-no-agreement-coordinated',
+    workflowType: workflowTypes.dataInconsistency,
+    process: 'data-inconsistency',
+    pack: 'anhui-2021',
+    jurisdiction: 'anhui',
+    catalogueEntry: 'AH-GAT-0001',
+    parties: anhuiParties,
+    moves: {
+      consultation: { decision: 'no-agreement', reason: '双方各以本部门登记为准，未能协商一致' },
+      'coordinate-decide': { decision: 'coordinated', reason: '会同省公安厅、省民政厅协调：以户籍底册为准' },
+    },
+  },
+  {
     name: 'negative-list.approved-filed',
     workflowType: workflowTypes.negativeList,
     process: 'negative-list',

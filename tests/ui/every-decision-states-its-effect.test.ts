@@ -38,4 +38,10 @@ describe('the confirmation of every decision', () => {
     expect(decisionEffect('refuse', 'provider-reply', 'zh')).toBe('确认不予共享？该答复将送达需求部门，需求部门可提出异议。');
     expect(decisionEffect('refuse', 'provider-reply.extension', 'zh')).toBe('确认不同意延期？办理期限不变。');
   });
+
+  it('says what the Anhui art. 27 decisions do: a consensus closes the case; without one the authority coordinates', () => {
+    expect(decisionEffect('consensus', 'consultation', 'zh')).toBe('确认已协商一致？协商结果将送达提出部门，本案件随即办结。');
+    expect(decisionEffect('no-agreement', 'consultation', 'zh')).toContain('主管部门协调处理');
+    expect(decisionEffect('coordinated', 'coordinate-decide', 'en')).toContain('Both departments are told');
+  });
 });

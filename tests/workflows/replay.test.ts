@@ -21,6 +21,9 @@ describe('recorded histories replay on the current workflow code', () => {
     // A case whose objection lapsed under the old local policy, and the same case on today's code, where it stays open.
     expect(files).toContain('before-open-options/share-request.conditional.refused-objection-window-passed.json');
     expect(files).toContain('share-request.conditional.refused-objection-window-passed.json');
+    // Anhui art. 26 applied for to the provider directly (patched('anhui-direct-review')) and art. 27's own workflow type.
+    expect(files).toContain('quality-dispute.anhui-direct-extended-accepted.json');
+    expect(files).toContain('data-inconsistency.anhui-no-agreement-coordinated.json');
   });
 
   it('replays every one without nondeterminism', async () => {

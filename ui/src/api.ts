@@ -8,6 +8,7 @@ import type {
   Department,
   EscalationView,
   NegativeListEntry,
+  ProofShown,
   Notification,
   Preview,
   Problem,
@@ -114,6 +115,7 @@ export const processPaths: Record<Process, string> = {
   'catalogue-change': '/api/catalogue-changes',
   'quality-dispute': '/api/quality-disputes',
   'negative-list': '/api/negative-list-applications',
+  'data-inconsistency': '/api/data-inconsistencies',
 };
 export const processes = Object.keys(processPaths) as Process[];
 
@@ -154,6 +156,10 @@ export const api = {
   case: (process: Process, id: string, signal?: AbortSignal) => request<CaseDetail>(`${processPaths[process]}/${encodeURIComponent(id)}`, { signal }),
   submit: (process: Process, body: Record<string, unknown>, idempotencyKey: string) =>
     request<CaseSummary>(processPaths[process], { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } }),
+
+  /** Anhui art. 26 para. 3: records, while the review is pending, that the service applicant showed valid proof. */
+  proofShown: (caseId: string, body: { holder: string; matter: string; proof: string }) =>
+    request<{ requestId: string; proofShown: ProofShown[] }>(`/api/quality-disputes/${encodeURIComponent(caseId)}/proof-shown`, { method: 'POST', body }),
 
   notifications: (params: { unread?: 'true' } = {}, signal?: AbortSignal) => request<Notification[]>(`/api/notifications${q(params)}`, { signal }),
   markRead: (id: string) => request<{ id: string; readAt: string }>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} }),

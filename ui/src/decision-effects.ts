@@ -45,6 +45,8 @@ const effects: Record<string, Pair> = {
   grant: ['确认同意延期？办理期限将按所申请的工作日延长。', 'Grant the extension? The period is extended by the working days asked for.'],
   '.extension:refuse': ['确认不同意延期？办理期限不变。', 'Refuse the extension? The period stays as it is.'],
   'direct-access': ['确认直接获取？本案件随即办结。', 'Confirm direct access? The case closes.'],
+  consensus: ['确认已协商一致？协商结果将送达提出部门，本案件随即办结。', 'Record the consensus? The department that raised it is told and the case closes.'],
+  coordinated: ['确认已会同有关行政主管部门协调处理？处理结果将送达双方，本案件随即办结。', 'Record the coordinated outcome? Both departments are told and the case closes.'],
 };
 
 /** The confirmation question of a decision at a step, in the current language (plain TS, no React: the tests read it too). */

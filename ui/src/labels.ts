@@ -10,6 +10,7 @@ export const processLabels: Labels = {
   'catalogue-change': ['目录更新', 'Catalogue change'],
   'quality-dispute': ['数据质量异议', 'Data-quality dispute'],
   'negative-list': ['负面清单申请', 'Negative-list application'],
+  'data-inconsistency': ['同类数据不一致协商', 'Inconsistent data: consultation'],
 };
 
 export const decisionLabels: Labels = {
@@ -41,6 +42,8 @@ export const decisionLabels: Labels = {
   grant: ['同意延期', 'Grant the extension'],
   'direct-access': ['直接获取', 'Direct access'],
   'order-correction': ['责令限期改正', 'Order correction within a time limit'],
+  consensus: ['协商一致', 'Consensus reached'],
+  coordinated: ['已协调处理', 'Coordinated and settled'],
 };
 
 export const rungLabels: Labels = {
@@ -118,6 +121,7 @@ export const sharingLabels: Labels = {
 
 export const actionLabels: Labels = {
   'request.submitted': ['提交', 'Submitted'],
+  'request.proof-shown': ['记录：申请人已提供合法有效证明材料', 'Recorded: the applicant showed legal and effective proof'],
   'request.status-changed': ['状态变更', 'Status changed'],
   'task.opened': ['开始办理', 'Task opened'],
   'task.completed': ['办结', 'Task completed'],
@@ -188,6 +192,8 @@ export const detailLabels: Labels = {
   legalBasis: ['法律依据', 'Legal basis'],
   reason: ['理由', 'Reasons'],
   route: ['办理途径', 'Route'],
+  ownEntryId: ['本部门的同类数据（目录条目）', 'Our data of the same category (catalogue entry)'],
+  inconsistency: ['不一致之处', 'What is inconsistent'],
 };
 
 /**
@@ -211,4 +217,17 @@ export const entryFieldLabels: Labels = {
   conditions: ['共享条件', 'Conditions'],
   legalBasis: ['法律依据', 'Legal basis'],
   dataFormat: ['数据格式', 'Data format'],
+};
+
+/** Who applied for the approval or service whose data is under review (Anhui art. 26 para. 3). */
+export const holderLabels: Labels = {
+  'natural-person': ['自然人', 'Natural person'],
+  'legal-person': ['法人', 'Legal person'],
+  'unincorporated-organisation': ['非法人组织', 'Unincorporated organisation'],
+};
+
+/** Where a data-quality review was applied for (Anhui art. 26 para. 2). */
+export const routeLabels: Labels = {
+  platform: ['通过江淮大数据中心平台', 'Through the Jianghuai big-data centre platform'],
+  direct: ['直接向数据提供部门', 'To the data providing department directly'],
 };

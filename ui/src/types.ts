@@ -164,7 +164,7 @@ export interface Task extends TextsOfCase {
   catalogueEntryId?: string | null;
 }
 
-export type Process = 'share-request' | 'catalogue-change' | 'quality-dispute' | 'negative-list';
+export type Process = 'share-request' | 'catalogue-change' | 'quality-dispute' | 'negative-list' | 'data-inconsistency';
 
 export interface CaseSummary {
   id: string;
@@ -207,6 +207,8 @@ export interface AuditEntry {
 }
 
 export interface CaseDetail extends CaseSummary, TextsOfCase {
+  /** Anhui art. 26 para. 3 on a data-quality dispute: the rule, its citation, and whether the review is pending. */
+  reviewProtection?: ReviewProtection | null;
   tasks: Task[];
   escalations: Escalation[];
   timeline: AuditEntry[];
@@ -412,3 +414,20 @@ export interface Problem {
 
 /** A row of the task list (GET /api/tasks): the task with its deadline in brief. */
 export type TaskListItem = Omit<Task, 'deadline'> & { deadline: DeadlineSummary };
+
+/** A service applicant's proof recorded while a review is pending (Anhui art. 26 para. 3). */
+export interface ProofShown {
+  holder: 'natural-person' | 'legal-person' | 'unincorporated-organisation';
+  matter: string;
+  proof: string;
+  recordedAt: string;
+  recordedBy: string;
+  departmentId: string;
+}
+
+export interface ReviewProtection {
+  zh: string;
+  en: string;
+  pending: boolean;
+  citation: Citation;
+}

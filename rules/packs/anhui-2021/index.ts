@@ -81,10 +81,98 @@ const sharing: Record<'unconditional-share' | 'conditional-share', StepRule[]> =
   ],
 };
 
+/**
+ * Art. 26 para. 2, first clause: the applicant lodges its review application with the providing department itself
+ * (申请人向数据提供部门申请复核的), which verifies within 7 WD of *its* receipt and answers. The extension (para. 2,
+ * English only in our source) is agreed by the data providing department. What follows the answer is the same as on
+ * the platform route (local policy: the text ends with the answer).
+ */
+const qualityDisputeDirect: StepRule[] = [
+  {
+    id: 'verify-answer',
+    actor: 'provider',
+    role: 'provider',
+    titleZh: '校核并答复申请人（直接向提供部门申请复核）',
+    titleEn: 'Verify the data and answer the applicant (review applied for directly)',
+    clockStartsAt: { at: 'receipt', zh: '自数据提供部门收到复核申请之日起', en: "from the providing department's receipt of the review application" },
+    period: wd(7),
+    periodBasis: 'law',
+    extension: {
+      max: wd(7),
+      approvedBy: 'provider',
+      basis: 'law',
+      citation: citeAnhui(26, m.art26Extension, {
+        reconstructed: true,
+        note: '直接向提供部门申请的复核,延期由数据提供部门(其负责人)同意;条文英文机器译本为 "agreed by the data providing department or the head of the JAC big Data center platform management organization",本系统不区分部门负责人与其工作人员 / A review applied for directly is extended with the providing department\'s agreement (its head, on one reading); the system does not tell a department\'s head from its staff.',
+      }),
+    },
+    decisions: ['explained', 'repaired'],
+    reasonRequiredFor: ['explained', 'repaired'],
+    citation: citeAnhui(26, m.art26Direct, { note: '第二十六条第二款前段:向数据提供部门申请复核 / Art. 26 para. 2, first clause: review applied for to the providing department.' }),
+  },
+  requesterResponse({ citation: citeAnhui(26, m.art26Direct, { note: NO_PERIOD }), ownText: OWN_TEXT }),
+  coordinateDispute({ citation: citeAnhui(27, m.art27, { reconstructed: true, note: NO_PERIOD }), ownText: OWN_TEXT }),
+];
+
+/** Art. 27 gives no period for either step ("及时", "in a timely manner", for the consultation): both are local policy. */
+const TIMELY = policyNote({
+  zh: '第二十七条只要求"及时"协商一致,未规定期限',
+  en: 'art. 27 requires a consensus "in a timely manner" and gives no period',
+});
+
+/**
+ * Art. 27: two departments provide inconsistent data of the same category. They consult and reach a consensus; if
+ * they cannot, the data resources authority at the same level handles it in coordination with the competent
+ * administrative departments. The case is opened by one of the two departments (the requester) naming its own entry,
+ * the other department's entry (the case's entry, so the other department is the provider) and what is
+ * inconsistent.
+ */
+const dataInconsistency: StepRule[] = [
+  {
+    id: 'consultation',
+    actor: 'provider',
+    role: 'provider',
+    titleZh: '与提出部门协商一致（同类数据不一致）',
+    titleEn: 'Consult the department that raised it and reach a consensus (inconsistent data)',
+    clockStartsAt: { at: 'receipt', zh: '自收到协商请求之日起', en: 'from receipt of the request to consult' },
+    period: wd(10),
+    periodBasis: 'policy',
+    policy: {
+      zh: '本办法未规定协商期限(第二十七条只要求"及时"协商一致),也未规定由哪一方记录协商结果。本地政策:被提出数据不一致的部门在10个工作日内记录协商结果(协商一致的内容或协商不成的理由)。',
+      en: 'The Measures give no period for the consultation (art. 27 says only "in a timely manner") and do not say who records its outcome. Local policy: the department whose data is named records the outcome within 10 working days (what was agreed, or why no consensus was reached).',
+    },
+    decisions: ['consensus', 'no-agreement'],
+    reasonRequiredFor: ['consensus', 'no-agreement'],
+    endsOn: ['consensus'],
+    citation: citeAnhui(27, m.art27, { reconstructed: true, note: TIMELY }),
+  },
+  {
+    id: 'coordinate-decide',
+    actor: 'authority',
+    role: 'authority-reviewer',
+    titleZh: '会同有关行政主管部门协调处理',
+    titleEn: 'Coordinate and settle it with the competent administrative departments',
+    clockStartsAt: { at: 'previous-step', zh: '自协商不成之日起', en: 'from the day the consultation failed' },
+    period: wd(20),
+    periodBasis: 'policy',
+    policy: {
+      zh: '本办法未规定协调处理的期限。本地政策:数据资源主管部门自协商不成之日起20个工作日内会同有关行政主管部门协调处理,并写明处理结果及会同的部门。',
+      en: 'The Measures give no period for the coordination. Local policy: the data resources authority settles it with the competent administrative departments within 20 working days of the failed consultation, stating the outcome and the departments it coordinated with.',
+    },
+    decisions: ['coordinated'],
+    reasonRequiredFor: ['coordinated'],
+    branch: { after: 'consultation', on: ['no-agreement'], zh: '协商不一致', en: 'no consensus by consultation' },
+    citation: citeAnhui(27, m.art27, {
+      reconstructed: true,
+      note: policyNote({ zh: '第二十七条未规定协调处理的期限', en: 'art. 27 gives no period for the coordination' }),
+    }),
+  },
+];
+
 /** 《安徽省政务数据资源管理办法》, Anhui Provincial People's Government Order No. 299, in force from 2021-03-01. */
 export const anhui2021: RulePack = {
   id: 'anhui-2021',
-  version: '1.2.0',
+  version: '1.3.0',
   titleZh: '安徽省政务数据资源管理办法',
   titleEn: 'Anhui Province Measures for the Administration of Government Data Resources',
   jurisdiction: 'anhui',
@@ -168,6 +256,8 @@ export const anhui2021: RulePack = {
       requesterResponse({ citation: citeAnhui(26, m.art26Verify, { note: NO_PERIOD }), ownText: OWN_TEXT }),
       coordinateDispute({ citation: citeAnhui(27, m.art27, { reconstructed: true, note: NO_PERIOD }), ownText: OWN_TEXT }),
     ],
+    'quality-dispute-direct': qualityDisputeDirect,
+    'data-inconsistency': dataInconsistency,
     'negative-list': [
       {
         id: 'authority-review',
@@ -188,6 +278,16 @@ export const anhui2021: RulePack = {
         citation: citeAnhui(22, m.art22, { reconstructed: true, note: NO_PERIOD }),
       },
     ],
+  },
+  // Art. 26 para. 3 (English only in our source; the Chinese is our back-translation).
+  reviewProtection: {
+    zh: '复核期间,服务申请人已提供合法有效证明材料:受理单位不得以数据有异议为由拒绝、推诿办理,不得要求申请人办理数据更正手续(第二十六条第三款)。',
+    en: 'During the review, the service applicant has provided legal and effective proof: the accepting unit may not refuse or shirk the matter on the ground of the disputed data, nor require the applicant to have the data corrected (art. 26 para. 3).',
+    pendingStatuses: ['received', 'awaiting-verify-answer'],
+    citation: citeAnhui(26, m.art26Protection, {
+      reconstructed: true,
+      note: '第二十六条第三款;英文照录来源的机器译本,中文为回译 / Art. 26 para. 3; the English is quoted from our machine-translated source, the Chinese is our back-translation.',
+    }),
   },
   // Art. 21: no refusal without a basis in law, administrative regulation or central policy; art. 22: the same for
   // classing data conditional or not shared.

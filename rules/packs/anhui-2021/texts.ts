@@ -55,6 +55,14 @@ export const measures = {
     zh: '申请人向江淮大数据中心平台申请复核的,江淮大数据中心平台管理机构应当组织数据提供部门进行校核,数据提供部门应当自收到复核申请之日起7个工作日内进行校核,并答复申请人。',
     en: 'Where the applicant applies for review through the Jianghuai big-data centre platform, the platform management organisation has the providing department verify the data; the providing department verifies within 7 working days of receiving the review application and answers the applicant.',
   },
+  art26Direct: {
+    zh: '申请人向数据提供部门申请复核的,数据提供部门应当自收到复核申请之日起7个工作日内进行校核,并答复申请人',
+    en: 'Where the applicant applies to the providing department for review, the providing department verifies the data within 7 working days of receiving the review application and answers the applicant.',
+  },
+  art26Protection: {
+    zh: '数据复核期间,自然人、法人和非法人组织申请办理相关审批或者服务事项,已提供合法有效证明材料的,受理单位不得以数据有异议为由拒绝、推诿办理,不得要求申请人办理数据更正手续。',
+    en: 'During the data review period, natural persons, legal persons and unincorporated organizations apply for relevant approval or service matters, and have provided legal and effective certification materials, the accepting unit shall not refuse to review the data on the grounds of denial, evasion, and shall not require the applicant to go through the data correction procedures',
+  },
   art26Extension: {
     zh: '需要延长复核期限的,应当经数据提供部门或者江淮大数据中心平台管理机构负责人同意,延长期限不得超过7个工作日。',
     en: 'If the review period needs to be extended, it shall be agreed by the data providing department or the head of the JAC big Data center platform management organization, and the extension period shall not exceed 7 working days',

@@ -1,8 +1,9 @@
 import { formatDate, formatInstant } from '../format';
 import { useI18n } from '../i18n';
-import { basisLabels, detailLabels, label, packLabels, processLabels, sharingLabels, statusLabel, triggerLabels } from '../labels';
+import { basisLabels, detailLabels, label, routeLabels, packLabels, processLabels, sharingLabels, statusLabel, triggerLabels } from '../labels';
 import type { CaseDetail, CatalogueEntry } from '../types';
 import { useDepartments } from './common';
+import { ReviewProtectionFacts } from './review-protection';
 
 /** A share request's route (Hebei draft art. 21), as the API stored it with the case: who it passes, in order. */
 export interface ShareRouteFacts {
@@ -60,12 +61,15 @@ function RouteFacts({ route }: { route: ShareRouteFacts }) {
 }
 
 /** The order a submission's fields are shown in; a field not named here follows, under its own key. */
-const detailOrder = ['trigger', 'changedAt', 'description', 'evidence', 'basis', 'legalBasis', 'reason'];
+const detailOrder = ['trigger', 'changedAt', 'description', 'evidence', 'route', 'ownEntryId', 'inconsistency', 'basis', 'legalBasis', 'reason'];
+/** Shown in a block of their own (Anhui art. 26 para. 3), not as a field of the submission. */
+const ownBlock = new Set(['proofShown']);
 
 /** A value of `details` as text: codes with a vocabulary (the cause of a catalogue change) by their label. */
 function detailText(key: string, value: unknown, lang: 'zh' | 'en'): string {
   if (key === 'trigger' && typeof value === 'string') return label(triggerLabels, value, lang);
   if (key === 'changedAt' && typeof value === 'string') return formatDate(value, lang, { weekday: true });
+  if (key === 'route' && typeof value === 'string') return label(routeLabels, value, lang);
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }
@@ -81,7 +85,7 @@ export function CaseFacts({ kase, entry }: { kase: CaseDetail; entry: CatalogueE
   // A catalogue change or a negative-list application is the providing department's own: it is the applicant.
   const providerSide = kase.process === 'catalogue-change' || kase.process === 'negative-list';
   const details = Object.entries(kase.details ?? {})
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .filter(([k, v]) => v !== null && v !== undefined && v !== '' && !ownBlock.has(k))
     .sort(([a], [b]) => (detailOrder.indexOf(a) + 1 || 99) - (detailOrder.indexOf(b) + 1 || 99));
   return (
     <section className="card" aria-labelledby="request-title" data-testid="request">
@@ -156,6 +160,7 @@ export function CaseFacts({ kase, entry }: { kase: CaseDetail; entry: CatalogueE
         <dt>{t('caseId')}</dt>
         <dd className="mono">{kase.id}</dd>
       </dl>
+      <ReviewProtectionFacts kase={kase} />
     </section>
   );
 }

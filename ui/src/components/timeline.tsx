@@ -22,6 +22,8 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
         return [d.catalogueEntryId ? `${t('catalogueEntry')} ${String(d.catalogueEntryId)}` : '', d.receivedAt ? `${t('receivedAt')} ${formatInstant(String(d.receivedAt), lang)}` : '']
           .filter(Boolean)
           .join(' · ');
+      case 'request.proof-shown':
+        return lang === 'zh' ? '复核期间（安徽办法第二十六条第三款）' : 'While the review is pending (Anhui art. 26 para. 3)';
       case 'request.status-changed':
         return statusLabel(String(d.status ?? ''), lang);
       case 'task.opened':

@@ -10,7 +10,10 @@ import { label, processLabels, statusLabel } from '../labels';
 import { Link, paths, useRouter } from '../router';
 import type { CaseSummary, Process, User } from '../types';
 
-/** Who may start which process: requests and disputes are the demand side's, changes and negative lists the provider's. */
+/**
+ * Who may start which process: requests and disputes are the demand side's, changes, negative lists and inconsistent
+ * data of the same category (a department providing its own data, Anhui art. 27) the provider's.
+ */
 export function mayStart(process: Process, user: User): boolean {
   const role = process === 'share-request' || process === 'quality-dispute' ? 'requester' : 'provider';
   return user.roles.includes(role);

@@ -15,7 +15,7 @@ import { mayRegisterLate, mayStart } from './cases';
 interface FieldSpec {
   name: string;
   label: MessageKey;
-  kind: 'entry' | 'text' | 'textarea' | 'datetime' | 'date' | 'trigger' | 'department';
+  kind: 'entry' | 'ownEntry' | 'text' | 'textarea' | 'datetime' | 'date' | 'trigger' | 'route' | 'department';
   required?: boolean;
   minLength?: number;
   maxLength: number;
@@ -41,15 +41,25 @@ const forms: Record<Process, FieldSpec[]> = {
     entry,
     { name: 'description', label: 'description', kind: 'textarea', required: true, minLength: 4, maxLength: 4000 },
     { name: 'evidence', label: 'evidence', kind: 'textarea', maxLength: 4000 },
+    { name: 'route', label: 'route', kind: 'route', maxLength: 20, hint: 'routeHint' },
   ],
   'negative-list': [
     entry,
     { name: 'legalBasis', label: 'legalBasis', kind: 'textarea', required: true, minLength: 4, maxLength: 1000, hint: 'legalBasisHint' },
     { name: 'reason', label: 'negReason', kind: 'textarea', required: true, minLength: 4, maxLength: 4000 },
   ],
+  'data-inconsistency': [
+    { ...entry, hint: 'otherEntryHint' },
+    { name: 'ownEntryId', label: 'ownEntryId', kind: 'ownEntry', required: true, minLength: 1, maxLength: 100, hint: 'ownEntryHint' },
+    { name: 'inconsistency', label: 'inconsistency', kind: 'textarea', required: true, minLength: 4, maxLength: 4000, hint: 'inconsistencyHint' },
+  ],
 };
 
-const requesterSide = (process: Process) => process === 'share-request' || process === 'quality-dispute';
+/** Where a data-quality review is applied for (Anhui art. 26 para. 2); the API refuses `direct` under other texts. */
+const routes = ['platform', 'direct'] as const;
+
+/** The processes whose case entry is another department's (data inconsistent with ours is the other's entry). */
+const requesterSide = (process: Process) => process === 'share-request' || process === 'quality-dispute' || process === 'data-inconsistency';
 
 /**
  * The same form as the authority's reviewer registers it after the fact: for which department (a requester's
@@ -87,6 +97,8 @@ export function NewCaseView({ process }: { process: Process }) {
       : late && providerSide
         ? catalogue.data.filter((e) => ours.some((d) => d.id === e.providerDepartmentId))
         : catalogue.data.filter((e) => (e.providerDepartmentId === submitter) === providerSide);
+  // Inconsistent data (Anhui art. 27): the submitter's own entry of the same category.
+  const ownEntries = catalogue.state !== 'ok' ? [] : catalogue.data.filter((e) => e.providerDepartmentId === submitter);
   const title = t(late ? 'lateRegistrationTitle' : 'newCaseTitle', { process: label(processLabels, process, lang) });
 
   if (!mayStart(process, user) && !late) {
@@ -153,6 +165,21 @@ export function NewCaseView({ process }: { process: Process }) {
           const id = `nc-${f.name}`;
           const value = values[f.name] ?? '';
           const error = fieldErrors[f.name];
+          if (f.kind === 'route') {
+            return (
+              <FieldSet key={f.name} id={id} legend={t(f.label)} error={error}>
+                {f.hint ? <p className="hint">{t(f.hint)}</p> : null}
+                <div className="choices">
+                  {routes.map((v) => (
+                    <label key={v} className="choice">
+                      <input type="radio" name="route" value={v} checked={(value || 'platform') === v} onChange={() => set('route', v)} />
+                      <span>{t(v === 'direct' ? 'routeDirect' : 'routePlatform')}</span>
+                    </label>
+                  ))}
+                </div>
+              </FieldSet>
+            );
+          }
           if (f.kind === 'trigger') {
             return (
               <FieldSet key={f.name} id={id} legend={t(f.label)} required error={error}>
@@ -186,6 +213,30 @@ export function NewCaseView({ process }: { process: Process }) {
                   <input {...p} name={f.name} type="date" max={todayInShanghai()} value={value} onChange={(e) => set(f.name, e.target.value)} className="input-medium" />
                 ) : f.kind === 'datetime' ? (
                   <input {...p} name={f.name} type="datetime-local" max={nowAsLocalInput()} value={value} onChange={(e) => set(f.name, e.target.value)} className="input-medium" />
+                ) : f.kind === 'ownEntry' ? (
+                  <>
+                    <input
+                      {...p}
+                      name={f.name}
+                      list={ownEntries.length ? 'nc-own-entries' : undefined}
+                      placeholder={t('entryPlaceholder')}
+                      autoComplete="off"
+                      spellCheck={false}
+                      value={value}
+                      onChange={(e) => set(f.name, e.target.value)}
+                      className="input-medium mono"
+                    />
+                    {ownEntries.length ? (
+                      <datalist id="nc-own-entries">
+                        {ownEntries.map((e) => (
+                          <option key={e.id} value={e.id}>
+                            {pick(e.nameZh, e.nameEn)}
+                          </option>
+                        ))}
+                      </datalist>
+                    ) : null}
+                    <EntryInfo entry={ownEntries.find((e) => e.id === value.trim())} />
+                  </>
                 ) : f.kind === 'entry' ? (
                   <>
                     <input

@@ -26,9 +26,14 @@ export function mayAct(task: Task, user: User): boolean {
 
 /** The rule-pack step behind a task: its period basis (law, draft, local policy) and the extension it allows. */
 async function stepRule(kase: CaseDetail, step: string, signal: AbortSignal): Promise<PreviewStep | undefined> {
+  // A review applied for to the provider directly (Anhui art. 26) runs the pack's flow of that route; a share request
+  // across levels (Hebei draft art. 21) the cross-level flows.
+  const direct = kase.process === 'quality-dispute' && kase.details?.route === 'direct';
   const flows =
     kase.process !== 'share-request'
-      ? [kase.process]
+      ? direct
+        ? ['quality-dispute-direct']
+        : [kase.process]
       : shareRouteOf(kase)?.kind === 'cross-level'
         ? ['cross-level-conditional-share', 'cross-level-unconditional-share']
         : ['conditional-share', 'unconditional-share'];
@@ -125,6 +130,7 @@ export function TaskView({ taskId }: { taskId: string }) {
             <ExtensionForm
               task={task}
               max={rule.extension.max}
+              approvedBy={rule.extension.approvedBy}
               pending={kase?.tasks.some((x) => x.step === `${task.step}.extension` && x.status === 'open') ?? false}
             />
           ) : null}
@@ -269,7 +275,7 @@ function NotYours({ task }: { task: Task }) {
   return <p>{t('notYourTask', { dept: name(task.assigneeDepartmentId) })}</p>;
 }
 
-function ExtensionForm({ task, max, pending }: { task: Task; max: { n: number; unit: string }; pending: boolean }) {
+function ExtensionForm({ task, max, approvedBy, pending }: { task: Task; max: { n: number; unit: string }; approvedBy?: string; pending: boolean }) {
   const { t, lang } = useI18n();
   // What the statute allows in all, less what was already granted.
   const granted = (task.deadline.extensions ?? []).reduce((a, b) => a + b, 0);
@@ -297,7 +303,7 @@ function ExtensionForm({ task, max, pending }: { task: Task; max: { n: number; u
       ) : (
         <form onSubmit={onSubmit} noValidate data-testid="extension-form">
           <p className="hint">
-            {t('extensionIntro', { max: `${max.n} ${unit}` })}
+            {t(approvedBy === 'provider' ? 'extensionIntroProvider' : 'extensionIntro', { max: `${max.n} ${unit}` })}
             {granted ? ` ${t('extensionRemaining', { granted, remaining })}` : ''}
           </p>
           <ErrorSummary formId="ext" fields={submit.fields} general={submit.general} labels={{ n: t('extensionDays'), reason: t('extensionReason') }} />
