@@ -3,8 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../db/audit';
 import { catalogueEntries, requests, type Process } from '../db/schema';
 import { workflowIdFor, workflowTypes, type CaseInput } from '../workflows/messages';
+import type { RulePack } from '../rules';
 import type { AppDeps } from './app';
 import { bindCase } from './case-binding';
+import { packStore } from './packs';
 import type { AuthUser } from './plugins/auth';
 import { idempotencyKeyReused } from './idempotency';
 import { HttpProblem } from './problem';
@@ -33,7 +35,7 @@ export interface NewCase {
   /** Extra workflow input (e.g. a negative-list application's legal basis). */
   input?: Record<string, unknown>;
   /** What the process checks once the case's text is known (bound by receipt): throws an HttpProblem naming the field. */
-  check?(pack: string, receivedAt: Date): void;
+  check?(pack: RulePack, receivedAt: Date): void;
 }
 
 /**
@@ -53,8 +55,9 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   if (spec.callerIs === 'provider' && !ownEntry) {
     throw HttpProblem.unprocessable('body.catalogueEntryId', 'only the department that provides this entry may do this');
   }
-  const binding = await bindCase(db, department, receivedAt, entry.providerDepartmentId);
-  spec.check?.(binding.pack, receivedAt);
+  const packs = packStore(deps);
+  const binding = await bindCase(db, packs, department, receivedAt, entry.providerDepartmentId);
+  spec.check?.(binding.packData, receivedAt);
   const id = randomUUID();
   const row = {
     id,
@@ -62,6 +65,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     status: 'received',
     jurisdiction: department.jurisdiction,
     pack: binding.pack,
+    packHash: binding.packHash,
     requesterDepartmentId: department.id,
     providerDepartmentId: entry.providerDepartmentId,
     authorityDepartmentId: binding.parties.authority,
@@ -93,6 +97,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
           catalogueEntryId: entry.id,
           receivedAt: receivedAt.toISOString(),
           pack: binding.pack,
+          packHash: binding.packHash,
           ...(department.id !== user.departmentId ? { registeredFor: department.id } : {}),
           ...(late ? { lateRegistration: late } : {}),
         },
@@ -111,6 +116,8 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   const input: CaseInput = {
     requestId: saved.id,
     pack: saved.pack,
+    // A case saved before hashes were bound (an idempotent retry across the deploy) runs its built-in pack as before.
+    ...(saved.packHash ? { packHash: saved.packHash, packData: await packs.forCase(saved.pack, saved.packHash) } : {}),
     jurisdiction: saved.jurisdiction,
     receivedAt: saved.receivedAt.toISOString(),
     parties: { ...binding.parties, requester: saved.requesterDepartmentId },

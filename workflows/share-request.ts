@@ -1,6 +1,6 @@
 import { patched } from '@temporalio/workflow';
-import { getPack, negativeListRefuses } from '../rules';
-import { closingStatus, startCase } from './case-start';
+import { negativeListRefuses } from '../rules';
+import { casePack, closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
 import { readModel } from './read-model';
 import type { CaseInput } from './messages';
@@ -28,7 +28,7 @@ export async function shareRequestWorkflow(input: CaseInput): Promise<CaseResult
   const kase = startCase('share-request', input);
   const entry = await readModel().catalogueEntry(input.catalogueEntryId);
   const reviewed =
-    entry?.sharingAttribute === 'not-shared' && !(entry.negativeList && negativeListRefuses(getPack(input.pack))) && patched(NOT_SHARED_REVIEWED);
+    entry?.sharingAttribute === 'not-shared' && !(entry.negativeList && negativeListRefuses(casePack(input))) && patched(NOT_SHARED_REVIEWED);
   const flow = entry?.sharingAttribute === 'conditional' || reviewed ? 'conditional-share' : 'unconditional-share';
   if (!entry || (entry.sharingAttribute === 'not-shared' && !reviewed)) {
     await kase.setStatus('refused', {

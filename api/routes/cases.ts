@@ -14,8 +14,9 @@ import { CreateCatalogueChangeBody, CreateNegativeListBody, CreateQualityDispute
 import { CreateShareRequestBody, IdempotencyHeaders, ListRequestsQuery, RequestDetail, RequestSummary } from '../schemas/share-requests';
 import { visibleRequests } from '../visibility';
 import { queryCases } from '../case-list';
+import { packStore } from '../packs';
 import { requestView, taskView, textsView } from '../views';
-import { checkChangeTrigger, getPack, shanghaiDateOf } from '../../rules';
+import { checkChangeTrigger, shanghaiDateOf } from '../../rules';
 
 /** The start of a Beijing day, as an instant: a catalogue change's period runs from the day of the change. */
 function startOfShanghaiDay(date: string): string {
@@ -62,7 +63,7 @@ const resources: ProcessResource<TSchema>[] = [
       details: { trigger: b.trigger, changedAt: b.changedAt, description: b.description },
       input: { changedAt: startOfShanghaiDay(String(b.changedAt)) },
       check: (pack, receivedAt) => {
-        const refused = checkChangeTrigger(getPack(pack).changeTriggers, String(b.trigger));
+        const refused = checkChangeTrigger(pack.changeTriggers, String(b.trigger));
         if (refused) throw HttpProblem.unprocessable('body.trigger', refused);
         if (String(b.changedAt) > shanghaiDateOf(receivedAt.toISOString())) {
           throw HttpProblem.unprocessable('body.changedAt', 'is after the day the change was received: a change is reported after it happens / 变更发生日期不能晚于收到之日');
@@ -166,6 +167,7 @@ export function caseRoutes(deps: AppDeps) {
         if (!found[0]) throw HttpProblem.notFound('Case');
         const id = found[0].id;
         const calendar = await deps.calendar.current();
+        const pack = await packStore(deps).forCase(found[0].pack, found[0].packHash);
         const [taskRows, escalationRows, auditRows] = await Promise.all([
           db.select().from(tasks).where(eq(tasks.requestId, id)).orderBy(asc(tasks.createdAt)),
           db.select().from(escalations).where(eq(escalations.requestId, id)).orderBy(asc(escalations.firedAt)),
@@ -174,7 +176,7 @@ export function caseRoutes(deps: AppDeps) {
         return {
           ...requestView(found[0]),
           ...textsView(found[0]),
-          tasks: taskRows.map((t) => taskView(t, calendar, new Date(), found[0]!.pack)),
+          tasks: taskRows.map((t) => taskView(t, calendar, new Date(), pack)),
           escalations: escalationRows.map((e) => ({
             ...e,
             basis: (e.details as { basis?: 'law' | 'draft' | 'policy' }).basis ?? null,

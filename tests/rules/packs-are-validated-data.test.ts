@@ -59,9 +59,9 @@ describe('packs as data', () => {
   });
 
   it('takes a new province as data alone (2 WD review, 5 WD reply, 10 WD to verify)', () => {
-    const shanxi = JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/shanxi-2024.pack.json', import.meta.url)), 'utf8')) as RulePack;
-    expect(validatePack(shanxi)).toEqual([]);
-    const period = (flow: 'conditional-share' | 'quality-dispute', id: string) => shanxi.flows[flow]!.find((s) => s.id === id)!.period;
+    const province = JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/new-province.pack.json', import.meta.url)), 'utf8')) as RulePack;
+    expect(validatePack(province)).toEqual([]);
+    const period = (flow: 'conditional-share' | 'quality-dispute', id: string) => province.flows[flow]!.find((s) => s.id === id)!.period;
     expect([period('conditional-share', 'review-forward').n, period('conditional-share', 'provider-reply').n, period('quality-dispute', 'verify-answer').n]).toEqual([2, 5, 10]);
   });
 });
