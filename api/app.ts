@@ -21,6 +21,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { calendarPublicationRoutes } from './routes/calendar-publication';
+import { rulePackRoutes } from './routes/rule-packs';
 import { catalogueRoutes } from './routes/catalogue';
 import { healthRoutes } from './routes/health';
 import { icalRoutes } from './routes/ical';
@@ -100,6 +101,7 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
   await app.register(calendarRoutes(deps));
   await app.register(calendarPublicationRoutes(deps));
   await app.register(ruleRoutes(deps));
+  await app.register(rulePackRoutes(deps));
   await app.register(webhookRoutes(deps));
   await app.register(catalogueRoutes(deps));
   await app.register(oversightRoutes(deps));
