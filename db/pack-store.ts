@@ -1,6 +1,6 @@
 import { count, max } from 'drizzle-orm';
 import { getPack, inForceOn, listPacks, NoPackInForceError, shanghaiDateOf, type RulePack } from '../rules';
-import { packHash } from '../rules/pack-data';
+import { packHash } from '../packs/data';
 import type { Db } from './client';
 import type { DbOrTx } from './calendar-store';
 import { rulePackVersions } from './schema';

@@ -1,12 +1,12 @@
 /**
  * Writes the built-in rule packs as data: one JSON file per text in `rules/packs/data/<id>.json`, and the JSON Schema
- * they follow (`rule-pack.schema.json`, generated from `rules/pack-schema.ts`). Run after changing a pack or its
+ * they follow (`rule-pack.schema.json`, generated from `packs/schema.ts`). Run after changing a pack or its
  * types: `npm run rules:export`. `tests/rules/packs-are-validated-data.test.ts` fails while the files are stale.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { packFileText, packHash, validatePack } from '../rules/pack-data.js';
-import { rulePackJsonSchema } from '../rules/pack-schema.js';
+import { packFileText, packHash, validatePack } from '../packs/data.js';
+import { rulePackJsonSchema } from '../packs/schema.js';
 import { getPack, listPacks } from '../rules/index.js';
 
 const dir = fileURLToPath(new URL('../rules/packs/data/', import.meta.url));

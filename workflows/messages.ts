@@ -40,7 +40,7 @@ export interface CaseInput {
   /** The rule pack the case was bound to at receipt (it keeps it). */
   pack: string;
   /**
-   * The exact version of the pack bound at receipt (`sha256:…`; rules/pack-data.ts) and its data, built-in or published
+   * The exact version of the pack bound at receipt (`sha256:…`; packs/data.ts) and its data, built-in or published
    * at run time: the workflow runs this data, recorded in its history with this input, so a later version never changes
    * a running case. Absent in cases started before versions were bound: they run the built-in pack of `pack`.
    */

@@ -7,7 +7,7 @@ import { versionOn, type PackVersion } from '../../db/pack-store';
 import { requests, rulePackProposals, rulePackVersions } from '../../db/schema';
 import { shanghaiDateOf, type RulePack } from '../../rules';
 import { diffPacks } from '../../rules/pack-diff';
-import { packHash, validatePack } from '../../rules/pack-data';
+import { packHash, validatePack } from '../../packs/data';
 import type { AppDeps } from '../app';
 import { keepsCalendar } from '../calendar-keepers';
 import { packStore } from '../packs';

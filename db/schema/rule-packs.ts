@@ -10,7 +10,7 @@ import { users } from './organisation';
 export const rulePackVersions = pgTable(
   'rule_pack_versions',
   {
-    /** `sha256:` and the hex sha256 of the pack's canonical JSON (rules/pack-data.ts). */
+    /** `sha256:` and the hex sha256 of the pack's canonical JSON (packs/data.ts). */
     hash: text().primaryKey(),
     packId: text().notNull(),
     jurisdiction: text().notNull(),

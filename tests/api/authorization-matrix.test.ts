@@ -4,7 +4,7 @@ import { tasks } from '../../db/schema';
 import { localWebhooks, loginAs, startStack, testSecurity, type TestStack } from '../support/stack';
 import { beijingDate } from '../support/fixtures';
 import { getPack } from '../../rules';
-import { packHash } from '../../rules/pack-data';
+import { packHash } from '../../packs/data';
 
 /**
  * Every route × every role × own and other department: the status each caller gets, and for every list that nothing

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../db/password';
 import { auditLog, catalogueEntries, departments, requests, users } from '../../db/schema';
 import type { RulePack } from '../../rules';
-import { packHash } from '../../rules/pack-data';
+import { packHash } from '../../packs/data';
 import { ownDatabase } from '../support/own-database';
 import { loginAs, startStack, testSecurity, type TestStack } from '../support/stack';
 

@@ -6,8 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getPack, listPacks, type RulePack } from '../../rules/index.js';
-import { packFileText, packHash, validatePack } from '../../rules/pack-data.js';
-import { rulePackJsonSchema } from '../../rules/pack-schema.js';
+import { packFileText, packHash, validatePack } from '../../packs/data.js';
+import { rulePackJsonSchema } from '../../packs/schema.js';
 
 const dir = fileURLToPath(new URL('../../rules/packs/data/', import.meta.url));
 const file = (name: string) => readFileSync(`${dir}${name}`, 'utf8');

@@ -7,7 +7,7 @@ import { catalogueEntries, requests, users } from '../../db/schema';
 import { caseStateQuery, completeTaskUpdate, requestExtensionUpdate, workflowIdFor, workflowTypes, type CaseInput } from '../../workflows/messages';
 import type { LegalBasis } from '../../rules';
 import { getPack } from '../../rules';
-import { packHash } from '../../rules/pack-data';
+import { packHash } from '../../packs/data';
 import { secretsLaw } from './cases';
 import { hebeiParties } from './fixtures';
 

@@ -1,12 +1,12 @@
 /**
  * Rule packs as data, outside the workflow sandbox: validating a pack file or a proposed version against the schema
- * (`rules/pack-schema.ts`) and the pack's own cross-references, and the version hash a case is bound to. Uses Node's
+ * (`packs/schema.ts`) and the pack's own cross-references, and the version hash a case is bound to. Uses Node's
  * crypto: never import it from workflow code (the workflow gets the pack itself, recorded in its history).
  */
 import { createHash } from 'node:crypto';
 import Ajv from 'ajv';
-import { RulePackSchema, rulePackJsonSchema } from './pack-schema.js';
-import type { FlowId, RulePack } from './types.js';
+import { RulePackSchema, rulePackJsonSchema } from './schema.js';
+import type { FlowId, RulePack } from '../rules/types.js';
 
 /** One problem of a pack, at its JSON path (`flows.conditional-share[0].period.n`). */
 export interface PackIssue {

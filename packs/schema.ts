@@ -1,14 +1,15 @@
 /**
- * The schema of a rule pack as data (docs/RULES.md, "Packs as data"): the TypeBox form of `RulePack` (rules/types.ts), from which
- * `rules/packs/data/rule-pack.schema.json` is generated (`npm run rules:export`). A pack file, or a version proposed
- * at run time, is valid when it matches this schema; `tests/rules/packs-are-validated-data.test.ts` checks that every
- * built-in pack does and that the committed JSON Schema is this one. Not imported by workflow code.
+ * The schema of a rule pack as data (docs/RULES.md, "Packs as data"): the TypeBox form of `RulePack`
+ * (rules/types.ts), from which `rules/packs/data/rule-pack.schema.json` is generated (`npm run rules:export`). A pack
+ * file, or a version proposed at run time, is valid when it matches this schema; `tests/rules/packs-are-validated-data.test.ts`
+ * checks that every built-in pack does and that the committed JSON Schema is this one. It lives outside `rules/`,
+ * which imports nothing but its own files and runs in the workflow sandbox; workflow code never imports it.
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { PERIOD_UNITS } from '../calendar/index.js';
-import { CHANGE_TRIGGERS } from './change-triggers.js';
-import { legalBasisKinds } from './legal-basis.js';
-import { ACTORS, DECISIONS, FLOW_IDS, PERIOD_BASES, ROLES, STEP_IDS } from './types.js';
+import { CHANGE_TRIGGERS } from '../rules/change-triggers.js';
+import { legalBasisKinds } from '../rules/legal-basis.js';
+import { ACTORS, DECISIONS, FLOW_IDS, PERIOD_BASES, ROLES, STEP_IDS } from '../rules/types.js';
 
 const closed = { additionalProperties: false } as const;
 const values = <T extends Record<string, string>>(o: T) => Object.values(o) as T[keyof T][];
@@ -184,7 +185,7 @@ export const RulePackSchema = Type.Object(
     ...closed,
     $id: 'https://gov-data-sharing.invalid/schemas/rule-pack.schema.json',
     title: 'RulePack',
-    description: 'One versioned statute text as rules (rules/types.ts). Generated from rules/pack-schema.ts: do not edit.',
+    description: 'One versioned statute text as rules (rules/types.ts). Generated from packs/schema.ts: do not edit.',
   },
 );
 
