@@ -70,7 +70,7 @@ const openTask = (who: string, requestId: string, stepId: string) =>
     return list.find((t) => t.requestId === requestId && t.step === stepId);
   }, `${stepId} of ${requestId}`);
 const complete = (who: string, taskId: string, decision: string) =>
-  stack.app.inject({ method: 'POST', url: `/api/tasks/${taskId}/complete`, headers: as[who], payload: { decision } });
+  stack.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(taskId)}/complete`, headers: as[who], payload: { decision } });
 const submit = (key: string) =>
   stack.app.inject({
     method: 'POST',
