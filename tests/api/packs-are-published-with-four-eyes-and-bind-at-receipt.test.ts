@@ -138,6 +138,14 @@ describe('a new province as data, published with four eyes', () => {
     const reply = await openTask('xj-b.user', kase.id, 'provider-reply');
     expect(reply.deadline).toMatchObject({ n: 5, unit: 'working-days' });
     runningCase = kase.id;
+
+    // The case and its task read as any other: the texts that apply, the refusal's legal-basis rule of its version.
+    const detail = await stack.app.inject({ method: 'GET', url: `/api/share-requests/${kase.id}`, headers: as['xj-a.user'] });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({ pack: 'xinjiang-example', packHash: packHash(v1) });
+    const task = await stack.app.inject({ method: 'GET', url: `/api/tasks/${encodeURIComponent(reply.id)}`, headers: as['xj-b.user'] });
+    expect(task.statusCode).toBe(200);
+    expect(task.json().legalBasisRule).toMatchObject({ requiredFor: ['refuse'] });
   });
 });
 

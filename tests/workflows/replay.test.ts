@@ -21,6 +21,8 @@ describe('recorded histories replay on the current workflow code', () => {
     // A case whose objection lapsed under the old local policy, and the same case on today's code, where it stays open.
     expect(files).toContain('before-open-options/share-request.conditional.refused-objection-window-passed.json');
     expect(files).toContain('share-request.conditional.refused-objection-window-passed.json');
+    // A case whose input carries the exact pack version bound at receipt (docs/RULES.md, "Packs as data").
+    expect(files).toContain('share-request.conditional.bound-version-agreed.json');
   });
 
   it('replays every one without nondeterminism', async () => {
