@@ -122,6 +122,18 @@ describe('a new province as data, published with four eyes', () => {
     expect(audit.map((a) => a.details)).toEqual([expect.objectContaining({ packId: 'xinjiang-example', hash: packHash(v1), proposedBy: 'u-admin', approvedBy: 'u-xj-data-ma' })]);
     const versions = (await stack.app.inject({ method: 'GET', url: '/api/rule-packs', headers: as['xj-a.user'] })).json();
     expect(versions).toEqual(expect.arrayContaining([expect.objectContaining({ packId: 'xinjiang-example', hash: packHash(v1), source: 'published' })]));
+    const texts = (await stack.app.inject({ method: 'GET', url: '/api/rules', headers: as['xj-a.user'] })).json();
+    expect(texts).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'xinjiang-example', jurisdiction: 'xinjiang', version: '1.0.0' })]));
+    const preview = await stack.app.inject({
+      method: 'GET',
+      url: `/api/rules/xinjiang-example/preview?process=conditional-share&received=${encodeURIComponent('2025-09-01T10:00:00+08:00')}`,
+      headers: as['xj-a.user'],
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().steps.slice(0, 2).map((s: { stepId: string; due: string }) => [s.stepId, s.due])).toEqual([
+      ['review-forward', '2025-09-03'],
+      ['provider-reply', '2025-09-10'],
+    ]);
   });
 
   it('binds a new case to that exact version, whose steps get 2 and then 5 working days', async () => {
