@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -334,7 +334,7 @@ export function rulePackRoutes(deps: AppDeps) {
           const [row] = await tx
             .update(rulePackProposals)
             .set({ status: 'rejected', decidedBy: user.id, decidedAt: at, decisionNote: request.body.note ?? null })
-            .where(and(eq(rulePackProposals.id, found.id), inArray(rulePackProposals.status, ['pending'])))
+            .where(and(eq(rulePackProposals.id, found.id), eq(rulePackProposals.status, 'pending')))
             .returning();
           if (!row) throw HttpProblem.conflict(`The proposal is already ${found.status === 'pending' ? 'decided' : found.status}`);
           await appendAudit(tx, {

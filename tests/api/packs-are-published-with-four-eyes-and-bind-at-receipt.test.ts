@@ -197,3 +197,24 @@ describe('a later version of a published pack', () => {
     expect((await openTask('xj-b.user', submitted.json().id, 'provider-reply')).deadline).toMatchObject({ n: 10 });
   });
 });
+
+describe('what is never published', () => {
+  it('a version already built in or published (409), and a rejected or withdrawn proposal', async () => {
+    const builtIn = (await stack.app.inject({ method: 'GET', url: '/api/rule-packs', headers: as.admin })).json().find((v: { packId: string }) => v.packId === 'hebei-2023');
+    const data = (await stack.app.inject({ method: 'GET', url: `/api/rule-packs/${builtIn.hash}`, headers: as.admin })).json().pack;
+    expect(packHash(data)).toBe(builtIn.hash);
+    expect((await propose('data.zhao', data)).statusCode).toBe(409);
+    expect((await propose('xj-data.ma', v1)).statusCode).toBe(409);
+
+    const v3 = { ...JSON.parse(JSON.stringify(v2)), version: '1.2.0', titleEn: 'Example measures, third version (test data)' };
+    const proposed = await propose('xj-data.ma', v3);
+    expect(proposed.statusCode).toBe(201);
+    const withdrawn = await decide('xj-data.ma', proposed.json().id, 'reject');
+    expect(withdrawn.json()).toMatchObject({ status: 'rejected', decidedBy: 'u-xj-data-ma' });
+    expect((await decide('admin', proposed.json().id, 'approve')).statusCode).toBe(409);
+    const versions = (await stack.app.inject({ method: 'GET', url: '/api/rule-packs', headers: as.admin })).json();
+    expect(versions.some((v: { hash: string }) => v.hash === packHash(v3 as RulePack))).toBe(false);
+    const audit = await stack.db.select().from(auditLog).where(eq(auditLog.action, 'rule-pack.rejected'));
+    expect(audit).toHaveLength(1);
+  });
+});
