@@ -87,11 +87,12 @@ export class PackStore {
 
   /**
    * A synchronous lookup of the pack a case runs (see {@link forCase}), over the versions as they are now: for views
-   * that show many cases' tasks at once.
+   * that show many cases' tasks at once. Thrown for an id that is neither built in nor published: `UnknownPackError`.
    */
   async resolver(): Promise<PackOf> {
     const versions = await this.versions();
     const byHash = new Map(versions.map((v) => [v.hash, v.pack]));
+    // No hash (a case from before versions were bound), or a built-in version since changed in code: the built-in pack.
     return (packId, hash) => (hash ? byHash.get(hash) : undefined) ?? getPack(packId);
   }
 
@@ -113,12 +114,10 @@ export class PackStore {
 
   /**
    * The pack a case runs: the version it bound (by hash), or for a case from before hashes, the built-in pack of its id.
-   * Thrown for a hash that is neither built in nor published (versions are never deleted).
+   * A published version is never deleted; a built-in one is gone once its code changed (its data stays in the
+   * histories of the cases that bound it), and then the built-in pack of the id stands in for what the API shows.
    */
   async forCase(packId: string, hash: string | null | undefined): Promise<RulePack> {
-    if (!hash) return getPack(packId);
-    const found = (await this.versions()).find((v) => v.hash === hash);
-    if (!found) throw new Error(`rule pack version ${hash} of ${packId} is neither built in nor published`);
-    return found.pack;
+    return (await this.resolver())(packId, hash);
   }
 }
