@@ -3,7 +3,7 @@ import { getPack, inForceOn, listPacks, NoPackInForceError, shanghaiDateOf, type
 import { packHash } from '../packs/data';
 import type { Db } from './client';
 import type { DbOrTx } from './calendar-store';
-import { rulePackVersions } from './schema';
+import { rulePackBuiltInVersions, rulePackVersions } from './schema';
 
 /** A version of a pack a case can bind: the data, its hash, and where it comes from. */
 export interface PackVersion {
@@ -62,7 +62,7 @@ export function bindingVersion(versions: readonly PackVersion[], jurisdiction: s
  * Published rows never change, so the cache is refreshed only when their count or latest publication moves.
  */
 export class PackStore {
-  private cached: { key: string; versions: PackVersion[] } = { key: '', versions: builtInVersions() };
+  private cached: { key: string; versions: PackVersion[]; retired: Map<string, RulePack> } = { key: '', versions: builtInVersions(), retired: new Map() };
   private checkedAt = -Infinity;
 
   /** @param freshnessMs how long a check of the published versions is trusted (the API: a second). */
@@ -75,11 +75,15 @@ export class PackStore {
   async versions(db: DbOrTx = this.db): Promise<PackVersion[]> {
     if (db === this.db && Date.now() - this.checkedAt < this.freshnessMs) return this.cached.versions;
     const [s] = await db.select({ n: count(), at: max(rulePackVersions.publishedAt) }).from(rulePackVersions);
-    const key = `${s?.n ?? 0}:${s?.at?.toISOString() ?? ''}`;
+    const [b] = await db.select({ n: count() }).from(rulePackBuiltInVersions);
+    const key = `${s?.n ?? 0}:${s?.at?.toISOString() ?? ''}:${b?.n ?? 0}`;
     if (key !== this.cached.key) {
       const rows = await db.select().from(rulePackVersions);
       const published = rows.map((r) => ({ pack: r.pack, hash: r.hash, effectiveFrom: r.effectiveFrom, source: 'published' as const, publishedAt: r.publishedAt.getTime() }));
-      this.cached = { key, versions: [...builtInVersions(), ...published] };
+      const current = new Set(builtInVersions().map((v) => v.hash));
+      const kept = await db.select({ hash: rulePackBuiltInVersions.hash, pack: rulePackBuiltInVersions.pack }).from(rulePackBuiltInVersions);
+      const retired = new Map(kept.filter((r) => !current.has(r.hash)).map((r) => [r.hash, r.pack]));
+      this.cached = { key, versions: [...builtInVersions(), ...published], retired };
     }
     if (db === this.db) this.checkedAt = Date.now();
     return this.cached.versions;
@@ -91,8 +95,8 @@ export class PackStore {
    */
   async resolver(): Promise<PackOf> {
     const versions = await this.versions();
-    const byHash = new Map(versions.map((v) => [v.hash, v.pack]));
-    // No hash (a case from before versions were bound), or a built-in version since changed in code: the built-in pack.
+    const byHash = new Map([...this.cached.retired, ...versions.map((v) => [v.hash, v.pack] as const)]);
+    // No hash: a case from before versions were bound, which runs the built-in pack of its id.
     return (packId, hash) => (hash ? byHash.get(hash) : undefined) ?? getPack(packId);
   }
 
@@ -109,13 +113,24 @@ export class PackStore {
     const date = shanghaiDateOf(receivedAt);
     const found = bindingVersion(await this.versions(), jurisdiction, date);
     if (!found) throw new NoPackInForceError(jurisdiction, date);
+    if (found.source === 'built-in' && !this.kept.has(found.hash)) {
+      // Kept, so the API can still show the cases bound to it once the pack's code has changed.
+      await this.db
+        .insert(rulePackBuiltInVersions)
+        .values({ hash: found.hash, packId: found.pack.id, version: found.pack.version, pack: found.pack, firstBoundAt: new Date() })
+        .onConflictDoNothing();
+      this.kept.add(found.hash);
+    }
     return found;
   }
 
+  /** Built-in versions known to be kept in `rule_pack_built_in_versions` by this instance. */
+  private readonly kept = new Set<string>();
+
   /**
-   * The pack a case runs: the version it bound (by hash), or for a case from before hashes, the built-in pack of its id.
-   * A published version is never deleted; a built-in one is gone once its code changed (its data stays in the
-   * histories of the cases that bound it), and then the built-in pack of the id stands in for what the API shows.
+   * The pack a case runs: the version it bound (by hash; a built-in version whose code has since changed is kept in
+   * `rule_pack_built_in_versions` from its first binding), or for a case from before hashes, the built-in pack of its
+   * id, which also stands in should a bound version be found nowhere.
    */
   async forCase(packId: string, hash: string | null | undefined): Promise<RulePack> {
     return (await this.resolver())(packId, hash);

@@ -1,3 +1,11 @@
+CREATE TABLE "rule_pack_built_in_versions" (
+	"hash" text PRIMARY KEY NOT NULL,
+	"pack_id" text NOT NULL,
+	"version" text NOT NULL,
+	"pack" jsonb NOT NULL,
+	"first_bound_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "rule_pack_proposals" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"pack_id" text NOT NULL,

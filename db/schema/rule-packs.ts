@@ -31,6 +31,19 @@ export const rulePackVersions = pgTable(
   (t) => [index('rule_pack_versions_pack_idx').on(t.jurisdiction, t.packId, t.effectiveFrom)],
 );
 
+/**
+ * The data of each built-in pack version a case was bound to, kept when it is first bound: a built-in version is gone
+ * from the code once its pack changes, while its cases still run it (the data is in their histories) and the API
+ * still shows them by it. Never used to bind a case.
+ */
+export const rulePackBuiltInVersions = pgTable('rule_pack_built_in_versions', {
+  hash: text().primaryKey(),
+  packId: text().notNull(),
+  version: text().notNull(),
+  pack: jsonb().$type<RulePack>().notNull(),
+  firstBoundAt: timestamp({ withTimezone: true }).notNull(),
+});
+
 export const rulePackProposalStatuses = ['pending', 'approved', 'rejected'] as const;
 export type RulePackProposalStatus = (typeof rulePackProposalStatuses)[number];
 

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../db/password';
-import { auditLog, catalogueEntries, departments, requests, users } from '../../db/schema';
+import { PackStore } from '../../db/pack-store';
+import { auditLog, catalogueEntries, departments, requests, rulePackBuiltInVersions, users } from '../../db/schema';
+import { getPack } from '../../rules';
 import type { RulePack } from '../../rules';
 import { packHash } from '../../packs/data';
 import { ownDatabase } from '../support/own-database';
@@ -47,7 +49,7 @@ beforeAll(async () => {
     id: 'XJ-B-0001', nameZh: '示例有条件共享数据', nameEn: 'Example conditional data', providerDepartmentId: 'xj-b', sharingAttribute: 'conditional',
     updateFrequency: '每日 daily', securityLevel: '敏感 sensitive', scopeOfUse: '依法履职需要 as duties require', conditions: '须说明应用场景', legalBasis: '示例', dataFormat: 'API',
   });
-  for (const u of ['admin', 'data.zhao', 'xj-data.ma', 'xj-a.user', 'xj-b.user']) as[u] = await loginAs(stack.app, u);
+  for (const u of ['admin', 'data.zhao', 'mzt.li', 'xj-data.ma', 'xj-a.user', 'xj-b.user']) as[u] = await loginAs(stack.app, u);
 });
 afterAll(async () => {
   await stack?.stop();
@@ -216,5 +218,29 @@ describe('what is never published', () => {
     expect(versions.some((v: { hash: string }) => v.hash === packHash(v3 as RulePack))).toBe(false);
     const audit = await stack.db.select().from(auditLog).where(eq(auditLog.action, 'rule-pack.rejected'));
     expect(audit).toHaveLength(1);
+  });
+});
+
+describe('a built-in version a case bound', () => {
+  it('is kept with its data, so the case still reads by it once the pack changes in code', async () => {
+    const hebei = getPack('hebei-2023');
+    const submitted = await stack.app.inject({
+      method: 'POST',
+      url: '/api/share-requests',
+      headers: { ...as['mzt.li'], 'idempotency-key': 'hb-built-in' },
+      payload: { catalogueEntryId: 'HB-GAT-0001', scenario: '内置规则包版本的保存测试' },
+    });
+    expect(submitted.json()).toMatchObject({ pack: 'hebei-2023', packHash: packHash(hebei) });
+    const kept = await stack.db.select().from(rulePackBuiltInVersions);
+    expect(kept.map((k) => [k.hash, packHash(k.pack)])).toEqual([[packHash(hebei), packHash(hebei)]]);
+
+    // An older built-in version, as if the pack had since changed in code: its cases still read by it.
+    const older = { ...JSON.parse(JSON.stringify(hebei)), version: '1.1.0', refusalBasis: { ...hebei.refusalBasis, kinds: ['law'] } } as RulePack;
+    await stack.db.insert(rulePackBuiltInVersions).values({ hash: packHash(older), packId: 'hebei-2023', version: '1.1.0', pack: older, firstBoundAt: new Date() });
+    const store = new PackStore(stack.db);
+    expect((await store.forCase('hebei-2023', packHash(older))).refusalBasis.kinds).toEqual(['law']);
+    expect(await store.forCase('hebei-2023', null)).toBe(hebei);
+    // Never bound again: new cases bind the built-in pack as the code has it.
+    expect((await store.bind('hebei', new Date().toISOString())).hash).toBe(packHash(hebei));
   });
 });
