@@ -3,6 +3,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
 import type { CalendarStore } from '../db/calendar-store';
+import type { PackStore } from '../db/pack-store';
+import { packStore } from './packs';
 import type { Db } from '../db/client';
 import type { WebhookTargetPolicy } from '../activities/webhook-target';
 import { installAuthentication, publicRoutes, recordRouteAccess } from './plugins/auth';
@@ -19,6 +21,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { calendarPublicationRoutes } from './routes/calendar-publication';
+import { rulePackRoutes } from './routes/rule-packs';
 import { catalogueRoutes } from './routes/catalogue';
 import { healthRoutes } from './routes/health';
 import { icalRoutes } from './routes/ical';
@@ -37,6 +40,8 @@ export interface AppDeps {
   temporal: Client;
   taskQueue: string;
   calendar: CalendarStore;
+  /** The rule packs cases bind: built-in and published at run time. @default a store of this instance's own */
+  packs?: PackStore;
   /** @default securityOptionsFromEnv() */
   security?: SecurityOptions;
   /** @default a registry of this instance's own */
@@ -53,7 +58,7 @@ export interface AppDeps {
 
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */
 export async function buildApp(given: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
-  const deps: AppDeps = { ...given, metrics: given.metrics ?? createMetrics(), receipt: given.receipt ?? receiptPolicyFromEnv() };
+  const deps: AppDeps = { ...given, packs: packStore(given), metrics: given.metrics ?? createMetrics(), receipt: given.receipt ?? receiptPolicyFromEnv() };
   // The route schemas bound path parameters (and name them in a 400); the router's own limit (100) is only a backstop.
   const app = Fastify({ frameworkErrors: frameworkErrorProblem, maxParamLength: 1000, ...options });
   // First, so that it sees every route; authentication is decided on what it records (public, or not).
@@ -96,6 +101,7 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
   await app.register(calendarRoutes(deps));
   await app.register(calendarPublicationRoutes(deps));
   await app.register(ruleRoutes(deps));
+  await app.register(rulePackRoutes(deps));
   await app.register(webhookRoutes(deps));
   await app.register(catalogueRoutes(deps));
   await app.register(oversightRoutes(deps));

@@ -1,29 +1,37 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import type { PackStore } from '../db/pack-store';
 import { departments } from '../db/schema';
-import { getPack, packFor, RulesError, shareRoute, type ShareRoute } from '../rules';
+import { RulesError, shareRoute, type RulePack, type ShareRoute } from '../rules';
 import type { Parties } from '../workflows/messages';
 import { HttpProblem } from './problem';
 
 type Department = typeof departments.$inferSelect;
 
-/** A case's binding: its pack, its parties and, for a share request, the route its parties' levels give it. */
+/**
+ * A case's binding: its pack's id and the exact version (hash and data), its parties and, for a share request, the
+ * route its parties' levels give it.
+ */
 export interface CaseBinding {
   pack: string;
+  packHash: string;
+  packData: RulePack;
   parties: Parties;
   /** Set for a share request routed otherwise than between two departments of one authority (art. 21). */
   route?: Exclude<ShareRoute, { kind: 'same-level' | 'not-provided' }>;
 }
 
 /**
- * Binds a new case to the rule pack in force in the submitting department's jurisdiction on its receipt date (it keeps
- * that pack), and names the bodies it involves at that department's level. A share request (`routed`) is routed by
- * the parties' levels and regions (rules/cross-level.ts): across levels or regions of the province, the upper-level
- * authority handles it and the requester's own authority relays it (Hebei draft art. 21); a request the text gives no
- * route for is a 422 naming `body.catalogueEntryId`.
+ * Binds a new case to the rule pack in force in the submitting department's jurisdiction on its receipt date, in the
+ * version effective that day, built-in or published (it keeps that exact version), and names the bodies it involves
+ * at that department's level. A share request (`routed`) is routed by the parties' levels and regions
+ * (rules/cross-level.ts): across levels or regions of the province, the upper-level authority handles it and the
+ * requester's own authority relays it (Hebei draft art. 21); a request the text gives no route for is a 422 naming
+ * `body.catalogueEntryId`.
  */
 export async function bindCase(
   db: Db,
+  packs: PackStore,
   submitter: Department,
   receivedAt: Date,
   provider: string,
@@ -35,13 +43,14 @@ export async function bindCase(
   if (!authority?.governmentId || !authority.upperAuthorityId) {
     throw HttpProblem.unprocessable('department', `${authorityId} has no people's government or upper-level authority configured`);
   }
-  let pack: string;
+  let version: Awaited<ReturnType<PackStore['bind']>>;
   try {
-    pack = packFor(submitter.jurisdiction, receivedAt.toISOString()).id;
+    version = await packs.bind(submitter.jurisdiction, receivedAt.toISOString());
   } catch (error) {
     if (error instanceof RulesError) throw HttpProblem.unprocessable('body.receivedAt', error.message);
     throw error;
   }
+  const bound = { pack: version.pack.id, packHash: version.hash, packData: version.pack };
   const parties: Parties = {
     requester: submitter.id,
     provider,
@@ -49,21 +58,26 @@ export async function bindCase(
     government: authority.governmentId,
     upperAuthority: authority.upperAuthorityId,
   };
-  if (!opts.routed) return { pack, parties };
+  if (!opts.routed) return { ...bound, parties };
   const providing = await departmentOf(db, provider);
   if (!providing) throw HttpProblem.unprocessable('body.catalogueEntryId', `the providing department ${provider} is not known`);
-  const route = shareRoute(getPack(pack), routingBody(submitter, authorityId), { id: authority.id, upperAuthorityId: authority.upperAuthorityId }, routingBody(providing, providing.kind === 'authority' ? providing.id : providing.authorityId));
-  if (route.kind === 'same-level') return { pack, parties };
+  const route = shareRoute(
+    version.pack,
+    routingBody(submitter, authorityId),
+    { id: authority.id, upperAuthorityId: authority.upperAuthorityId },
+    routingBody(providing, providing.kind === 'authority' ? providing.id : providing.authorityId),
+  );
+  if (route.kind === 'same-level') return { ...bound, parties };
   if (route.kind === 'not-provided') {
     throw HttpProblem.unprocessable('body.catalogueEntryId', `${opts.catalogueEntryId ?? 'this entry'} (${providing.nameZh} ${providing.nameEn}): ${route.zh} ${route.en} (${route.citation.article})`);
   }
-  if (route.kind === 'own-authority') return { pack, parties, route };
+  if (route.kind === 'own-authority') return { ...bound, parties, route };
   const upper = await departmentOf(db, route.upperAuthority);
   if (!upper?.governmentId || !upper.upperAuthorityId) {
     throw HttpProblem.unprocessable('department', `${route.upperAuthority} has no people's government or upper-level authority configured`);
   }
   return {
-    pack,
+    ...bound,
     route,
     parties: {
       ...parties,

@@ -3,8 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../db/audit';
 import { catalogueEntries, requests, type Process } from '../db/schema';
 import { workflowIdFor, workflowTypes, type CaseInput } from '../workflows/messages';
+import type { RulePack } from '../rules';
 import type { AppDeps } from './app';
 import { bindCase, type CaseBinding } from './case-binding';
+import { packStore } from './packs';
 import type { AuthUser } from './plugins/auth';
 import { idempotencyKeyReused } from './idempotency';
 import { HttpProblem } from './problem';
@@ -36,7 +38,7 @@ export interface NewCase {
   /** Extra workflow input (e.g. a negative-list application's legal basis). */
   input?: Record<string, unknown>;
   /** What the process checks once the case's text is known (bound by receipt): throws an HttpProblem naming the field. */
-  check?(pack: string, receivedAt: Date): void;
+  check?(pack: RulePack, receivedAt: Date): void;
 }
 
 /**
@@ -61,11 +63,12 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     if (!own) throw HttpProblem.unprocessable('body.ownEntryId', `no catalogue entry ${spec.ownEntryId}`);
     if (own.providerDepartmentId !== department.id) throw HttpProblem.unprocessable('body.ownEntryId', 'is not your department’s entry: name the data your department provides');
   }
-  const binding = await bindCase(db, department, receivedAt, entry.providerDepartmentId, {
+  const packs = packStore(deps);
+  const binding = await bindCase(db, packs, department, receivedAt, entry.providerDepartmentId, {
     routed: spec.process === 'share-request',
     catalogueEntryId: entry.id,
   });
-  spec.check?.(binding.pack, receivedAt);
+  spec.check?.(binding.packData, receivedAt);
   const id = randomUUID();
   const row = {
     id,
@@ -73,6 +76,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     status: 'received',
     jurisdiction: department.jurisdiction,
     pack: binding.pack,
+    packHash: binding.packHash,
     requesterDepartmentId: department.id,
     providerDepartmentId: entry.providerDepartmentId,
     authorityDepartmentId: binding.parties.authority,
@@ -104,6 +108,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
           catalogueEntryId: entry.id,
           receivedAt: receivedAt.toISOString(),
           pack: binding.pack,
+          packHash: binding.packHash,
           ...(department.id !== user.departmentId ? { registeredFor: department.id } : {}),
           ...(late ? { lateRegistration: late } : {}),
         },
@@ -122,6 +127,8 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   const input: CaseInput = {
     requestId: saved.id,
     pack: saved.pack,
+    // A case saved before hashes were bound (an idempotent retry across the deploy) runs its built-in pack as before.
+    ...(saved.packHash ? { packHash: saved.packHash, packData: await packs.forCase(saved.pack, saved.packHash) } : {}),
     jurisdiction: saved.jurisdiction,
     receivedAt: saved.receivedAt.toISOString(),
     parties: { ...binding.parties, requester: saved.requesterDepartmentId },

@@ -37,6 +37,7 @@ export function selectTaskRows(db: Db) {
       task: tasks,
       process: requests.process,
       pack: requests.pack,
+      packHash: requests.packHash,
       jurisdiction: requests.jurisdiction,
       receivedAt: requests.receivedAt,
       requesterDepartmentId: requests.requesterDepartmentId,

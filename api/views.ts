@@ -1,5 +1,6 @@
 import { timeLeft, type Calendar } from '../calendar';
-import { caseHierarchy, getPack, legalBasisRequiredFor, STEP_IDS } from '../rules';
+import { caseHierarchy, legalBasisRequiredFor, STEP_IDS, type RulePack } from '../rules';
+import type { PackOf } from '../db/pack-store';
 import type { requests, tasks } from '../db/schema';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -11,6 +12,7 @@ export function requestView(r: typeof requests.$inferSelect) {
     status: r.status,
     jurisdiction: r.jurisdiction,
     pack: r.pack,
+    packHash: r.packHash,
     requesterDepartmentId: r.requesterDepartmentId,
     providerDepartmentId: r.providerDepartmentId,
     authorityDepartmentId: r.authorityDepartmentId,
@@ -46,16 +48,15 @@ const statuteSteps: ReadonlySet<string> = new Set(Object.values(STEP_IDS));
  * What a refusal on task `t` must rest on under its case's pack, as the workflow's validator checks it: null for a task
  * that is not a statute step (an extension decision refuses time, not sharing) or cannot refuse or class.
  */
-function legalBasisRule(t: typeof tasks.$inferSelect, packId: string | undefined) {
-  if (!packId || !statuteSteps.has(t.step)) return null;
-  const pack = getPack(packId);
+function legalBasisRule(t: typeof tasks.$inferSelect, pack: RulePack | undefined) {
+  if (!pack || !statuteSteps.has(t.step)) return null;
   const requiredFor = legalBasisRequiredFor(pack, t.decisions);
   const classing = Boolean(pack.refusalBasis.classing) && t.decisions.length > 0 && (t.step === STEP_IDS.submitUpdate || t.step === STEP_IDS.correctUpdate);
   if (requiredFor.length === 0 && !classing) return null;
   return { requiredFor, classing, kinds: [...pack.refusalBasis.kinds], citation: { ...(classing && requiredFor.length === 0 ? pack.refusalBasis.classing!.citation : pack.refusalBasis.citation) } };
 }
 
-export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now = new Date(), packId?: string) {
+export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now = new Date(), pack?: RulePack) {
   const jurisdiction = String((t.deadline as { jurisdiction?: string }).jurisdiction ?? 'national');
   return {
     id: t.id,
@@ -75,7 +76,7 @@ export function taskView(t: typeof tasks.$inferSelect, calendar?: Calendar, now 
     option: t.option ?? null,
     decisions: t.decisions,
     reasonRequiredFor: t.reasonRequiredFor,
-    legalBasisRule: legalBasisRule(t, packId),
+    legalBasisRule: legalBasisRule(t, pack),
     legalBasis: t.legalBasis ?? null,
     extensionRequest: t.extensionRequest ?? null,
     // An option that stays open has no time limit to run out: nothing is left or overdue.
@@ -99,15 +100,17 @@ export function taskRowView(
     task: typeof tasks.$inferSelect;
     process: string;
     pack: string;
+    packHash: string | null;
     jurisdiction: string;
     receivedAt: Date;
     requesterDepartmentId: string;
     catalogueEntryId: string | null;
     claimedByName: string | null;
   },
-  calendar?: Calendar,
+  calendar: Calendar | undefined,
+  packOf: PackOf,
   { withTexts = false }: { withTexts?: boolean } = {},
 ) {
-  const { task, pack, jurisdiction, receivedAt, ...ofCase } = row;
-  return { ...taskView(task, calendar, new Date(), pack), ...ofCase, ...(withTexts ? textsView({ jurisdiction, receivedAt, pack }) : {}) };
+  const { task, pack, packHash, jurisdiction, receivedAt, ...ofCase } = row;
+  return { ...taskView(task, calendar, new Date(), packOf(pack, packHash)), ...ofCase, ...(withTexts ? textsView({ jurisdiction, receivedAt, pack }) : {}) };
 }

@@ -2,24 +2,31 @@
  * `npm run --silent rules -- <command>`: list the packs, show one, or preview a flow's timeline. Prints JSON.
  * Exit codes: 0 ok, 1 rules or calendar error (printed as {"error":...}), 2 bad usage.
  */
+import { readFileSync } from 'node:fs';
 import { CalendarError } from '../calendar/index.js';
+import { InvalidPackError, packHash, parsePack, validatePack } from '../packs/data.js';
 import { caseHierarchy, getPack, listPacks, packFor, previewTimeline, RulesError, type RulePack } from './index.js';
 
 const USAGE = `Usage:
   rules packs
   rules show --pack <id>
-  rules preview (--pack <id> | --jurisdiction <hebei|anhui>) --process <flow> --received <instant>
+  rules preview (--pack <id> | --jurisdiction <hebei|anhui> | --file <pack.json>) --process <flow> --received <instant>
+  rules validate --file <pack.json>
 
 <flow> is unconditional-share, conditional-share, catalogue-change, quality-dispute or negative-list.
 <instant> is an ISO instant with offset, e.g. 2025-09-28T10:00:00+08:00 (for catalogue-change: the change).
 Without --pack, --jurisdiction binds the pack in force on the receipt date (Asia/Shanghai); the draft is never bound.
 The preview lists the texts in force on that date (applicableTexts, highest rank first) and, when one ranking above
 the pack's text is not loaded (from 2025-08-01: 政务数据共享条例, State Council Order No. 809), says so in "warning".
-Prints JSON (a warning also on stderr). Exit codes: 0 ok, 1 rules error (printed as {"error":...}), 2 bad usage.`;
+validate checks a pack as data (docs/RULES.md, "Packs as data") against rules/packs/data/rule-pack.schema.json and
+its cross-references, and prints its version hash; with --file, preview shows the timeline of such a pack before it
+is proposed.
+Prints JSON (a warning also on stderr). Exit codes: 0 ok, 1 rules error or invalid pack (printed as {"error":...}),
+2 bad usage.`;
 
 class UsageError extends Error {}
 
-const OPTIONS = ['pack', 'jurisdiction', 'process', 'received'] as const;
+const OPTIONS = ['pack', 'jurisdiction', 'process', 'received', 'file'] as const;
 type Option = (typeof OPTIONS)[number];
 
 interface Args {
@@ -70,20 +77,29 @@ function run(args: Args): unknown {
     case 'show':
       allowOnly(args, ['pack']);
       return getPack(need(args, 'pack'));
+    case 'validate': {
+      allowOnly(args, ['file']);
+      const data = readJson(need(args, 'file'));
+      const issues = validatePack(data);
+      if (issues.length > 0) throw new InvalidPackError(issues);
+      const pack = data as RulePack;
+      return { valid: true, id: pack.id, version: pack.version, jurisdiction: pack.jurisdiction, hash: packHash(pack) };
+    }
     case 'preview': {
-      allowOnly(args, ['pack', 'jurisdiction', 'process', 'received']);
+      allowOnly(args, ['pack', 'jurisdiction', 'process', 'received', 'file']);
       const flow = need(args, 'process');
       const receivedAt = need(args, 'received');
-      const { pack: packId, jurisdiction } = args.options;
-      if ((packId === undefined) === (jurisdiction === undefined)) {
-        throw new UsageError('preview needs exactly one of --pack and --jurisdiction');
+      const { pack: packId, jurisdiction, file } = args.options;
+      if ([packId, jurisdiction, file].filter((o) => o !== undefined).length !== 1) {
+        throw new UsageError('preview needs exactly one of --pack, --jurisdiction and --file');
       }
-      const pack: RulePack = packId !== undefined ? getPack(packId) : packFor(jurisdiction!, receivedAt);
+      const pack: RulePack =
+        file !== undefined ? parsePack(readJson(file)) : packId !== undefined ? getPack(packId) : packFor(jurisdiction!, receivedAt);
       // The texts in force there on that date, highest rank first, and the warning when a higher one is not loaded.
       const { applicableTexts, warning } = caseHierarchy(pack.jurisdiction, receivedAt, pack.id);
       return {
         pack: { id: pack.id, version: pack.version, titleZh: pack.titleZh, titleEn: pack.titleEn },
-        boundBy: packId !== undefined ? 'explicit' : 'receipt-date',
+        boundBy: packId !== undefined || file !== undefined ? 'explicit' : 'receipt-date',
         flow,
         receivedAt,
         jurisdiction: pack.jurisdiction,
@@ -99,7 +115,16 @@ function run(args: Args): unknown {
   }
 }
 
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (e) {
+    throw new UsageError(`--file ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 function errorJson(e: unknown): { error: Record<string, unknown> } {
+  if (e instanceof InvalidPackError) return { error: { name: e.name, code: 'INVALID_PACK', message: e.message, issues: e.issues } };
   if (e instanceof RulesError || e instanceof CalendarError) {
     const { name, code, message, ...data } = e as RulesError & Record<string, unknown>;
     return { error: { name, code, message, ...data } };

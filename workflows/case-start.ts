@@ -1,5 +1,5 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
-import { getPack, type FlowId } from '../rules';
+import { getPack, type FlowId, type RulePack } from '../rules';
 import { CaseRuntime } from './case-runtime';
 import type { CaseInput } from './messages';
 import { searchAttributes } from './search-attributes';
@@ -17,9 +17,17 @@ export function startCase(process: string, input: CaseInput, flow?: FlowId): Cas
     { key: searchAttributes.requester, value: input.parties.requester },
     { key: searchAttributes.provider, value: input.parties.provider },
   ]);
-  const kase = new CaseRuntime({ requestId: input.requestId, jurisdiction: input.jurisdiction, pack: getPack(input.pack), parties: input.parties });
+  const kase = new CaseRuntime({ requestId: input.requestId, jurisdiction: input.jurisdiction, pack: casePack(input), parties: input.parties });
   if (flow) kase.useFlow(flow);
   return kase;
+}
+
+/**
+ * The pack a case runs: the version bound at receipt, as its input (in history) carries it; for a case started before
+ * versions were bound, the built-in pack of its id, exactly as then.
+ */
+export function casePack(input: CaseInput): RulePack {
+  return input.packData ?? getPack(input.pack);
 }
 
 const closingStatuses: Record<string, string> = {

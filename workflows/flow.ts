@@ -1,5 +1,6 @@
-import { getPack, mainPath, nextStep, type FlowId, type Resumption, type StepRule } from '../rules';
+import { mainPath, nextStep, type FlowId, type Resumption, type StepRule } from '../rules';
 import type { CaseRuntime } from './case-runtime';
+import { casePack } from './case-start';
 import type { CaseInput, TaskCompletion } from './messages';
 
 export interface FlowResult {
@@ -16,7 +17,7 @@ export type DecisionHook = (step: StepRule, completion: TaskCompletion, next: Re
  * by the pack (branches, resumptions, endings). One interpreter for every process and every text.
  */
 export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId, onDecision?: DecisionHook): Promise<FlowResult> {
-  const pack = getPack(input.pack);
+  const pack = casePack(input);
   kase.useFlow(flow);
   const maxReturns = pack.policy.returnForCompletion.maxReturns.value;
   const completedAt = new Map<string, string>();

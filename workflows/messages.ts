@@ -4,6 +4,7 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { LegalBasis } from '../rules/legal-basis';
+import type { RulePack } from '../rules/types';
 
 export const workflowTypes = {
   shareRequest: 'shareRequestWorkflow',
@@ -45,6 +46,13 @@ export interface CaseInput {
   requestId: string;
   /** The rule pack the case was bound to at receipt (it keeps it). */
   pack: string;
+  /**
+   * The exact version of the pack bound at receipt (`sha256:…`; packs/data.ts) and its data, built-in or published
+   * at run time: the workflow runs this data, recorded in its history with this input, so a later version never changes
+   * a running case. Absent in cases started before versions were bound: they run the built-in pack of `pack`.
+   */
+  packHash?: string;
+  packData?: RulePack;
   jurisdiction: string;
   /** ISO instant of receipt (for cases before `changedAt` existed, of a catalogue change's change of law or duties). */
   receivedAt: string;

@@ -1,6 +1,6 @@
 import { patched } from '@temporalio/workflow';
-import { crossLevelFlowOf, getPack, negativeListRefuses, type FlowId } from '../rules';
-import { closingStatus, startCase } from './case-start';
+import { crossLevelFlowOf, negativeListRefuses, type FlowId } from '../rules';
+import { casePack, closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
 import { readModel } from './read-model';
 import type { CaseInput } from './messages';
@@ -37,9 +37,9 @@ export async function shareRequestWorkflow(input: CaseInput): Promise<CaseResult
   const kase = startCase('share-request', input);
   const entry = await readModel().catalogueEntry(input.catalogueEntryId);
   const reviewed =
-    entry?.sharingAttribute === 'not-shared' && !(entry.negativeList && negativeListRefuses(getPack(input.pack))) && patched(NOT_SHARED_REVIEWED);
+    entry?.sharingAttribute === 'not-shared' && !(entry.negativeList && negativeListRefuses(casePack(input))) && patched(NOT_SHARED_REVIEWED);
   const sameLevel = entry?.sharingAttribute === 'conditional' || reviewed ? 'conditional-share' : 'unconditional-share';
-  const crossLevel = input.parties.relayAuthority ? crossLevelFlowOf(getPack(input.pack), sameLevel) : undefined;
+  const crossLevel = input.parties.relayAuthority ? crossLevelFlowOf(casePack(input), sameLevel) : undefined;
   const flow: FlowId = crossLevel && patched(CROSS_LEVEL_ROUTE) ? crossLevel : sameLevel;
   if (!entry || (entry.sharingAttribute === 'not-shared' && !reviewed)) {
     await kase.setStatus('refused', {

@@ -22,6 +22,7 @@ import {
 import { CreateShareRequestBody, IdempotencyHeaders, ListRequestsQuery, RequestDetail, RequestSummary } from '../schemas/share-requests';
 import { visibleRequests } from '../visibility';
 import { queryCases } from '../case-list';
+import { packStore } from '../packs';
 import { requestView, taskView, textsView } from '../views';
 import { checkChangeTrigger, getPack, shanghaiDateOf } from '../../rules';
 
@@ -70,7 +71,7 @@ const resources: ProcessResource<TSchema>[] = [
       details: { trigger: b.trigger, changedAt: b.changedAt, description: b.description },
       input: { changedAt: startOfShanghaiDay(String(b.changedAt)) },
       check: (pack, receivedAt) => {
-        const refused = checkChangeTrigger(getPack(pack).changeTriggers, String(b.trigger));
+        const refused = checkChangeTrigger(pack.changeTriggers, String(b.trigger));
         if (refused) throw HttpProblem.unprocessable('body.trigger', refused);
         if (String(b.changedAt) > shanghaiDateOf(receivedAt.toISOString())) {
           throw HttpProblem.unprocessable('body.changedAt', 'is after the day the change was received: a change is reported after it happens / 变更发生日期不能晚于收到之日');
@@ -92,10 +93,10 @@ const resources: ProcessResource<TSchema>[] = [
       details: { description: b.description, ...(b.evidence ? { evidence: b.evidence } : {}), ...(b.route ? { route: b.route } : {}) },
       ...(b.route === 'direct' ? { input: { route: 'direct' } } : {}),
       check: (pack) => {
-        if (b.route === 'direct' && !getPack(pack).flows['quality-dispute-direct']) {
+        if (b.route === 'direct' && !pack.flows['quality-dispute-direct']) {
           throw HttpProblem.unprocessable(
             'body.route',
-            `the text this case is bound to (${pack}) provides no review applied for to the provider directly (Anhui art. 26 para. 2 does) / 本案适用的规章未规定直接向数据提供部门申请复核`,
+            `the text this case is bound to (${pack.id}) provides no review applied for to the provider directly (Anhui art. 26 para. 2 does) / 本案适用的规章未规定直接向数据提供部门申请复核`,
           );
         }
       },
@@ -116,10 +117,10 @@ const resources: ProcessResource<TSchema>[] = [
       receipt: receiptClaim('receivedAt', b),
       details: { ownEntryId: b.ownEntryId, inconsistency: b.inconsistency },
       check: (pack) => {
-        if (!getPack(pack).flows['data-inconsistency']) {
+        if (!pack.flows['data-inconsistency']) {
           throw HttpProblem.unprocessable(
             'body.catalogueEntryId',
-            `the text this case is bound to (${pack}) provides no procedure for inconsistent data between departments (Anhui art. 27 does) / 本案适用的规章未规定同类数据不一致的协商程序`,
+            `the text this case is bound to (${pack.id}) provides no procedure for inconsistent data between departments (Anhui art. 27 does) / 本案适用的规章未规定同类数据不一致的协商程序`,
           );
         }
       },
@@ -281,6 +282,7 @@ export function caseRoutes(deps: AppDeps) {
         if (!found[0]) throw HttpProblem.notFound('Case');
         const id = found[0].id;
         const calendar = await deps.calendar.current();
+        const pack = await packStore(deps).forCase(found[0].pack, found[0].packHash);
         const [taskRows, escalationRows, auditRows] = await Promise.all([
           db.select().from(tasks).where(eq(tasks.requestId, id)).orderBy(asc(tasks.createdAt)),
           db.select().from(escalations).where(eq(escalations.requestId, id)).orderBy(asc(escalations.firedAt)),
@@ -290,7 +292,7 @@ export function caseRoutes(deps: AppDeps) {
           ...requestView(found[0]),
           ...textsView(found[0]),
           reviewProtection: reviewProtectionView(found[0]),
-          tasks: taskRows.map((t) => taskView(t, calendar, new Date(), found[0]!.pack)),
+          tasks: taskRows.map((t) => taskView(t, calendar, new Date(), pack)),
           escalations: escalationRows.map((e) => ({
             ...e,
             basis: (e.details as { basis?: 'law' | 'draft' | 'policy' }).basis ?? null,

@@ -12,6 +12,7 @@ import { CompleteTaskBody, ExtensionBody, ListTasksQuery, OverrideClaimBody, Tas
 import { sendTaskUpdate, taskUpdateWaitMsFromEnv } from '../task-updates';
 import { claimOrRelease, overrideClaim } from '../task-claims';
 import { queryTasks, selectTaskRows } from '../task-queue';
+import { packStore } from '../packs';
 import { taskRowView, taskView } from '../views';
 import { deadlineSummary } from '../deadline-summary';
 import { visibleRequests } from '../visibility';
@@ -36,8 +37,9 @@ export function taskRoutes(deps: AppDeps) {
       async (request, reply) => {
         const { page, nextCursor } = await queryTasks(db, caller(request), request.query);
         const calendar = await deps.calendar.current();
+        const packOf = await packStore(deps).resolver();
         if (nextCursor) void reply.header('x-next-cursor', nextCursor);
-        return page.map((r) => ({ ...taskRowView(r, calendar), deadline: deadlineSummary(r.task.deadline as unknown as Deadline) }));
+        return page.map((r) => ({ ...taskRowView(r, calendar, packOf), deadline: deadlineSummary(r.task.deadline as unknown as Deadline) }));
       },
     );
 
@@ -54,7 +56,7 @@ export function taskRoutes(deps: AppDeps) {
       async (request) => {
         const [row] = await selectTaskRows(db).where(and(eq(tasks.id, request.params.id), visibleRequests(caller(request))));
         if (!row) throw HttpProblem.notFound('Task');
-        return taskRowView(row, await deps.calendar.current(), { withTexts: true });
+        return taskRowView(row, await deps.calendar.current(), await packStore(deps).resolver(), { withTexts: true });
       },
     );
 
@@ -91,7 +93,7 @@ export function taskRoutes(deps: AppDeps) {
           { zh: '办理结果', en: 'decision' },
         );
         const updated = await db.select().from(tasks).where(eq(tasks.id, row.task.id));
-        return taskView(updated[0]!, await deps.calendar.current(), new Date(), row.pack);
+        return taskView(updated[0]!, await deps.calendar.current(), new Date(), await packStore(deps).forCase(row.pack, row.packHash));
       },
     );
 
@@ -171,7 +173,7 @@ export function taskRoutes(deps: AppDeps) {
   /** A task of another department does not exist as far as the caller can tell. */
   async function ownTask(taskId: string, departmentId: string) {
     const [row] = await db
-      .select({ task: tasks, workflowId: requests.workflowId, pack: requests.pack })
+      .select({ task: tasks, workflowId: requests.workflowId, pack: requests.pack, packHash: requests.packHash })
       .from(tasks)
       .innerJoin(requests, eq(tasks.requestId, requests.id))
       .where(eq(tasks.id, taskId));

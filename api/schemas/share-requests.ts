@@ -36,6 +36,9 @@ export const RequestSummary = Type.Object({
   status: Type.String(),
   jurisdiction: Type.String(),
   pack: Type.String(),
+  packHash: Type.Union([Type.String(), Type.Null()], {
+    description: 'The exact version of the pack bound at receipt (sha256 of its canonical JSON); null for cases received before versions were bound, which run the built-in pack',
+  }),
   requesterDepartmentId: Type.String(),
   providerDepartmentId: Type.Union([Type.String(), Type.Null()]),
   authorityDepartmentId: Type.String(),

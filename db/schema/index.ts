@@ -7,3 +7,4 @@ export * from './audit';
 export * from './calendar';
 export * from './negative-list';
 export * from './webhooks';
+export * from './rule-packs';

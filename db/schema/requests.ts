@@ -14,6 +14,11 @@ export const requests = pgTable(
     status: text().notNull(),
     jurisdiction: text().notNull(),
     pack: text().notNull(),
+    /**
+     * The exact version of the pack bound at receipt (`sha256:…` of its canonical JSON; packs/data.ts), built-in or
+     * published. Null for cases received before versions were bound: they run the built-in pack of `pack`.
+     */
+    packHash: text(),
     requesterDepartmentId: text()
       .notNull()
       .references(() => departments.id),

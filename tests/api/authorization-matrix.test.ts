@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasks } from '../../db/schema';
 import { localWebhooks, loginAs, startStack, testSecurity, type TestStack } from '../support/stack';
 import { beijingDate } from '../support/fixtures';
+import { getPack } from '../../rules';
+import { packHash } from '../../packs/data';
 
 /**
  * Every route × every role × own and other department: the status each caller gets, and for every list that nothing
@@ -235,6 +237,33 @@ const rows: Row[] = [
     url: () => `/api/rules/hebei-2023/preview?process=conditional-share&received=${encodeURIComponent('2025-09-28T10:00:00+08:00')}`,
     expect: all(200),
   },
+  { method: 'GET', route: '/api/rule-packs', url: () => '/api/rule-packs', expect: all(200) },
+  { method: 'GET', route: '/api/rule-packs/{hash}', url: () => `/api/rule-packs/${packHash(getPack('hebei-2023'))}`, expect: all(200) },
+  {
+    method: 'POST',
+    route: '/api/rule-packs/proposals',
+    url: () => '/api/rule-packs/proposals',
+    // Not a valid pack, so an allowed caller gets 400 and nothing is proposed.
+    body: () => ({ pack: { id: 'hebei-2023' }, reason: '授权矩阵' }),
+    expect: only(['supervisor', 'admin', 'otherAuthority'], 400, 403),
+  },
+  {
+    method: 'GET',
+    route: '/api/rule-packs/proposals',
+    url: () => '/api/rule-packs/proposals?status=pending',
+    expect: only(['supervisor', 'admin', 'otherAuthority'], 200, 403),
+    // A keeper sees only the packs it keeps (the four-eyes test checks which); the city authority keeps none.
+    scoped: (_item, d) => d === 'hb-data',
+  },
+  ...(['preview', 'approve', 'reject'] as const).map(
+    (action): Row => ({
+      method: action === 'preview' ? 'GET' : 'POST',
+      route: `/api/rule-packs/proposals/{id}/${action}`,
+      url: () => `/api/rule-packs/proposals/00000000-0000-4000-8000-000000000000/${action}`,
+      body: action === 'preview' ? undefined : () => ({}),
+      expect: only(['supervisor', 'admin', 'otherAuthority'], 404, 403),
+    }),
+  ),
   // Set, read, and turned off again at once: an active webhook would receive other tests' notices.
   ...(['PUT', 'GET', 'DELETE'] as const).map(
     (method): Row => ({

@@ -7,7 +7,10 @@ import {
   NoPackInForceError,
   packFor,
   UnknownPackError,
+  type RulePack,
 } from '../../rules/index.js';
+import { bindingVersion, builtInVersions, versionOn, type PackVersion } from '../../db/pack-store.js';
+import { packHash } from '../../packs/data.js';
 
 describe('packFor binds by the Asia/Shanghai receipt date', () => {
   it.each([
@@ -81,5 +84,46 @@ describe('getPack and listPacks', () => {
       expect(['hebei', 'anhui']).toContain(p.jurisdiction);
       expect(p.flows.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('binding a version among built-in and published ones, by effective date (docs/RULES.md, "Packs as data")', () => {
+  const built = builtInVersions();
+  const hebei = built.find((v) => v.pack.id === 'hebei-2023')!;
+  const edited = (n: number, effectiveFrom: string, publishedAt: number): PackVersion => {
+    const data = JSON.parse(JSON.stringify(hebei.pack)) as { flows: Record<string, { period: { n: number } }[]> };
+    data.flows['conditional-share']![0]!.period.n = n;
+    return { pack: data as unknown as RulePack, hash: `sha256:${n}-${publishedAt}`, effectiveFrom, source: 'published', publishedAt };
+  };
+
+  it('binds every built-in pack exactly as packFor does, with its hash', () => {
+    for (const [jurisdiction, at] of [['hebei', '2016-06-01'], ['hebei', '2022-12-31'], ['hebei', '2025-09-28'], ['anhui', '2021-03-01']] as const) {
+      const v = bindingVersion(built, jurisdiction, at)!;
+      expect(v.pack).toBe(packFor(jurisdiction, at));
+      expect(v.hash).toBe(packHash(v.pack));
+    }
+    expect(bindingVersion(built, 'hebei', '2015-12-31')).toBeUndefined();
+  });
+
+  it('binds a published version from its effective date on, the latest published on a tie; earlier receipts keep the one before', () => {
+    const v4 = edited(4, '2026-01-01', 1);
+    const v5 = edited(5, '2026-01-01', 2);
+    const v6 = edited(6, '2027-01-01', 3);
+    const all = [...built, v6, v5, v4];
+    expect(bindingVersion(all, 'hebei', '2025-12-31')).toBe(hebei);
+    expect(bindingVersion(all, 'hebei', '2026-01-01')).toBe(v5);
+    expect(bindingVersion(all, 'hebei', '2026-12-31')).toBe(v5);
+    expect(bindingVersion(all, 'hebei', '2027-01-01')).toBe(v6);
+    expect(versionOn(all, 'hebei-2023', '2026-06-01')).toBe(v5);
+    expect(bindingVersion(all, 'anhui', '2027-01-01')!.pack.id).toBe('anhui-2021');
+  });
+
+  it('binds a new text of a jurisdiction from the day it comes into force, over the text before it', () => {
+    // A text with no id in rules/types.ts: it comes as data.
+    const next = { ...JSON.parse(JSON.stringify(hebei.pack)), id: 'hebei-2027', inForce: { from: '2027-03-01' } } as RulePack;
+    const published: PackVersion = { pack: next, hash: 'sha256:next', effectiveFrom: '2027-03-01', source: 'published', publishedAt: 1 };
+    expect(bindingVersion([...built, published], 'hebei', '2027-02-28')).toBe(hebei);
+    expect(bindingVersion([...built, published], 'hebei', '2027-03-01')).toBe(published);
+    expect(bindingVersion([...built, published], 'xinjiang', '2027-03-01')).toBeUndefined();
   });
 });

@@ -95,3 +95,29 @@ describe('rules CLI', () => {
     expect(r.stdout).toContain('rules preview');
   });
 });
+
+describe('rules CLI on a pack as data (docs/RULES.md, "Packs as data")', () => {
+  const fixture = fileURLToPath(new URL('./fixtures/new-province.pack.json', import.meta.url));
+
+  it('validate prints the pack and its version hash, and names each bad field of an invalid one (exit 1)', () => {
+    const ok = cli(['validate', '--file', fixture]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, id: 'xinjiang-example', jurisdiction: 'xinjiang', hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    const bad = cli(['validate', '--file', fileURLToPath(new URL('../../rules/packs/data/rule-pack.schema.json', import.meta.url))]);
+    expect(bad.code).toBe(1);
+    const { error } = JSON.parse(bad.stdout) as { error: { code: string; issues: { path: string }[] } };
+    expect(error.code).toBe('INVALID_PACK');
+    expect(error.issues.map((i) => i.path)).toContain('$schema');
+  });
+
+  it('preview --file shows a new province’s periods before it is proposed: 2 working days to review, 5 to reply', () => {
+    const r = cli(['preview', '--file', fixture, '--process', 'conditional-share', '--received', '2025-09-01T10:00:00+08:00']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { pack: { id: string }; steps: Record<string, unknown>[] };
+    expect(out.pack.id).toBe('xinjiang-example');
+    expect(out.steps.slice(0, 2).map((s) => [s['stepId'], s['due']])).toEqual([
+      ['review-forward', '2025-09-03'],
+      ['provider-reply', '2025-09-10'],
+    ]);
+  });
+});

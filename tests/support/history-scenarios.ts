@@ -6,6 +6,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { catalogueEntries, requests, users } from '../../db/schema';
 import { caseStateQuery, completeTaskUpdate, requestExtensionUpdate, workflowIdFor, workflowTypes, type CaseInput } from '../../workflows/messages';
 import type { LegalBasis } from '../../rules';
+import { getPack } from '../../rules';
+import { packHash } from '../../packs/data';
 import { secretsLaw } from './cases';
 import { hebeiParties } from './fixtures';
 
@@ -133,6 +135,18 @@ export const scenarios: Scenario[] = [
     moves: { 'provider-reply': { decision: 'agree' }, 'provide-data': { decision: 'provided' } },
   },
   {
+    // A case bound to an exact pack version at receipt, which its input carries (docs/RULES.md, "Packs as data").
+    name: 'share-request.conditional.bound-version-agreed',
+    workflowType: workflowTypes.shareRequest,
+    process: 'share-request',
+    pack: 'hebei-2023',
+    jurisdiction: 'hebei',
+    catalogueEntry: 'HB-MZT-0001',
+    parties: hebeiParties('hb-gat', 'hb-mzt'),
+    extra: { packHash: packHash(getPack('hebei-2023')), packData: getPack('hebei-2023') },
+    moves: { 'review-forward': { decision: 'forward' }, 'provider-reply': { decision: 'agree' }, 'provide-data': { decision: 'provided' } },
+  },
+  {
     name: 'catalogue-change.extended-approved',
     workflowType: workflowTypes.catalogueChange,
     process: 'catalogue-change',
@@ -241,6 +255,7 @@ export async function runScenario(
     status: 'received',
     jurisdiction: scenario.jurisdiction,
     pack: scenario.pack,
+    packHash: typeof scenario.extra?.packHash === 'string' ? scenario.extra.packHash : null,
     requesterDepartmentId: scenario.parties.requester,
     providerDepartmentId: scenario.parties.provider,
     authorityDepartmentId: scenario.parties.authority,

@@ -24,6 +24,8 @@ describe('recorded histories replay on the current workflow code', () => {
     // Anhui art. 26 applied for to the provider directly (patched('anhui-direct-review')) and art. 27's own workflow type.
     expect(files).toContain('quality-dispute.anhui-direct-extended-accepted.json');
     expect(files).toContain('data-inconsistency.anhui-no-agreement-coordinated.json');
+    // A case whose input carries the exact pack version bound at receipt (docs/RULES.md, "Packs as data").
+    expect(files).toContain('share-request.conditional.bound-version-agreed.json');
   });
 
   it('replays every one without nondeterminism', async () => {
