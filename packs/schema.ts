@@ -179,6 +179,7 @@ export const RulePackSchema = Type.Object(
       closed,
     ),
     changeTriggers: Type.Object({ allowed: Type.Array(oneOf(CHANGE_TRIGGERS)), citation: CitationSchema }, closed),
+    reviewProtection: Type.Optional(Type.Object({ ...BilingualFields, pendingStatuses: Type.Array(Type.String({ minLength: 1 })), citation: CitationSchema }, closed)),
     appliedOverrides: Type.Optional(OverridesSchema),
   },
   {
