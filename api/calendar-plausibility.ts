@@ -1,4 +1,4 @@
-import { NATIONAL, type RegionYear, type ScheduleIssue, type YearSchedule } from '../calendar';
+import { NATIONAL, type Calendar, type RegionYear, type ScheduleIssue, type YearSchedule } from '../calendar';
 
 /**
  * How many working days a published year may take off, at most: 本地政策 local policy, a plausibility bound, not law.
@@ -10,6 +10,13 @@ export const plausibleWeekdaysOff = { national: 30, region: 10 } as const;
 
 /** The most days one festival's arrangement may take off in a row, weekends included (the longest held: 9). */
 export const plausibleFestivalDays = 12;
+
+/**
+ * How many weekend days a year may make working days (调休上班), at most: the State Council's notices make 5–8 a year;
+ * no regional notice we hold makes any. Make-up days shorten every period they fall in, so one keeper declaring many
+ * would bring every deadline of a province forward and the ladder down on its departments.
+ */
+export const plausibleMakeUpDays = { national: 12, region: 2 } as const;
 
 function isWeekday(date: string): boolean {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -30,6 +37,15 @@ export function implausibleSchedule(jurisdiction: string, schedule: YearSchedule
     }
   });
   const amendments = 'amendments' in schedule ? (schedule.amendments ?? []) : [];
+  const makeUp = new Set([...festivals.flatMap((f) => f.makeUpDays ?? []), ...amendments.flatMap((a) => a.addMakeUpDays ?? [])]);
+  const makeUpBound = jurisdiction === NATIONAL ? plausibleMakeUpDays.national : plausibleMakeUpDays.region;
+  if (makeUp.size > makeUpBound) {
+    issues.push({
+      field: 'festivals',
+      code: 'implausible',
+      message: `makes ${makeUp.size} weekend days working days; at most ${makeUpBound} for ${jurisdiction === NATIONAL ? 'a national year' : 'a regional overlay'} (local policy bound) / 共 ${makeUp.size} 个调休上班日，超出合理上限 ${makeUpBound} 个（本地政策）`,
+    });
+  }
   const off = new Set([...festivals.flatMap((f) => f.offDays), ...amendments.flatMap((a) => a.addOffDays ?? [])]);
   const weekdays = [...off].filter(isWeekday).length;
   const bound = jurisdiction === NATIONAL ? plausibleWeekdaysOff.national : plausibleWeekdaysOff.region;
@@ -40,5 +56,28 @@ export function implausibleSchedule(jurisdiction: string, schedule: YearSchedule
       message: `takes ${weekdays} weekdays off; at most ${bound} for ${jurisdiction === NATIONAL ? 'a national year' : 'a regional overlay'} (local policy bound) / 共 ${weekdays} 个工作日放假，超出合理上限 ${bound} 个（本地政策）`,
     });
   }
+  return issues;
+}
+
+/**
+ * A region's make-up days on days the nation has off: a province cannot make a statutory holiday a working day (the
+ * holiday measures fix those days for the whole country). `calendar` is the calendar in force, to read the nation's days.
+ */
+export function regionOverridesNationalDaysOff(jurisdiction: string, schedule: RegionYear, calendar: Calendar): ScheduleIssue[] {
+  if (jurisdiction === NATIONAL) return [];
+  const issues: ScheduleIssue[] = [];
+  schedule.festivals.forEach((f, i) =>
+    (f.makeUpDays ?? []).forEach((d, j) => {
+      const day = calendar.dayStatus(d, NATIONAL);
+      if (day.kind === 'holiday') {
+        issues.push({
+          field: `festivals[${i}].makeUpDays[${j}]`,
+          code: 'implausible',
+          message: `${d} is a national day off (${day.name ?? 'holiday'}): a region cannot make it a working day / ${d} 为全国法定节假日，地方不得调为工作日`,
+          value: d,
+        });
+      }
+    }),
+  );
   return issues;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../db/audit';
-import { catalogueEntries, requests, type Process } from '../db/schema';
+import { catalogueEntries, departments, requests, type Process } from '../db/schema';
 import { workflowIdFor, workflowTypes, type CaseInput } from '../workflows/messages';
 import type { RulePack } from '../rules';
 import type { AppDeps } from './app';
@@ -57,6 +57,17 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   }
   if (spec.callerIs === 'provider' && !ownEntry) {
     throw HttpProblem.unprocessable('body.catalogueEntryId', 'only the department that provides this entry may do this');
+  }
+  if (spec.callerIs === 'requester') {
+    // A case binds the requester's text and authority; another province's department is under neither. None of the
+    // texts we follow provides a route between provinces (Hebei draft art. 21 covers 本省行政区域内 only).
+    const [providing] = await db.select().from(departments).where(eq(departments.id, entry.providerDepartmentId));
+    if (providing && providing.jurisdiction !== department.jurisdiction) {
+      throw HttpProblem.unprocessable(
+        'body.catalogueEntryId',
+        `${entry.id} is provided by ${providing.nameEn} (${providing.jurisdiction}), outside your province (${department.jurisdiction}): no text we follow provides a route between provinces (the Hebei draft's art. 21 routes requests within the province only) / ${entry.id} 由${providing.nameZh}提供，不在本省行政区域内，现行规定未规定跨省办理的途径（征求意见稿第二十一条仅规定本省行政区域内的跨层级、跨地区共享）`,
+      );
+    }
   }
   if (spec.ownEntryId !== undefined) {
     const [own] = await db.select().from(catalogueEntries).where(eq(catalogueEntries.id, spec.ownEntryId));

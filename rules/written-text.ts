@@ -8,9 +8,18 @@ export const nothingWrittenCharacter = /[\s\p{Zs}\p{Zl}\p{Zp}\p{Cf}\p{Default_Ig
 const nothingWritten = new RegExp(`^${nothingWrittenCharacter.source}*$`, 'u');
 
 /**
- * True when the text has something written in it, not only blank, format or invisible characters: a zero-width space
- * or a Hangul filler is not "written reasons". Pure, so the workflow validators and the API use the same test.
+ * What counts as written: a letter, a digit, a punctuation mark or a symbol that shows — not a combining mark alone
+ * (U+0301 has nothing to sit on), a private-use or unassigned code point (nothing a reader can read), nor the
+ * replacement and object-replacement characters.
+ */
+const readable = /[\p{L}\p{N}\p{P}\p{S}]/u;
+const unreadable = /[\u2800\u115f\u1160\u3164\uffa0\ufffc\ufffd]/gu;
+
+/**
+ * True when the text has something written in it, not only blank, format, invisible or unreadable characters: a
+ * zero-width space, a Hangul filler or a run of combining accents is not "written reasons". Pure, so the workflow
+ * validators and the API use the same test.
  */
 export function hasWrittenText(text: string | undefined | null): boolean {
-  return !!text && !nothingWritten.test(text);
+  return !!text && !nothingWritten.test(text) && readable.test(text.replace(unreadable, ''));
 }

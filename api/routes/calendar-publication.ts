@@ -7,10 +7,10 @@ import { apiEventKey, appendAudit } from '../../db/audit';
 import { calendarAmendments } from '../../db/schema';
 import type { AppDeps } from '../app';
 import { calendarImpact } from '../calendar-impact';
-import { implausibleSchedule } from '../calendar-plausibility';
+import { implausibleSchedule, regionOverridesNationalDaysOff } from '../calendar-plausibility';
 import { keepsCalendar, keptJurisdictions, notKeeperDetail } from '../calendar-keepers';
 import { replanOpenCases } from '../calendar-replan';
-import { allow, caller, type AuthUser } from '../plugins/auth';
+import { allow, caller, peopleOnly, type AuthUser } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import {
   AmendmentBody,
@@ -115,7 +115,8 @@ export function calendarPublicationRoutes(deps: AppDeps) {
 
   return async (app: FastifyInstance) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
-    const keepers = allow('authority-supervisor', 'admin');
+    // A keeper's act is a person's: four eyes are two people, and the audit names who (an API key is refused).
+    const keepers = [peopleOnly, allow('authority-supervisor', 'admin')];
 
     api.put(
       '/api/calendar/:year',
@@ -138,6 +139,7 @@ export function calendarPublicationRoutes(deps: AppDeps) {
         const schedule = request.body as unknown as YearSchedule;
         if (schedule.year !== year) throw HttpProblem.badRequest('body.year', `must equal the year in the path (${year})`);
         const issues = scheduleIssues(jurisdiction, schedule);
+        if (issues.length === 0) issues.push(...regionOverridesNationalDaysOff(jurisdiction, schedule, await calendar.current()));
         if (issues.length > 0) throw invalidSchedule(issues, 'body');
         const at = new Date();
         const stored = await db.transaction(async (tx) => {
@@ -184,6 +186,7 @@ export function calendarPublicationRoutes(deps: AppDeps) {
         const schedule = request.body.schedule as unknown as YearSchedule;
         if (schedule.year !== year) throw HttpProblem.badRequest('body.schedule.year', `must equal the year in the path (${year})`);
         const issues = scheduleIssues(jurisdiction, schedule);
+        if (issues.length === 0) issues.push(...regionOverridesNationalDaysOff(jurisdiction, schedule, await calendar.current()));
         if (issues.length > 0) throw invalidSchedule(issues, 'body.schedule');
         const at = new Date();
         const amendment = await db.transaction(async (tx) => {

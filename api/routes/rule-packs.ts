@@ -11,7 +11,7 @@ import { packHash, validatePack } from '../../packs/data';
 import type { AppDeps } from '../app';
 import { keepsCalendar } from '../calendar-keepers';
 import { packStore } from '../packs';
-import { allow, caller, type AuthUser } from '../plugins/auth';
+import { allow, caller, peopleOnly, type AuthUser } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { problemResponses } from '../schemas/common';
 import { DecisionBody } from '../schemas/calendar';
@@ -125,7 +125,8 @@ export function rulePackRoutes(deps: AppDeps) {
 
   return async (app: FastifyInstance) => {
     const api = app.withTypeProvider<TypeBoxTypeProvider>();
-    const keepers = allow('authority-supervisor', 'admin');
+    // A keeper's act is a person's: four eyes are two people, and the audit names who (an API key is refused).
+    const keepers = [peopleOnly, allow('authority-supervisor', 'admin')];
 
     api.get(
       '/api/rule-packs',

@@ -5,7 +5,8 @@ import { loginAs, startStack, type TestStack } from '../support/stack';
 
 /**
  * One keeper could publish a province's overlays for the years ahead with every weekday off, pushing each open
- * deadline past the years the calendar covers. A publication beyond anything a notice has done is refused, naming
+ * deadline past the years the calendar covers, or every weekend a working day, bringing every deadline forward. A
+ * publication beyond anything a notice has done is refused, naming
  * the field (a local-policy plausibility bound, api/calendar-plausibility.ts).
  */
 // 2033: a year no other test publishes for Hebei (a published year is visible to every test sharing the database).
@@ -45,6 +46,21 @@ describe('a regional overlay beyond any notice', () => {
     ]);
     expect(response.statusCode).toBe(400);
     expect(response.json().errors.map((e: { path: string }) => e.path)).toContain('body.festivals');
+  });
+
+  it('is refused when it makes more than 2 weekend days working days (each shortens every period it falls in)', async () => {
+    // Saturdays and Sundays of March 2033.
+    const response = await put([{ festival: 'midAutumn', offDays: [], makeUpDays: [`${YEAR}-03-05`, `${YEAR}-03-06`, `${YEAR}-03-12`] }]);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((e: { path: string }) => e.path)).toContain('body.festivals');
+  });
+
+  it('is refused when it makes a national day off a working day, naming the day', async () => {
+    // 1 October is National Day by the holiday measures in every year, published or not.
+    const response = await put([{ festival: 'nationalDay', offDays: [], makeUpDays: [`${YEAR}-10-01`] }]);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].path).toBe('body.festivals[0].makeUpDays[0]');
+    expect(response.json().errors[0].message).toContain('全国法定节假日');
   });
 
   it('is published when it is like what regions have done (a few days of its own)', async () => {

@@ -40,6 +40,25 @@ describe('API keys', () => {
     expect(stillThere!.revokedAt).toBeNull();
   });
 
+  it('cannot act as a keeper: a supervisor’s key publishes, amends or approves no calendar and proposes no rule pack', async () => {
+    const supervisor = await loginAs(stack.app, 'data.zhao');
+    const created = await stack.app.inject({ method: 'POST', url: '/api/api-keys', headers: supervisor, payload: { name: '省局日历同步', roles: ['authority-supervisor'] } });
+    expect(created.statusCode, created.body).toBe(201);
+    const asKey = { 'x-api-key': created.json().key };
+    const notice = { title: '河北省地方节假日安排（测试）', documentNumber: '', issuer: '河北省人民政府办公厅' };
+    const festivals = (year: number) => [{ festival: 'midAutumn', offDays: [`${year}-06-07`], makeUpDays: [] }];
+    const attempts = [
+      stack.app.inject({ method: 'PUT', url: '/api/calendar/2032?jurisdiction=hebei', headers: asKey, payload: { year: 2032, notice, festivals: festivals(2032) } }),
+      stack.app.inject({ method: 'POST', url: '/api/calendar/2025/amendments?jurisdiction=hebei', headers: asKey, payload: { schedule: { year: 2025, notice, festivals: festivals(2025) }, reason: '测试' } }),
+      stack.app.inject({ method: 'GET', url: '/api/calendar/amendments', headers: asKey }),
+      stack.app.inject({ method: 'POST', url: '/api/rule-packs/proposals', headers: asKey, payload: { pack: { id: 'x' }, reason: '测试' } }),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(response.statusCode, response.body).toBe(403);
+      expect(response.json().detail).toContain('a person signed in must');
+    }
+  });
+
   it('may have an expiry, in the future, after which they stop working', async () => {
     const past = await createKey({ expiresAt: '2020-01-01T00:00:00Z' });
     expect(past.statusCode).toBe(400);

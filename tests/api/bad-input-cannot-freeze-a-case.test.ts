@@ -92,10 +92,10 @@ describe('a completion the database refuses fails cleanly and leaves the task op
     expect(throughTheApi.json().errors[0].path).toBe('body.reason');
   }, 60_000);
 
-  it('counts no invisible character as a reason: U+2800, the Hangul fillers, default-ignorables', async () => {
+  it('counts no invisible or unreadable character as a reason: U+2800, the Hangul fillers, default-ignorables, lone combining marks, private-use and unassigned code points', async () => {
     const { workflowId, reply } = await caseAtProviderReply();
     const handle = stack.client.workflow.getHandle(workflowId);
-    for (const reason of ['\u2800\u3164\u2800', '\u3164', '\uffa0', '\u115f\u1160', '\u2800', '\u034f\u180e\ufe0f\u{e0020}', '\u{1d173}\u2800']) {
+    for (const reason of ['\u2800\u3164\u2800', '\u3164', '\uffa0', '\u115f\u1160', '\u2800', '\u034f\u180e\ufe0f\u{e0020}', '\u{1d173}\u2800', '\u0301\u0301', '\ue000', '\u0378\ufffc']) {
       const failure = await updateFailure(
         handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: reply.id, actor: people.hbGat, decision: 'refuse', reason, legalBasis: secretsLaw }] }),
       );

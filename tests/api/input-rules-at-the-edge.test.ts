@@ -104,6 +104,10 @@ describe('schemas are strict: no coercion of bodies, no lenient date-times', () 
     ['U+1160 HANGUL JUNGSEONG FILLER', '\u1160\u1160\u1160\u1160'],
     ['default-ignorables (U+034F, U+FE0F, U+180E, U+E0020, U+1D173)', '\u034f\u034f\ufe0f\ufe0f\u180e\u{e0020}\u{1d173}'],
     ['a mix', '\u2800\u3164\u200b\u2800\u115f'],
+    ['combining marks with nothing to sit on (U+0301)', '\u0301\u0301\u0301\u0301'],
+    ['private-use characters (U+E000)', '\ue000\ue000\ue000\ue000'],
+    ['unassigned code points (U+0378)', '\u0378\u0378\u0378\u0378'],
+    ['object-replacement characters (U+FFFC)', '\ufffc\ufffc\ufffc\ufffc'],
   ])('refuses a scenario of %s only: nothing is written', async (_name, scenario) => {
     expectFieldRefused(await send('POST', '/api/share-requests', civil, share({ scenario })), 'body.scenario');
   });

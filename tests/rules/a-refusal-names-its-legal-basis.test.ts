@@ -38,6 +38,9 @@ describe('a refusal names its legal basis', () => {
     const pack = getPack('hebei-2023');
     expect(checkLegalBasis(pack, ['refuse'], { decision: 'refuse', legalBasis: { ...secrets, title: '\u200b' } })?.field).toBe('body.legalBasis.title');
     expect(checkLegalBasis(pack, ['refuse'], { decision: 'refuse', legalBasis: { ...secrets, article: '  ' } })?.field).toBe('body.legalBasis.article');
+    // Nor are combining accents with nothing under them, or private-use characters.
+    expect(checkLegalBasis(pack, ['refuse'], { decision: 'refuse', legalBasis: { ...secrets, title: '\u0301' } })?.field).toBe('body.legalBasis.title');
+    expect(checkLegalBasis(pack, ['refuse'], { decision: 'refuse', legalBasis: { ...secrets, article: '\ue000' } })?.field).toBe('body.legalBasis.article');
   });
 
   it('is not asked of an extension decision, whose "refuse" refuses time, not sharing', () => {
