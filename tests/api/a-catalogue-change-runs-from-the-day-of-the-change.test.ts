@@ -25,7 +25,7 @@ const post = (headers: Record<string, string>, payload: Record<string, unknown>)
 
 async function submitTask(requestId: string): Promise<{ dueAt: string; deadline: { start: string } }> {
   for (const until = Date.now() + 60_000; Date.now() < until; ) {
-    const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: hebei })).json() as Array<{ requestId: string; dueAt: string; deadline: { start: string } }>;
+    const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: hebei })).json() as Array<{ requestId: string; dueAt: string; deadline: { start: string } }>;
     const found = list.find((t) => t.requestId === requestId);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 100));

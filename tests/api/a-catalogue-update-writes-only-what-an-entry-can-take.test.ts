@@ -23,7 +23,7 @@ afterAll(() => stack?.stop());
 
 async function taskOf(headers: Record<string, string>, requestId: string, step: string): Promise<string> {
   for (const until = Date.now() + 60_000; Date.now() < until; ) {
-    const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers })).json() as Array<{ id: string; requestId: string; step: string }>;
+    const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers })).json() as Array<{ id: string; requestId: string; step: string }>;
     const found = list.find((t) => t.requestId === requestId && t.step === step);
     if (found) return found.id;
     await new Promise((r) => setTimeout(r, 100));

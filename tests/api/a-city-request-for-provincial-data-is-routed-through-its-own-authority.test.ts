@@ -30,7 +30,7 @@ function submit(headers: Record<string, string>, catalogueEntryId: string) {
 
 async function openTaskOf(headers: Record<string, string>, requestId: string, step: string) {
   for (let i = 0; i < 600; i++) {
-    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers })).json() as { id: string; requestId: string; step: string }[];
+    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers })).json() as { id: string; requestId: string; step: string }[];
     const found = tasks.find((t) => t.requestId === requestId && t.step === step);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 100));

@@ -21,7 +21,7 @@ afterAll(() => stack?.stop());
 
 async function openTaskOf(requestId: string): Promise<{ id: string }> {
   for (const until = Date.now() + 60_000; Date.now() < until; ) {
-    const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: reviewer })).json() as Array<{ id: string; requestId: string }>;
+    const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: reviewer })).json() as Array<{ id: string; requestId: string }>;
     const found = list.find((t) => t.requestId === requestId);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 100));

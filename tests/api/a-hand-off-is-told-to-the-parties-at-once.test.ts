@@ -186,7 +186,7 @@ describe('a conditional share request handed from body to body', () => {
 
     expect((await ask(4)).statusCode).toBeLessThan(300);
     const second = await eventually(
-      async () => ((await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: reviewer })).json() as { id: string; requestId: string; step: string }[]).find((t) => t.requestId === caseId && t.step === 'verify-answer.extension' && t.id !== first.id),
+      async () => ((await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: reviewer })).json() as { id: string; requestId: string; step: string }[]).find((t) => t.requestId === caseId && t.step === 'verify-answer.extension' && t.id !== first.id),
       (t) => !!t,
       'the second extension request',
     );

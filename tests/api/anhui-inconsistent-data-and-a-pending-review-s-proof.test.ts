@@ -29,7 +29,7 @@ const get = (url: string, headers: Record<string, string>) => stack.app.inject({
 
 async function taskOf(headers: Record<string, string>, requestId: string, step: string): Promise<{ id: string; step: string; assigneeDepartmentId: string }> {
   for (const until = Date.now() + 60_000; Date.now() < until; ) {
-    const list = (await get('/api/tasks', headers)).json() as Array<{ id: string; requestId: string; step: string; assigneeDepartmentId: string }>;
+    const list = (await get('/api/tasks?limit=200', headers)).json() as Array<{ id: string; requestId: string; step: string; assigneeDepartmentId: string }>;
     const found = list.find((t) => t.requestId === requestId && t.step === step);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 100));

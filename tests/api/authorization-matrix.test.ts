@@ -329,7 +329,7 @@ beforeAll(async () => {
   const caseId = created.json().id;
   let taskId = '';
   for (let i = 0; i < 600 && !taskId; i++) {
-    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: headers.reviewer })).json();
+    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: headers.reviewer })).json();
     taskId = tasks.find((t: { requestId: string }) => t.requestId === caseId)?.id ?? '';
     if (!taskId) await new Promise((r) => setTimeout(r, 100));
   }

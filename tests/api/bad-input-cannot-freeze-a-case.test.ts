@@ -22,7 +22,7 @@ afterAll(() => stack?.stop());
 
 async function openTask(headers: Record<string, string>, requestId: string, step: string) {
   for (let i = 0; i < 300; i++) {
-    const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers })).json();
+    const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers })).json();
     const task = list.find((t: { requestId: string; step: string }) => t.requestId === requestId && t.step === step);
     if (task) return task as { id: string };
     await new Promise((r) => setTimeout(r, 100));

@@ -63,7 +63,7 @@ describe('every change has its own audit row', () => {
     const requestId = created.json().id as string;
     let task: { id: string } | undefined;
     for (let i = 0; i < 300 && !task; i++) {
-      const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: gatekeeper })).json() as { id: string; requestId: string }[];
+      const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: gatekeeper })).json() as { id: string; requestId: string }[];
       task = list.find((t) => t.requestId === requestId);
       if (!task) await new Promise((r) => setTimeout(r, 100));
     }

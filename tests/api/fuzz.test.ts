@@ -4,18 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSchemathesis } from '../../scripts/tools';
+import { ownDatabase } from '../support/own-database';
 import { loginAs, startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let base = '';
 
+let database: Awaited<ReturnType<typeof ownDatabase>>;
+
 beforeAll(async () => {
-  stack = await startStack();
+  // A database of its own: the hundreds of cases the stateful phase opens would otherwise fill the shared queues that
+  // later test files look for their tasks in.
+  database = await ownDatabase();
+  stack = await startStack(undefined, { databaseUrl: database.url });
   await stack.app.listen({ port: 0, host: '127.0.0.1' });
   const address = stack.app.server.address() as { port: number };
   base = `http://127.0.0.1:${address.port}`;
 });
-afterAll(() => stack?.stop());
+afterAll(async () => {
+  await stack?.stop();
+  await database?.drop();
+});
 
 /**
  * Schemathesis generates requests from the published OpenAPI document (valid and invalid ones, NUL included), in its

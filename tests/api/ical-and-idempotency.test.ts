@@ -43,7 +43,7 @@ describe('idempotent submission and the deadlines feed', () => {
     // The workflow opens the task a moment after the submission; on a loaded machine that moment can be long.
     let opened = false;
     for (const until = Date.now() + 90_000; !opened && Date.now() < until; ) {
-      const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: reviewer })).json();
+      const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: reviewer })).json();
       opened = tasks.some((t: { requestId: string }) => t.requestId === created.id);
       if (!opened) await new Promise((r) => setTimeout(r, 100));
     }

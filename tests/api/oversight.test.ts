@@ -16,7 +16,7 @@ afterAll(() => stack?.stop());
 
 async function waitForTask(headers: Record<string, string>, requestId: string) {
   for (let i = 0; i < 600; i++) {
-    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers })).json();
+    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers })).json();
     const task = tasks.find((t: { requestId: string }) => t.requestId === requestId);
     if (task) return task;
     await new Promise((r) => setTimeout(r, 100));

@@ -68,7 +68,7 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Pr
 type TaskView = { id: string; requestId: string; step: string; status: string; dueAt: string; deadline: { n: number; unit: string; due: string } };
 const openTask = (who: string, requestId: string, stepId: string) =>
   waitFor(async () => {
-    const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: as[who] })).json() as TaskView[];
+    const list = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: as[who] })).json() as TaskView[];
     return list.find((t) => t.requestId === requestId && t.step === stepId);
   }, `${stepId} of ${requestId}`);
 const complete = (who: string, taskId: string, decision: string) =>

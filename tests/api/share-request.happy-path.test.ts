@@ -39,7 +39,7 @@ describe('an unconditional share request, through the API on the real stack', ()
     expect(request.workflowId).toBe(`share-request/${request.id}`);
 
     const task = await waitFor(async () => {
-      const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: reviewer })).json();
+      const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: reviewer })).json();
       return tasks.find((t: { requestId: string }) => t.requestId === request.id);
     }, 'the authority task');
     expect(task.step).toBe('provide-data');
@@ -143,7 +143,7 @@ describe('an unconditional share request, through the API on the real stack', ()
     });
     const request = submitted.json();
     const task = await waitFor(async () => {
-      const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: reviewer })).json();
+      const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: reviewer })).json();
       return tasks.find((t: { requestId: string }) => t.requestId === request.id);
     }, 'the authority task');
 

@@ -34,7 +34,7 @@ async function authorityTask(scenario: string): Promise<{ id: string; requestId:
   expect(submitted.statusCode).toBe(201);
   const requestId = submitted.json().id as string;
   for (let i = 0; i < 600; i++) {
-    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks', headers: reviewer })).json() as { id: string; requestId: string }[];
+    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: reviewer })).json() as { id: string; requestId: string }[];
     const task = tasks.find((t) => t.requestId === requestId);
     if (task) return task;
     await new Promise((r) => setTimeout(r, 100));

@@ -99,7 +99,7 @@ describe('a deployment of separate processes on a Temporal cluster the app did n
     expect(submitted.status).toBe(201);
     let taskId = '';
     for (let i = 0; i < 400 && !taskId; i++) {
-      const tasks = (await call('GET', '/api/tasks', reviewer)).json;
+      const tasks = (await call('GET', '/api/tasks?limit=200', reviewer)).json;
       taskId = String(tasks.find((t) => t.requestId === submitted.json.id)?.id ?? '');
       if (!taskId) await new Promise((r) => setTimeout(r, 100));
     }

@@ -26,7 +26,7 @@ const get = async <T,>(url: string, headers: Record<string, string>): Promise<T>
 
 async function openTask(headers: Record<string, string>, step: string): Promise<{ id: string; dueAt: string }> {
   for (let i = 0; i < 450; i++) {
-    const found = (await get<{ id: string; requestId: string; step: string; dueAt: string }[]>('/api/tasks', headers)).find((t) => t.requestId === caseId && t.step === step);
+    const found = (await get<{ id: string; requestId: string; step: string; dueAt: string }[]>('/api/tasks?limit=200', headers)).find((t) => t.requestId === caseId && t.step === step);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 100));
   }

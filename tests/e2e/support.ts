@@ -132,7 +132,7 @@ export async function signIn(page: Page, username: string, next = '/tasks'): Pro
 
 /**
  * Opens the queue and waits for the task of `requestId` at `step` to appear (the workflow opens it a moment after
- * the previous decision), pressing 刷新 until it does. Returns its row.
+ * the previous decision), loading more rows (加载更多) and pressing 刷新 until it does. Returns its row.
  */
 export async function queueRow(page: Page, requestId: string, step: string, query = ''): Promise<Locator> {
   await page.goto(`/tasks${query}`);
@@ -141,6 +141,13 @@ export async function queueRow(page: Page, requestId: string, step: string, quer
   while (Date.now() < deadline) {
     await page.getByRole('button', { name: '刷新' }).waitFor();
     if ((await row.count()) > 0) return row.first();
+    // The queue shows 50 tasks, due soonest first; the suite's other cases fill it, so look further, as a person would.
+    const more = page.getByRole('button', { name: '加载更多' });
+    if ((await more.count()) > 0) {
+      await more.click();
+      await row.first().waitFor({ timeout: 1_000 }).catch(() => undefined);
+      continue;
+    }
     await page.getByRole('button', { name: '刷新' }).click();
     await row.first().waitFor({ timeout: 1_000 }).catch(() => undefined);
   }
