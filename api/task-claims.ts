@@ -79,8 +79,11 @@ export async function overrideClaim(db: Db, user: AuthUser, taskId: string, reas
     .where(eq(tasks.id, taskId));
   if (!found) throw HttpProblem.notFound('Task');
   const authority = found.authorityId ?? found.task.assigneeDepartmentId;
+  const admin = user.roles.includes('admin');
+  // Outside the task's authority (and its department) the task does not exist as far as the caller can tell.
+  if (!admin && user.departmentId !== authority && user.departmentId !== found.task.assigneeDepartmentId) throw HttpProblem.notFound('Task');
   const supervises = user.roles.includes('authority-supervisor') && user.departmentId === authority;
-  if (!supervises && !user.roles.includes('admin')) {
+  if (!supervises && !admin) {
     throw HttpProblem.forbidden(`Only the supervisor of ${authority}, or an admin, may release another user's claim on this task`);
   }
   if (!hasWrittenText(reason)) throw HttpProblem.badRequest('body.reason', 'must say why the claim is released (written reasons)');

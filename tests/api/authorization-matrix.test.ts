@@ -165,7 +165,8 @@ const rows: Row[] = [
     url: (f) => `/api/tasks/${task(f)}/override-claim`,
     body: () => ({ reason: '授权矩阵：经办人已调离' }),
     // Released just before (the row above): the authority's supervisor and an admin find nothing to release.
-    expect: (who) => (who === 'anonymous' ? 401 : who === 'supervisor' || who === 'admin' ? 409 : 403),
+    // Outside the task's authority the task is not found; inside it, only the supervisor may.
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'supervisor' || who === 'admin' ? 409 : departmentOf[who] === 'hb-data' ? 403 : 404),
   },
   {
     method: 'GET',

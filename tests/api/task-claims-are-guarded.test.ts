@@ -87,16 +87,18 @@ describe('claiming and releasing a task', () => {
     expect(await auditActions(task.id, 'task.released')).toBe(1);
   });
 
-  it('a claim that blocks a task is released by the authority’s supervisor or an admin, with reasons, audited; 403 for others', async () => {
+  it('a claim that blocks a task is released by the authority’s supervisor or an admin, with reasons, audited; 403 for its colleagues, 404 for bodies outside it', async () => {
     const task = await authorityTask('经办人已调离，待办被认领后无人释放');
     expect((await post(secondReviewer, task.id, 'claim')).statusCode).toBe(200);
     const override = (who: Record<string, string>, payload: object = { reason: '经办人已调离，由科长收回' }) => post(who, task.id, 'override-claim', payload);
 
-    // Not the claimant's colleague, nor the requesting department, nor another authority's supervisor.
+    // Not the claimant's colleague (403); the requesting department and another authority's supervisor are not told
+    // the task exists (404).
     const citySupervisor = await loginAs(stack.app, 'sjz-data.zhou');
-    for (const who of [reviewer, requester, citySupervisor]) {
+    expect((await override(reviewer)).statusCode).toBe(403);
+    for (const who of [requester, citySupervisor]) {
       const refused = await override(who);
-      expect(refused.statusCode, refused.body).toBe(403);
+      expect(refused.statusCode, refused.body).toBe(404);
     }
     expect((await post(reviewer, task.id, 'release')).statusCode).toBe(409);
 
