@@ -3,7 +3,7 @@ import { api, newIdempotencyKey } from '../api';
 import { useUser } from '../auth';
 import { rememberCases } from '../cases';
 import { PageTitle, useDepartments } from '../components/common';
-import { ErrorSummary, Field, FieldSet, useSubmit } from '../components/forms';
+import { ErrorSummary, Field, FieldSet, useSubmit, type InputProps } from '../components/forms';
 import { localInputToInstant, nowAsLocalInput, todayInShanghai } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n, type MessageKey } from '../i18n';
@@ -214,53 +214,18 @@ export function NewCaseView({ process }: { process: Process }) {
                 ) : f.kind === 'datetime' ? (
                   <input {...p} name={f.name} type="datetime-local" max={nowAsLocalInput()} value={value} onChange={(e) => set(f.name, e.target.value)} className="input-medium" />
                 ) : f.kind === 'ownEntry' ? (
-                  <>
-                    <input
-                      {...p}
-                      name={f.name}
-                      list={ownEntries.length ? 'nc-own-entries' : undefined}
-                      placeholder={t('entryPlaceholder')}
-                      autoComplete="off"
-                      spellCheck={false}
-                      value={value}
-                      onChange={(e) => set(f.name, e.target.value)}
-                      className="input-medium mono"
-                    />
-                    {ownEntries.length ? (
-                      <datalist id="nc-own-entries">
-                        {ownEntries.map((e) => (
-                          <option key={e.id} value={e.id}>
-                            {pick(e.nameZh, e.nameEn)}
-                          </option>
-                        ))}
-                      </datalist>
-                    ) : null}
-                    <EntryInfo entry={ownEntries.find((e) => e.id === value.trim())} />
-                  </>
+                  <EntryPicker input={p} name={f.name} listId="nc-own-entries" entries={ownEntries} value={value} onChange={(v) => set(f.name, v)} />
                 ) : f.kind === 'entry' ? (
-                  <>
-                    <input
-                      {...p}
-                      name={f.name}
-                      list={entries.length ? 'nc-entries' : undefined}
-                      placeholder={t('entryPlaceholder')}
-                      autoComplete="off"
-                      spellCheck={false}
-                      value={value}
-                      onChange={(e) => set(f.name, e.target.value)}
-                      className="input-medium mono"
-                    />
-                    {entries.length ? (
-                      <datalist id="nc-entries">
-                        {entries.map((e) => (
-                          <option key={e.id} value={e.id}>
-                            {pick(e.nameZh, e.nameEn)} · {label(sharingLabels, e.sharingAttribute, lang)}
-                          </option>
-                        ))}
-                      </datalist>
-                    ) : null}
-                    <EntryInfo entry={(catalogue.state === 'ok' ? catalogue.data : []).find((e) => e.id === value.trim())} />
-                  </>
+                  <EntryPicker
+                    input={p}
+                    name={f.name}
+                    listId="nc-entries"
+                    entries={entries}
+                    value={value}
+                    onChange={(v) => set(f.name, v)}
+                    withAttribute
+                    describe={(catalogue.state === 'ok' ? catalogue.data : []).find((e) => e.id === value.trim())}
+                  />
                 ) : (
                   <input {...p} name={f.name} maxLength={f.maxLength} value={value} onChange={(e) => set(f.name, e.target.value)} />
                 )
@@ -277,6 +242,51 @@ export function NewCaseView({ process }: { process: Process }) {
           </Link>
         </div>
       </form>
+    </>
+  );
+}
+
+/**
+ * A catalogue entry typed by id, with the entries the form offers as suggestions (by name, and where it matters their
+ * sharing attribute) and what the typed entry is below it. `describe`: the entry to describe, when it is looked up in
+ * more than the offered ones.
+ */
+function EntryPicker(props: {
+  input: InputProps;
+  name: string;
+  listId: string;
+  entries: CatalogueEntry[];
+  value: string;
+  onChange(value: string): void;
+  withAttribute?: boolean;
+  describe?: CatalogueEntry;
+}) {
+  const { lang, pick, t } = useI18n();
+  const { input, name, listId, entries, value, onChange, withAttribute } = props;
+  return (
+    <>
+      <input
+        {...input}
+        name={name}
+        list={entries.length ? listId : undefined}
+        placeholder={t('entryPlaceholder')}
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="input-medium mono"
+      />
+      {entries.length ? (
+        <datalist id={listId}>
+          {entries.map((e) => (
+            <option key={e.id} value={e.id}>
+              {pick(e.nameZh, e.nameEn)}
+              {withAttribute ? ` · ${label(sharingLabels, e.sharingAttribute, lang)}` : ''}
+            </option>
+          ))}
+        </datalist>
+      ) : null}
+      <EntryInfo entry={'describe' in props ? props.describe : entries.find((e) => e.id === value.trim())} />
     </>
   );
 }
