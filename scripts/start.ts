@@ -34,13 +34,26 @@ function partsToRun(argv: string[]): { worker: boolean; api: boolean; embedded: 
   return { worker: only === 'worker', api: only === 'api', embedded: false };
 }
 
+/** `TEMPORAL_METRICS_BIND`: `host:port` (default `127.0.0.1:9464`), or `off` for no SDK metrics endpoint. */
+function temporalMetricsBind(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return '127.0.0.1:9464';
+  if (value === 'off') return undefined;
+  if (!/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/.test(value)) throw new Error(`TEMPORAL_METRICS_BIND must be host:port or off, not ${JSON.stringify(value)}`);
+  return value;
+}
+
 async function main(): Promise<void> {
   const parts = partsToRun(process.argv.slice(2));
   const config = loadTemporalConfig();
-  // The SDK's workflow and activity metrics, which the API's /metrics appends to its own.
-  const runtimeMetrics = process.env.TEMPORAL_METRICS_BIND ?? '127.0.0.1:9464';
-  Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: runtimeMetrics } } } });
-  process.env.TEMPORAL_METRICS_URL ??= `http://${runtimeMetrics}/metrics`;
+  // The worker's Temporal SDK metrics (workflow task latency, schedule-to-start, activity failures…) in Prometheus
+  // format on an address of their own; `npm start`'s API appends them to its /metrics. An API alone runs no worker.
+  if (parts.worker) {
+    const runtimeMetrics = temporalMetricsBind(process.env.TEMPORAL_METRICS_BIND);
+    if (runtimeMetrics) {
+      Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: runtimeMetrics, useSecondsForDurations: true } } } });
+      if (parts.api) process.env.TEMPORAL_METRICS_URL ??= `http://${runtimeMetrics}/metrics`;
+    }
+  }
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
