@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../support/free-port';
 import { ownDatabase } from '../support/own-database';
-import { metricNamesOf, type Dashboard, dashboardQueries } from '../support/promql';
+import { dashboardQueries, metricNamesOf, PromqlSyntaxError, type Dashboard } from '../support/promql';
 
 const dashboardPath = new URL('../../ops/grafana/dashboard.json', import.meta.url);
 const children: ChildProcess[] = [];
@@ -139,6 +139,10 @@ describe('reading metric names out of PromQL', () => {
     expect(metricNamesOf('sort_desc(max by (step) (gds_tasks_overdue) > 0)')).toEqual(['gds_tasks_overdue']);
     expect(metricNamesOf('x_bucket and on (le) y')).toEqual(['x_bucket', 'y']);
   });
+
+  it('refuses what is not PromQL', () => {
+    for (const bad of ['sum(rate(x[5m])', 'rate(x[5m]) by (le)', 'x{a="b"', 'max by le (x)']) expect(() => metricNamesOf(bad), bad).toThrow(PromqlSyntaxError);
+  });
 });
 
 describe('the Grafana dashboard in ops/grafana', () => {
@@ -158,7 +162,7 @@ describe('the Grafana dashboard in ops/grafana', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('names in every PromQL expression only metrics that the API or the worker actually exports, the domain and the SDK side by side', async () => {
+  it('has PromQL that parses in every panel and variable, naming only metrics that the API or the worker actually exports, the domain and the SDK side by side', async () => {
     const dashboard = JSON.parse(readFileSync(dashboardPath, 'utf8')) as Dashboard;
     const queries = dashboardQueries(dashboard);
     const named = new Set(queries.flatMap((q) => metricNamesOf(q.expr)));

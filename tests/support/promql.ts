@@ -1,3 +1,5 @@
+import { parser } from '@prometheus-io/lezer-promql';
+
 /** The parts of a Grafana dashboard JSON the tests read. */
 export interface Dashboard {
   schemaVersion: number;
@@ -7,7 +9,7 @@ export interface Dashboard {
   panels: Array<{ id: number; type: string; title: string; datasource?: unknown; targets?: Array<{ expr: string; refId: string }> }>;
 }
 
-/** Every PromQL expression of a dashboard: panel targets and query variables (`label_values(metric, label)`). */
+/** Every PromQL expression of a dashboard: panel targets and query variables (`label_values(selector, label)`). */
 export function dashboardQueries(dashboard: Dashboard): Array<{ where: string; expr: string }> {
   const out: Array<{ where: string; expr: string }> = [];
   for (const panel of dashboard.panels) for (const t of panel.targets ?? []) out.push({ where: `${panel.title} / ${t.refId}`, expr: t.expr });
@@ -20,28 +22,32 @@ export function dashboardQueries(dashboard: Dashboard): Array<{ where: string; e
   return out;
 }
 
-const keywords = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset', 'inf', 'nan']);
+/** Thrown when an expression is not PromQL (after Grafana's range variables are given a duration). */
+export class PromqlSyntaxError extends Error {
+  constructor(
+    readonly expr: string,
+    readonly at: number,
+  ) {
+    super(`not PromQL at ${at}: ${expr.slice(0, at)}⟨here⟩${expr.slice(at)}`);
+  }
+}
 
 /**
- * The metric names a PromQL expression selects: identifiers that are not functions, aggregations, keywords, label
- * names (inside braces or the grouping clauses), durations, numbers or Grafana variables.
+ * The metric names an expression selects, read from its syntax tree by Prometheus' own grammar
+ * (`@prometheus-io/lezer-promql`, the parser of the Prometheus UI). Grafana's variables in a range (`[$__rate_interval]`,
+ * `[$window]`) become a duration first; those in label values are strings already.
+ * @throws PromqlSyntaxError when it does not parse.
  */
 export function metricNamesOf(expr: string): string[] {
-  let s = expr
-    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
-    .replace(/\{[^}]*\}/g, ' ')
-    .replace(/\[[^\]]*\]/g, ' ')
-    .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ')
-    .replace(/\boffset\s+-?(\d+(ms|[smhdwy]))+/g, ' ')
-    .replace(/\$\{?\w+(:\w+)?\}?/g, ' ');
-  s = s.replace(/\b\d+(\.\d+)?(e[+-]?\d+)?\b/gi, ' ');
+  const promql = expr.replace(/\[\$\{?\w+(?::\w+)?\}?\]/g, '[5m]');
   const names = new Set<string>();
-  const re = /[a-zA-Z_:][a-zA-Z0-9_:]*/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const rest = s.slice(m.index + m[0].length);
-    if (/^\s*\(/.test(rest)) continue;
-    if (keywords.has(m[0].toLowerCase())) continue;
-    names.add(m[0]);
-  }
+  let error: number | undefined;
+  parser.parse(promql).iterate({
+    enter(node) {
+      if (node.type.isError && error === undefined) error = node.from;
+      if (node.name === 'Identifier' && node.node.parent?.name === 'VectorSelector') names.add(promql.slice(node.from, node.to));
+    },
+  });
+  if (error !== undefined) throw new PromqlSyntaxError(promql, error);
   return [...names];
 }
