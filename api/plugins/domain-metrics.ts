@@ -28,7 +28,7 @@ export interface DomainMetricsOptions {
   ttlMs?: number;
   /** The clock the gauges are computed at (tests freeze it). @default () => new Date() */
   now?: () => Date;
-  /** @default 5000: a query that takes longer is cancelled and the scrape says `gds_domain_metrics_up 0`. */
+  /** @default 5000: a reading that takes longer is given up (its queries cancelled) and the scrape says `gds_domain_metrics_up 0`. */
   statementTimeoutMs?: number;
 }
 
@@ -153,12 +153,23 @@ export function installDomainMetrics(metrics: Metrics, options: DomainMetricsOpt
   const load = async (): Promise<DomainSnapshot> => {
     refreshes.inc();
     const t0 = performance.now();
+    const limitMs = options.statementTimeoutMs ?? 5000;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const read = await readDomainSnapshot(options.db, now(), options.statementTimeoutMs);
+      // The statement timeout bounds the queries; this bounds the rest (a connection to a server that does not answer
+      // waits for postgres.js' connect timeout, 30 s, longer than Prometheus waits for a scrape).
+      const read = await Promise.race([
+        readDomainSnapshot(options.db, now(), limitMs),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`the read model did not answer within ${limitMs} ms`)), limitMs + 500);
+        }),
+      ]);
       return { ...read, ok: true, queryMs: performance.now() - t0 };
     } catch {
       // The database is down or slow: the scrape still answers (HTTP and Temporal metrics), without the domain series.
       return { at: now(), ok: false, queryMs: performance.now() - t0, tasks: [], escalations: [] };
+    } finally {
+      clearTimeout(timer);
     }
   };
   const snapshot = (): Promise<DomainSnapshot> => {

@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
 import { domainMetricsTtlMsFromEnv, installDomainMetrics } from '../../api/plugins/domain-metrics';
@@ -183,6 +184,24 @@ describe('the domain metrics on /metrics', () => {
     expect(text).toMatch(/^gds_domain_metrics_up 0$/m);
     expect(text).not.toMatch(/^gds_tasks_open\{/m);
     expect(text).toContain('gds_api_process_cpu_user_seconds_total');
+  });
+
+  it('give up on a database that accepts the connection and never answers, within the statement timeout', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const hung = connectDb(`postgres://nobody:x@127.0.0.1:${port}/none`, { max: 1 });
+    try {
+      const metrics = createMetrics();
+      installDomainMetrics(metrics, { db: hung.db, calendar: () => calendars.current(), ttlMs: 0, statementTimeoutMs: 300 });
+      const t0 = performance.now();
+      const text = await metrics.registry.metrics();
+      expect(performance.now() - t0).toBeLessThan(10_000);
+      expect(text).toMatch(/^gds_domain_metrics_up 0$/m);
+    } finally {
+      void hung.close();
+      silent.close();
+    }
   });
 
   it('take the cache time from METRICS_DOMAIN_CACHE_SECONDS and refuse what is not a number of seconds', () => {
