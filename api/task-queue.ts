@@ -5,6 +5,7 @@ import type { AuthUser } from './plugins/auth';
 import { isStorableInstant, isStrictDateTime } from './input/instants';
 import { textProblem } from './input/text-rules';
 import { HttpProblem } from './problem';
+import { text } from './problem-text';
 
 export interface TaskQuery {
   status?: 'open' | 'completed' | 'all';
@@ -22,7 +23,7 @@ export interface TaskQuery {
 function decodeCursor(cursor: string): { dueAt: Date; id: string } {
   const [due, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const dueAt = new Date(due ?? '');
-  if (!isStorableInstant(dueAt) || rest.length === 0 || !isStrictDateTime(due ?? '') || textProblem(rest.join('|'), false)) throw HttpProblem.badRequest('query.cursor', 'is not a cursor this API gave');
+  if (!isStorableInstant(dueAt) || rest.length === 0 || !isStrictDateTime(due ?? '') || textProblem(rest.join('|'), false)) throw HttpProblem.badRequest('query.cursor', text('不是本系统给出的翻页标记', 'is not a cursor this API gave'));
   return { dueAt, id: rest.join('|') };
 }
 
@@ -54,7 +55,7 @@ export function selectTaskRows(db: Db) {
 export async function queryTasks(db: Db, user: AuthUser, q: TaskQuery) {
   const conditions: SQL[] = [];
   if ((q.scope ?? 'mine') === 'level') {
-    if (user.department.kind !== 'authority') throw HttpProblem.forbidden('Only the competent authority sees the tasks of its level');
+    if (user.department.kind !== 'authority') throw HttpProblem.forbidden(text('只有政务数据主管部门可以查看本级的全部待办', 'Only the competent authority sees the tasks of its level'));
     // Its level's cases, and its own hops in another level's (the relay of a cross-level request, draft art. 21).
     conditions.push(or(eq(requests.authorityDepartmentId, user.departmentId), eq(tasks.assigneeDepartmentId, user.departmentId))!);
     if (q.department) conditions.push(eq(tasks.assigneeDepartmentId, q.department));

@@ -399,16 +399,21 @@ export interface Assessment {
   overdueByWeek: { week: string; overdue: number }[];
 }
 
+/** One failing field of a request, with why in both languages (the API's `errors[]`). */
 export interface FieldError {
   path: string;
+  code: string;
   message: string;
+  messageZh: string;
 }
 
 export interface Problem {
   type: string;
   title: string;
+  titleZh: string;
   status: number;
   detail?: string;
+  detailZh?: string;
   errors?: FieldError[];
 }
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { decisionEffect } from '../decision-effects';
 import { useI18n } from '../i18n';
 import { decisionLabel } from '../labels';
@@ -29,7 +29,18 @@ function changedFields(current: Partial<Record<UpdateField, string | null>>, val
  * the law requires (a choice, reasons for a refusal) is checked before anything is sent; then a dialog states the
  * act and its legal effect, and only its confirm button sends it.
  */
-export function DecisionForm({ task, entry, onDone }: { task: Task; entry: CatalogueEntry | null | undefined; onDone(decision: string): void }) {
+export function DecisionForm({
+  task,
+  entry,
+  onDone,
+  onActedOn,
+}: {
+  task: Task;
+  entry: CatalogueEntry | null | undefined;
+  onDone(decision: string): void;
+  /** Someone else completed or claimed the task meanwhile: what the API said (who, what, when). */
+  onActedOn(message: string): void;
+}) {
   const { t, lang } = useI18n();
   const [decision, setDecision] = useState('');
   const [reason, setReason] = useState('');
@@ -58,14 +69,19 @@ export function DecisionForm({ task, entry, onDone }: { task: Task; entry: Catal
   async function send() {
     setConfirming(false);
     const changed = withPayload ? changedFields(current, payload) : {};
-    const result = await submit.run(() =>
-      api.complete(task.id, {
-        decision,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-        ...(basisRequired && legalBasis.kind ? { legalBasis: { kind: legalBasis.kind, title: legalBasis.title.trim(), article: legalBasis.article.trim() } } : {}),
-        ...(Object.keys(changed).length ? { payload: changed } : {}),
-      }),
-    );
+    const result = await submit.run(async () => {
+      try {
+        return await api.complete(task.id, {
+          decision,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+          ...(basisRequired && legalBasis.kind ? { legalBasis: { kind: legalBasis.kind, title: legalBasis.title.trim(), article: legalBasis.article.trim() } } : {}),
+          ...(Object.keys(changed).length ? { payload: changed } : {}),
+        });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) onActedOn(error.text(lang));
+        throw error;
+      }
+    });
     if (result) onDone(decisionLabel(decision, lang, task.step));
   }
 

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api';
-import { useI18n, type Translate } from '../i18n';
-import { decisionLabel } from '../labels';
-import type { Lang } from '../i18n';
+import { errorText } from '../error-text';
+import { useI18n } from '../i18n';
 
 export interface InputProps {
   id: string;
@@ -101,25 +100,6 @@ export function ErrorSummary({ formId, fields, general, labels }: { formId: stri
   );
 }
 
-/** The API's English validation messages in the interface's language, where we recognise them. */
-export function localizeFieldError(message: string, t: Translate, lang: Lang): string {
-  // The API's own bilingual messages ("English / 中文"): the Chinese half in Chinese mode, the English half otherwise.
-  const halves = /^(.*) \/ (.*[\u4e00-\u9fff].*)$/.exec(message);
-  if (halves) return lang === 'zh' ? halves[2]! : halves[1]!;
-  if (lang === 'en') return message;
-  if (message === 'is required') return t('required');
-  const short = /must NOT have fewer than (\d+) characters/.exec(message);
-  if (short) return t('tooShort', { n: short[1]! });
-  if (/must not be in the future/.test(message)) return t('mustBePast');
-  const reasons = /Decision "([^"]+)" requires written reasons/.exec(message);
-  if (reasons) return t('reasonRequiredHint', { decision: decisionLabel(reasons[1]!, lang) });
-  if (/extension request needs reasons/.test(message)) return '延期申请须说明理由';
-  if (/no catalogue entry/.test(message)) return `目录中没有此条目（${message}）`;
-  if (/own department’s entry/.test(message)) return '这是本部门的目录条目，请申请其他部门的数据';
-  if (/only the department that provides this entry/.test(message)) return '只有该条目的提供部门可以办理';
-  return message;
-}
-
 interface SubmitState {
   fields: Record<string, string>;
   general: string[];
@@ -144,17 +124,14 @@ export function useSubmit(knownFields: string[], prefix = 'body') {
       const fields: Record<string, string> = {};
       const general: string[] = [];
       if (error instanceof ApiError) {
-        const byField = error.fieldErrors(prefix);
+        const byField = error.fieldErrors(lang, prefix);
         for (const [field, message] of Object.entries(byField)) {
-          const text = localizeFieldError(message, t, lang);
-          if (knownFields.includes(field)) fields[field] = text;
-          else general.push(`${field}: ${text}`);
+          if (knownFields.includes(field)) fields[field] = message;
+          else general.push(message);
         }
-        if (Object.keys(byField).length === 0) {
-          general.push(error.status === 0 ? t('networkError') : (error.problem.detail ?? error.problem.title));
-        }
+        if (Object.keys(byField).length === 0) general.push(errorText(error, lang, t));
       } else {
-        general.push((error as Error).message);
+        general.push(errorText(error, lang, t));
       }
       setState({ fields, general, busy: false });
       return undefined;

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api';
+import { api } from '../api';
 import { useUser } from '../auth';
 import { findCase, notFoundAsNull } from '../cases';
 import { ArgumentsSoFar } from '../components/arguments';
@@ -18,6 +18,7 @@ import { useI18n } from '../i18n';
 import { decisionLabel, label, processLabels } from '../labels';
 import { Link, paths } from '../router';
 import type { CaseDetail, PreviewStep, Task, User } from '../types';
+import { errorText } from '../error-text';
 
 /** Whether the user is the one who must act on the task. */
 export function mayAct(task: Task, user: User): boolean {
@@ -64,6 +65,7 @@ export function TaskView({ taskId }: { taskId: string }) {
   );
 
   const [done, setDone] = useState<string | null>(null);
+  const [actedOn, setActedOn] = useState<string | null>(null);
   const catalogueEntryId = loaded.state === 'ok' ? (loaded.data?.kase?.catalogueEntryId ?? loaded.data?.task.catalogueEntryId) : undefined;
   const { entry, reload: reloadEntry } = useCatalogueEntry(catalogueEntryId);
   if (loaded.state === 'loading') return <Loading />;
@@ -100,6 +102,11 @@ export function TaskView({ taskId }: { taskId: string }) {
                 {t('taskCompleted', { decision: done })}
               </p>
             ) : null}
+            {actedOn ? (
+              <p className="notice notice-warn" role="alert" data-testid="acted-on">
+                {actedOn}
+              </p>
+            ) : null}
             {actionable && !done ? (
               <DecisionForm
                 task={task}
@@ -108,6 +115,11 @@ export function TaskView({ taskId }: { taskId: string }) {
                   setDone(decision);
                   loaded.reload();
                   reloadEntry();
+                }}
+                onActedOn={(message) => {
+                  // The task as it is now: its form gives way to who decided what.
+                  setActedOn(message);
+                  loaded.reload();
                 }}
               />
             ) : done ? null : task.status !== 'open' ? (
@@ -196,7 +208,7 @@ function ExtensionRequestFacts({ request }: { request: NonNullable<Task['extensi
 /** Who is on the task: claim it so colleagues see it is taken, release it for them. */
 function ClaimControl({ task, onChange }: { task: Task; onChange(): void }) {
   const user = useUser();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function act(release: boolean) {
@@ -205,7 +217,7 @@ function ClaimControl({ task, onChange }: { task: Task; onChange(): void }) {
     try {
       await (release ? api.release(task.id) : api.claim(task.id));
     } catch (e) {
-      setError((e as ApiError).problem?.status === 409 ? t('claimConflict') : ((e as ApiError).problem?.detail ?? (e as Error).message));
+      setError(errorText(e, lang, t));
     } finally {
       setBusy(false);
       onChange();
