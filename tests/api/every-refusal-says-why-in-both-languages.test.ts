@@ -5,6 +5,7 @@ import { hashPassword } from '../../db/password';
 import { users } from '../../db/schema';
 import { problemLanguageFaults } from '../support/problem-languages';
 import { loginAs, startStack, type TestStack } from '../support/stack';
+import type { InjectOptions } from 'fastify';
 
 let stack: TestStack;
 let requester: Record<string, string>;
@@ -30,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-type Inject = Parameters<TestStack['app']['inject']>[0];
+type Inject = InjectOptions;
 
 /** Refusals of every kind a person meets: schema, text rules, domain rules, authorisation, absent things, limits. */
 const refusals: Array<{ what: string; request: () => Inject; status: number }> = [
