@@ -128,6 +128,7 @@ export function DecisionForm({
         required={reasonRequired}
         error={submit.fields.reason}
         hint={reasonRequired ? t('reasonRequiredHint', { decision: chosen }) : t('reasonHint')}
+        count={{ value: reason, max: 4000 }}
       >
         {(p) => (
           <textarea

@@ -16,11 +16,13 @@ interface FieldProps {
   hint?: ReactNode;
   error?: string;
   required?: boolean;
+  /** A long text's length against its limit, shown under it (characters as the API counts them: code points). */
+  count?: { value: string; max: number };
   children: (props: InputProps) => ReactNode;
 }
 
 /** A labelled control with its hint and, next to it, the error the API reported for it. */
-export function Field({ id, label, hint, error, required, children }: FieldProps) {
+export function Field({ id, label, hint, error, required, count, children }: FieldProps) {
   const { t } = useI18n();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -35,12 +37,25 @@ export function Field({ id, label, hint, error, required, children }: FieldProps
         </p>
       ) : null}
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'aria-required': required || undefined })}
+      {count ? <CharCount {...count} /> : null}
       {error ? (
         <p id={`${id}-error`} className="field-error" data-testid={`error-${id}`}>
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** `120 / 2000 字`: quiet while there is room; announced to screen readers once the text nears its limit. */
+function CharCount({ value, max }: { value: string; max: number }) {
+  const { t } = useI18n();
+  const n = [...value].length;
+  const near = n >= max * 0.9;
+  return (
+    <p className={`char-count${near ? ' char-count-near' : ''}`} aria-live={near ? 'polite' : 'off'} data-testid="char-count">
+      {t('charCount', { n, max })}
+    </p>
   );
 }
 

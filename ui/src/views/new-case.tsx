@@ -196,7 +196,15 @@ export function NewCaseView({ process }: { process: Process }) {
             );
           }
           return (
-            <Field key={f.name} id={id} label={t(f.label)} required={f.required} error={error} hint={f.hint ? t(f.hint) : undefined}>
+            <Field
+              key={f.name}
+              id={id}
+              label={t(f.label)}
+              required={f.required}
+              error={error}
+              hint={f.hint ? t(f.hint) : undefined}
+              count={f.kind === 'textarea' ? { value, max: f.maxLength } : undefined}
+            >
               {(p) =>
                 f.kind === 'department' ? (
                   <select {...p} name={f.name} value={value} onChange={(e) => set(f.name, e.target.value)}>
