@@ -4,7 +4,7 @@ import { useUser } from '../auth';
 import { rememberCases } from '../cases';
 import { PageTitle, useDepartments } from '../components/common';
 import { ErrorSummary, Field, FieldSet, useSubmit, type InputProps } from '../components/forms';
-import { localInputToInstant, nowAsLocalInput, todayInShanghai } from '../format';
+import { bilingual, localInputToInstant, nowAsLocalInput, todayInShanghai } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n, type MessageKey } from '../i18n';
 import { label, processLabels, sharingLabels, triggerLabels } from '../labels';
@@ -307,7 +307,7 @@ function EntryInfo({ entry }: { entry?: CatalogueEntry }) {
         <>
           <strong>{pick(entry.nameZh, entry.nameEn)}</strong> <span className={`tag share-${entry.sharingAttribute}`}>{label(sharingLabels, entry.sharingAttribute, lang)}</span>
           {entry.providerNameZh && entry.providerNameEn ? ` · ${pick(entry.providerNameZh, entry.providerNameEn)}` : ''}
-          {entry.conditions ? ` · ${entry.conditions}` : ''}
+          {entry.conditions ? ` · ${bilingual(entry.conditions, lang)}` : ''}
         </>
       ) : null}
     </p>
