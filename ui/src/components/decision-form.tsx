@@ -8,6 +8,8 @@ import { ConfirmDialog } from './confirm-dialog';
 import { EntryUpdateFields, updateFields, type UpdateField } from './entry-update-fields';
 import { ErrorSummary, Field, FieldSet, useSubmit } from './forms';
 import { emptyLegalBasis, isCompleteLegalBasis, LegalBasisFields, type LegalBasisDraft } from './legal-basis-fields';
+import { useDraft } from '../drafts';
+import { useUser } from '../auth';
 
 /** The steps whose completion carries the updated catalogue entry (the department's update of a catalogue change). */
 export const payloadSteps = new Set(['submit-update', 'correct-update']);
@@ -42,10 +44,13 @@ export function DecisionForm({
   onActedOn(message: string): void;
 }) {
   const { t, lang } = useI18n();
-  const [decision, setDecision] = useState('');
-  const [reason, setReason] = useState('');
-  const [payload, setPayload] = useState<Partial<Record<UpdateField, string>>>({});
-  const [legalBasis, setLegalBasis] = useState<LegalBasisDraft>(emptyLegalBasis);
+  const user = useUser();
+  // What is typed survives a reload, back and forward, and an expired session (drafts.ts); dropped once it is sent.
+  const draft = `${user.id}:decide:${task.id}`;
+  const [decision, setDecision, dropDecision] = useDraft(`${draft}:decision`, () => '');
+  const [reason, setReason, dropReason] = useDraft(`${draft}:reason`, () => '');
+  const [payload, setPayload, dropPayload] = useDraft<Partial<Record<UpdateField, string>>>(`${draft}:payload`, () => ({}));
+  const [legalBasis, setLegalBasis, dropLegalBasis] = useDraft<LegalBasisDraft>(`${draft}:legalBasis`, () => emptyLegalBasis);
   const [confirming, setConfirming] = useState(false);
   const withPayload = payloadSteps.has(task.step);
   const submit = useSubmit(['decision', 'reason', 'payload', 'legalBasis']);
@@ -78,11 +83,18 @@ export function DecisionForm({
           ...(Object.keys(changed).length ? { payload: changed } : {}),
         });
       } catch (error) {
-        if (error instanceof ApiError && error.status === 409) onActedOn(error.text(lang));
+        if (error instanceof ApiError && error.status === 409) {
+          // The task is someone else's decision now: nothing of this draft can be sent any more.
+          for (const drop of [dropDecision, dropReason, dropPayload, dropLegalBasis]) drop();
+          onActedOn(error.text(lang));
+        }
         throw error;
       }
     });
-    if (result) onDone(decisionLabel(decision, lang, task.step));
+    if (result) {
+      for (const drop of [dropDecision, dropReason, dropPayload, dropLegalBasis]) drop();
+      onDone(decisionLabel(decision, lang, task.step));
+    }
   }
 
   const labels = { decision: t('decision'), reason: t('reason'), payload: t('payloadTitle'), legalBasis: t('legalBasisTitle') };

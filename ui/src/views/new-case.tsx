@@ -11,6 +11,7 @@ import { label, processLabels, sharingLabels, triggerLabels } from '../labels';
 import { Link, paths, useRouter } from '../router';
 import type { CatalogueEntry, Process } from '../types';
 import { mayRegisterLate, mayStart } from './cases';
+import { useDraft } from '../drafts';
 
 interface FieldSpec {
   name: string;
@@ -84,9 +85,15 @@ export function NewCaseView({ process }: { process: Process }) {
   const late = !mayStart(process, user) && mayRegisterLate(user);
   const spec = late ? lateRegistrationForm(process) : forms[process];
   const ours = departments.filter((d) => d.kind === 'department' && d.authorityId === user.departmentId);
-  const [values, setValues] = useState<Record<string, string>>(() => ({ catalogueEntryId: query.get('entry') ?? '' }));
+  // What is typed survives a reload, back and forward, and an expired session (drafts.ts), and so does the form's
+  // Idempotency-Key: the same form sent again after a reload is still recorded once.
+  // One draft per form and per entry it was opened for (申请 from the catalogue names the entry).
+  const draft = `${user.id}:new-case:${process}${late ? ':late' : ''}:${query.get('entry') ?? ''}`;
+  const [values, setValues, dropValues] = useDraft<Record<string, string>>(`${draft}:values`, () => ({ catalogueEntryId: query.get('entry') ?? '' }));
   const [local, setLocal] = useState<Record<string, string>>({});
-  const key = useRef(newIdempotencyKey());
+  const [idempotencyKey, setIdempotencyKey, dropKey] = useDraft(`${draft}:key`, newIdempotencyKey);
+  const key = useRef(idempotencyKey);
+  key.current = idempotencyKey;
   const submit = useSubmit(spec.map((f) => f.name));
   const catalogue = useLoad((signal) => api.catalogue(signal), []);
   const providerSide = !requesterSide(process);
@@ -113,7 +120,7 @@ export function NewCaseView({ process }: { process: Process }) {
   function set(name: string, value: string) {
     setValues((v) => ({ ...v, [name]: value }));
     // A changed form is a new submission: a new Idempotency-Key. Sending the same form again reuses the key.
-    key.current = newIdempotencyKey();
+    setIdempotencyKey(newIdempotencyKey());
     submit.clearField(name);
     setLocal((l) => {
       if (!(name in l)) return l;
@@ -148,6 +155,8 @@ export function NewCaseView({ process }: { process: Process }) {
     }
     const created = await submit.run(() => api.submit(process, body, key.current));
     if (created) {
+      dropValues();
+      dropKey();
       rememberCases([created]);
       navigate(`${paths.case(process, created.id)}?created=1`);
     }

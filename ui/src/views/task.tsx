@@ -19,6 +19,7 @@ import { decisionLabel, label, processLabels } from '../labels';
 import { Link, paths } from '../router';
 import type { CaseDetail, PreviewStep, Task, User } from '../types';
 import { errorText } from '../error-text';
+import { useDraft } from '../drafts';
 
 /** Whether the user is the one who must act on the task. */
 export function mayAct(task: Task, user: User): boolean {
@@ -292,8 +293,10 @@ function ExtensionForm({ task, max, approvedBy, pending }: { task: Task; max: { 
   // What the statute allows in all, less what was already granted.
   const granted = (task.deadline.extensions ?? []).reduce((a, b) => a + b, 0);
   const remaining = Math.max(0, max.n - granted);
-  const [n, setN] = useState(String(remaining));
-  const [reason, setReason] = useState('');
+  const user = useUser();
+  const draft = `${user.id}:extension:${task.id}`;
+  const [n, setN, dropN] = useDraft(`${draft}:n`, () => String(remaining));
+  const [reason, setReason, dropReason] = useDraft(`${draft}:reason`, () => '');
   const [sent, setSent] = useState(false);
   const submit = useSubmit(['n', 'reason']);
   const unit = max.unit === 'days' ? (lang === 'zh' ? '日' : 'days') : lang === 'zh' ? '个工作日' : 'working days';
@@ -301,7 +304,11 @@ function ExtensionForm({ task, max, approvedBy, pending }: { task: Task; max: { 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const result = await submit.run(() => api.extension(task.id, { n: Number(n), reason: reason.trim() }));
-    if (result) setSent(true);
+    if (result) {
+      dropN();
+      dropReason();
+      setSent(true);
+    }
   }
 
   if (remaining === 0) return null;
@@ -322,8 +329,8 @@ function ExtensionForm({ task, max, approvedBy, pending }: { task: Task; max: { 
           <Field id="ext-n" label={`${t('extensionDays')}${paren(unit, lang)}`} required error={submit.fields.n}>
             {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={remaining} value={n} onChange={(e) => setN(e.target.value)} className="input-short" />}
           </Field>
-          <Field id="ext-reason" label={t('extensionReason')} required error={submit.fields.reason}>
-            {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          <Field id="ext-reason" label={t('extensionReason')} required error={submit.fields.reason} count={{ value: reason, max: 4000 }}>
+            {(p) => <textarea {...p} rows={3} maxLength={4000} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <button type="submit" className="btn" disabled={submit.busy}>
             {submit.busy ? t('submitting') : t('extensionSubmit')}
