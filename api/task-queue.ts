@@ -6,6 +6,7 @@ import { isStorableInstant, isStrictDateTime } from './input/instants';
 import { textProblem } from './input/text-rules';
 import { HttpProblem } from './problem';
 import { text } from './problem-text';
+import { alias } from 'drizzle-orm/pg-core';
 
 export interface TaskQuery {
   status?: 'open' | 'completed' | 'all';
@@ -31,7 +32,10 @@ export function encodeCursor(row: { dueAt: Date; id: string }): string {
   return Buffer.from(`${row.dueAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
-/** Tasks with what a task view shows of their case, and who claimed them by name. */
+/** Who completed a task (承办人), beside who claimed it. */
+const completer = alias(users, 'completer');
+
+/** Tasks with what a task view shows of their case, and who claimed and who completed them, by name. */
 export function selectTaskRows(db: Db) {
   return db
     .select({
@@ -44,10 +48,12 @@ export function selectTaskRows(db: Db) {
       requesterDepartmentId: requests.requesterDepartmentId,
       catalogueEntryId: requests.catalogueEntryId,
       claimedByName: users.displayName,
+      completedByName: completer.displayName,
     })
     .from(tasks)
     .innerJoin(requests, eq(tasks.requestId, requests.id))
     .leftJoin(users, eq(users.id, tasks.claimedBy))
+    .leftJoin(completer, eq(completer.id, tasks.completedBy))
     .$dynamic();
 }
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useUser } from '../auth';
 import { findCase, notFoundAsNull } from '../cases';
@@ -13,7 +13,7 @@ import { ErrorSummary, Field, useSubmit } from '../components/forms';
 import { HigherTextNotice, HigherTextTag, higherTitles } from '../components/hierarchy';
 import { EscalationList, Steps, Timeline } from '../components/timeline';
 import { formatInstant, paren } from '../format';
-import { useLoad } from '../hooks';
+import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { decisionLabel, label, processLabels } from '../labels';
 import { Link, paths } from '../router';
@@ -67,6 +67,22 @@ export function TaskView({ taskId }: { taskId: string }) {
 
   const [done, setDone] = useState<string | null>(null);
   const [actedOn, setActedOn] = useState<string | null>(null);
+  // The page follows the task live, as the case page does: a decision taken elsewhere shows within seconds.
+  useInterval(() => {
+    if (loaded.state === 'ok' && loaded.data?.task.status === 'open' && !done) loaded.reload();
+  }, 10_000);
+  const seenOpen = useRef(false);
+  const current = loaded.state === 'ok' ? loaded.data?.task : undefined;
+  useEffect(() => {
+    if (!current) return;
+    if (current.status === 'open') seenOpen.current = true;
+    else if (seenOpen.current && !done && !actedOn) {
+      // Closed while this page showed it open, and not by this page: say by whom and when.
+      seenOpen.current = false;
+      const when = current.completedAt ? formatInstant(current.completedAt, lang) : '';
+      setActedOn(current.completedByName ? t('taskClosedBy', { who: current.completedByName, when }) : t('taskClosedMeanwhile'));
+    }
+  }, [current, done, actedOn, lang, t]);
   const catalogueEntryId = loaded.state === 'ok' ? (loaded.data?.kase?.catalogueEntryId ?? loaded.data?.task.catalogueEntryId) : undefined;
   const { entry, reload: reloadEntry } = useCatalogueEntry(catalogueEntryId);
   if (loaded.state === 'loading') return <Loading />;
@@ -130,6 +146,7 @@ export function TaskView({ taskId }: { taskId: string }) {
                   <>
                     {' '}
                     <strong>{decisionLabel(task.decision, lang, task.step)}</strong>
+                    {task.completedByName ? ` · ${t('completedByName', { who: task.completedByName })}` : ''}
                     {task.reason ? ` · ${task.reason}` : ''}
                     {task.completedAt ? ` · ${formatInstant(task.completedAt, lang)}` : ''}
                   </>
