@@ -1,5 +1,6 @@
 import { NATIONAL } from '../calendar';
 import type { AuthUser } from './plugins/auth';
+import { text, type Text } from './problem-text';
 
 /**
  * Who keeps which calendar. The national schedule (the State Council's notices) is kept by the national authority's
@@ -16,10 +17,10 @@ export function keepsCalendar(user: AuthUser, jurisdiction: string): boolean {
 }
 
 /** Why `user` may not act on `jurisdiction`'s calendar (for a 403), bilingual. */
-export function notKeeperDetail(jurisdiction: string): string {
+export function notKeeperDetail(jurisdiction: string): Text {
   return jurisdiction === NATIONAL
-    ? '全国节假日安排由国家数据主管部门（或系统管理员）发布和修订。Only the national authority (or an admin) publishes and amends national years.'
-    : `地方节假日安排仅由本省政务数据主管部门发布和修订。Only ${jurisdiction}'s provincial data authority (or an admin) publishes and amends its regional overlay.`;
+    ? text('全国节假日安排由国家数据主管部门（或系统管理员）发布和修订。', 'Only the national authority (or an admin) publishes and amends national years.')
+    : text('地方节假日安排仅由本省政务数据主管部门发布和修订。', `Only ${jurisdiction}'s provincial data authority (or an admin) publishes and amends its regional overlay.`);
 }
 
 /** The jurisdictions whose calendars `user` keeps, among `known`. */

@@ -5,6 +5,7 @@ import { departments } from '../db/schema';
 import { RulesError, shareRoute, type RulePack, type ShareRoute } from '../rules';
 import type { Parties } from '../workflows/messages';
 import { HttpProblem } from './problem';
+import { fromWire, text } from './problem-text';
 
 type Department = typeof departments.$inferSelect;
 
@@ -38,16 +39,16 @@ export async function bindCase(
   opts: { routed?: boolean; catalogueEntryId?: string } = {},
 ): Promise<CaseBinding> {
   const authorityId = submitter.kind === 'authority' ? submitter.id : submitter.authorityId;
-  if (!authorityId) throw HttpProblem.unprocessable('department', `${submitter.nameZh} has no competent data authority configured`);
+  if (!authorityId) throw HttpProblem.unprocessable('department', text(`${submitter.nameZh}未配置政务数据主管部门，请联系系统管理员`, `${submitter.nameEn} has no competent data authority configured`));
   const authority = await departmentOf(db, authorityId);
   if (!authority?.governmentId || !authority.upperAuthorityId) {
-    throw HttpProblem.unprocessable('department', `${authorityId} has no people's government or upper-level authority configured`);
+    throw HttpProblem.unprocessable('department', text(`${authorityId} 未配置本级人民政府或上级主管部门，请联系系统管理员`, `${authorityId} has no people's government or upper-level authority configured`));
   }
   let version: Awaited<ReturnType<PackStore['bind']>>;
   try {
     version = await packs.bind(submitter.jurisdiction, receivedAt.toISOString());
   } catch (error) {
-    if (error instanceof RulesError) throw HttpProblem.unprocessable('body.receivedAt', error.message);
+    if (error instanceof RulesError) throw HttpProblem.unprocessable('body.receivedAt', fromWire(error.message, '收到之日没有施行中的规章可以适用'));
     throw error;
   }
   const bound = { pack: version.pack.id, packHash: version.hash, packData: version.pack };
@@ -60,7 +61,7 @@ export async function bindCase(
   };
   if (!opts.routed) return { ...bound, parties };
   const providing = await departmentOf(db, provider);
-  if (!providing) throw HttpProblem.unprocessable('body.catalogueEntryId', `the providing department ${provider} is not known`);
+  if (!providing) throw HttpProblem.unprocessable('body.catalogueEntryId', text(`提供部门 ${provider} 不存在`, `the providing department ${provider} is not known`));
   const route = shareRoute(
     version.pack,
     routingBody(submitter, authorityId),
@@ -69,12 +70,18 @@ export async function bindCase(
   );
   if (route.kind === 'same-level') return { ...bound, parties };
   if (route.kind === 'not-provided') {
-    throw HttpProblem.unprocessable('body.catalogueEntryId', `${opts.catalogueEntryId ?? 'this entry'} (${providing.nameZh} ${providing.nameEn}): ${route.zh} ${route.en} (${route.citation.article})`);
+    throw HttpProblem.unprocessable(
+      'body.catalogueEntryId',
+      text(
+        `${opts.catalogueEntryId ?? '该条目'}（${providing.nameZh}）：${route.zh}（${route.citation.article}）`,
+        `${opts.catalogueEntryId ?? 'this entry'} (${providing.nameEn}): ${route.en} (${route.citation.article})`,
+      ),
+    );
   }
   if (route.kind === 'own-authority') return { ...bound, parties, route };
   const upper = await departmentOf(db, route.upperAuthority);
   if (!upper?.governmentId || !upper.upperAuthorityId) {
-    throw HttpProblem.unprocessable('department', `${route.upperAuthority} has no people's government or upper-level authority configured`);
+    throw HttpProblem.unprocessable('department', text(`${route.upperAuthority} 未配置本级人民政府或上级主管部门，请联系系统管理员`, `${route.upperAuthority} has no people's government or upper-level authority configured`));
   }
   return {
     ...bound,

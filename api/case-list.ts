@@ -7,6 +7,7 @@ import { HttpProblem } from './problem';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { visibleRequests } from './visibility';
+import { text } from './problem-text';
 
 export interface CaseQuery {
   status?: string;
@@ -21,7 +22,7 @@ export interface CaseQuery {
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
-  if (!isStrictDateTime(at ?? '') || !id || !uuid.test(id)) throw HttpProblem.badRequest('query.cursor', 'is not a cursor this API gave');
+  if (!isStrictDateTime(at ?? '') || !id || !uuid.test(id)) throw HttpProblem.badRequest('query.cursor', text('不是本系统给出的翻页标记', 'is not a cursor this API gave'));
   return { createdAt, id };
 }
 

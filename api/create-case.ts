@@ -12,6 +12,7 @@ import { idempotencyKeyReused } from './idempotency';
 import { HttpProblem } from './problem';
 import { decideReceipt, receiptPolicyFromEnv, type ReceiptClaim } from './receipt';
 import { startCaseWorkflow } from './start-workflow';
+import { text } from './problem-text';
 
 const workflowTypeOf: Record<Process, string> = {
   'share-request': workflowTypes.shareRequest,
@@ -48,15 +49,15 @@ export interface NewCase {
 export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): Promise<{ row: typeof requests.$inferSelect; created: boolean }> {
   const { db } = deps;
   const [entry] = await db.select().from(catalogueEntries).where(eq(catalogueEntries.id, spec.catalogueEntryId));
-  if (!entry) throw HttpProblem.unprocessable('body.catalogueEntryId', `no catalogue entry ${spec.catalogueEntryId}`);
+  if (!entry) throw HttpProblem.unprocessable('body.catalogueEntryId', text(`目录中没有条目 ${spec.catalogueEntryId}`, `no catalogue entry ${spec.catalogueEntryId}`), 'unknownEntry');
   const policy = deps.receipt ?? receiptPolicyFromEnv();
   const { department, receivedAt, late } = await decideReceipt(db, user, spec.receipt, { callerIs: spec.callerIs, providerDepartmentId: entry.providerDepartmentId }, policy);
   const ownEntry = entry.providerDepartmentId === department.id;
   if (spec.callerIs === 'requester' && ownEntry) {
-    throw HttpProblem.unprocessable('body.catalogueEntryId', 'this is your own department’s entry; ask another department’s data');
+    throw HttpProblem.unprocessable('body.catalogueEntryId', text('这是本部门的目录条目，请申请其他部门的数据', 'this is your own department’s entry; ask another department’s data'), 'ownEntry');
   }
   if (spec.callerIs === 'provider' && !ownEntry) {
-    throw HttpProblem.unprocessable('body.catalogueEntryId', 'only the department that provides this entry may do this');
+    throw HttpProblem.unprocessable('body.catalogueEntryId', text('只有该条目的提供部门可以办理', 'only the department that provides this entry may do this'), 'notProvider');
   }
   if (spec.callerIs === 'requester') {
     // A case binds the requester's text and authority; another province's department is under neither. None of the
@@ -65,14 +66,18 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     if (providing && providing.jurisdiction !== department.jurisdiction) {
       throw HttpProblem.unprocessable(
         'body.catalogueEntryId',
-        `${entry.id} is provided by ${providing.nameEn} (${providing.jurisdiction}), outside your province (${department.jurisdiction}): no text we follow provides a route between provinces (the Hebei draft's art. 21 routes requests within the province only) / ${entry.id} 由${providing.nameZh}提供，不在本省行政区域内，现行规定未规定跨省办理的途径（征求意见稿第二十一条仅规定本省行政区域内的跨层级、跨地区共享）`,
+        text(
+          `${entry.id} 由${providing.nameZh}提供，不在本省行政区域内，现行规定未规定跨省办理的途径（征求意见稿第二十一条仅规定本省行政区域内的跨层级、跨地区共享）`,
+          `${entry.id} is provided by ${providing.nameEn} (${providing.jurisdiction}), outside your province (${department.jurisdiction}): no text we follow provides a route between provinces (the Hebei draft's art. 21 routes requests within the province only)`,
+        ),
+        'otherProvince',
       );
     }
   }
   if (spec.ownEntryId !== undefined) {
     const [own] = await db.select().from(catalogueEntries).where(eq(catalogueEntries.id, spec.ownEntryId));
-    if (!own) throw HttpProblem.unprocessable('body.ownEntryId', `no catalogue entry ${spec.ownEntryId}`);
-    if (own.providerDepartmentId !== department.id) throw HttpProblem.unprocessable('body.ownEntryId', 'is not your department’s entry: name the data your department provides');
+    if (!own) throw HttpProblem.unprocessable('body.ownEntryId', text(`目录中没有条目 ${spec.ownEntryId}`, `no catalogue entry ${spec.ownEntryId}`), 'unknownEntry');
+    if (own.providerDepartmentId !== department.id) throw HttpProblem.unprocessable('body.ownEntryId', text('不是本部门的目录条目：请填写本部门提供的数据', 'is not your department’s entry: name the data your department provides'));
   }
   const packs = packStore(deps);
   const binding = await bindCase(db, packs, department, receivedAt, entry.providerDepartmentId, {

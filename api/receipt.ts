@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { departments } from '../db/schema';
 import type { AuthUser } from './plugins/auth';
 import { HttpProblem } from './problem';
+import { text } from './problem-text';
 
 /**
  * How far back the competent data authority's reviewer may register a receipt date. 本地政策 Local policy, not law: no
@@ -67,26 +68,33 @@ export async function decideReceipt(
   const reasonField = `body.${claim.field}Reason`;
   if (user.department.kind !== 'authority') {
     if (claim.at !== undefined) {
-      throw fieldForbidden(dateField, 'a department’s submission is received when it arrives; only the competent data authority’s reviewer registers an earlier date');
+      throw HttpProblem.fieldForbidden(
+        dateField,
+        text('部门提交的材料以送达之时为收到时间；只有政务数据主管部门的审核人员可以登记更早的收到日期', 'a department’s submission is received when it arrives; only the competent data authority’s reviewer registers an earlier date'),
+      );
     }
-    if (claim.reason !== undefined) throw fieldForbidden(reasonField, 'only the competent data authority’s reviewer registers an earlier date');
-    if (claim.onBehalfOf !== undefined) throw fieldForbidden('body.onBehalfOf', 'only the competent data authority’s reviewer registers a submission for a department');
+    if (claim.reason !== undefined) throw HttpProblem.fieldForbidden(reasonField, text('只有政务数据主管部门的审核人员可以登记更早的收到日期', 'only the competent data authority’s reviewer registers an earlier date'));
+    if (claim.onBehalfOf !== undefined) throw HttpProblem.fieldForbidden('body.onBehalfOf', text('只有政务数据主管部门的审核人员可以代部门登记', 'only the competent data authority’s reviewer registers a submission for a department'));
     return { department: user.department, receivedAt: new Date() };
   }
   if (!user.roles.includes('authority-reviewer')) {
-    throw HttpProblem.forbidden('Only the competent data authority’s reviewer registers a submission for a department');
+    throw HttpProblem.forbidden(text('只有政务数据主管部门的审核人员可以代部门登记', 'Only the competent data authority’s reviewer registers a submission for a department'));
   }
   // A department submits its own cases; the authority steps in only for one received earlier and not yet registered.
-  if (claim.at === undefined) throw HttpProblem.badRequest(dateField, 'is required: the authority registers a submission only after the fact, with the date it was received');
+  if (claim.at === undefined) throw HttpProblem.badRequest(dateField, text('必填：主管部门只能事后代为登记，须写明实际收到的日期', 'is required: the authority registers a submission only after the fact, with the date it was received'), 'required');
   const department = await departmentConcerned(db, user, claim, side);
   const at = new Date(claim.at);
-  if (Number.isNaN(at.getTime())) throw HttpProblem.badRequest(dateField, 'is not a valid instant');
-  if (at.getTime() > Date.now() + clockSkewAllowanceMs) throw HttpProblem.badRequest(dateField, 'must not be in the future');
+  if (Number.isNaN(at.getTime())) throw HttpProblem.badRequest(dateField, text('不是有效的日期时间', 'is not a valid instant'));
+  if (at.getTime() > Date.now() + clockSkewAllowanceMs) throw HttpProblem.badRequest(dateField, text('不能晚于现在', 'must not be in the future'), 'future');
   if (at.getTime() < Date.now() - policy.windowDays * dayMs) {
-    throw HttpProblem.badRequest(dateField, `may lie at most ${policy.windowDays} days back (local policy, LATE_REGISTRATION_WINDOW_DAYS)`);
+    throw HttpProblem.badRequest(
+      dateField,
+      text(`最多只能追溯 ${policy.windowDays} 天（本地政策 LATE_REGISTRATION_WINDOW_DAYS，非法律规定）`, `may lie at most ${policy.windowDays} days back (local policy, LATE_REGISTRATION_WINDOW_DAYS)`),
+      'tooEarly',
+    );
   }
   const reason = claim.reason?.trim();
-  if (!reason) throw HttpProblem.badRequest(reasonField, `is required with an earlier ${claim.field}: why the submission is registered late`);
+  if (!reason) throw HttpProblem.badRequest(reasonField, text('登记较早的收到日期时必填：说明为何补登', `is required with an earlier ${claim.field}: why the submission is registered late`), 'required');
   return { department, receivedAt: at, late: { reason, windowDays: policy.windowDays, policy: 'local' } };
 }
 
@@ -100,18 +108,14 @@ async function departmentConcerned(
   const field = side.callerIs === 'requester' ? 'body.onBehalfOf' : 'body.catalogueEntryId';
   let id = side.providerDepartmentId;
   if (side.callerIs === 'requester') {
-    if (!claim.onBehalfOf) throw HttpProblem.badRequest('body.onBehalfOf', 'is required: the department whose submission you register');
+    if (!claim.onBehalfOf) throw HttpProblem.badRequest('body.onBehalfOf', text('必填：代为登记的是哪个部门的申请', 'is required: the department whose submission you register'), 'required');
     id = claim.onBehalfOf;
   } else if (claim.onBehalfOf !== undefined && claim.onBehalfOf !== id) {
-    throw HttpProblem.unprocessable('body.onBehalfOf', 'must be the department that provides the entry (or left out)');
+    throw HttpProblem.unprocessable('body.onBehalfOf', text('须为提供该目录条目的部门（或不填）', 'must be the department that provides the entry (or left out)'));
   }
   const [department] = await db.select().from(departments).where(eq(departments.id, id));
   if (!department || department.kind !== 'department' || department.authorityId !== user.departmentId) {
-    throw HttpProblem.unprocessable(field, `${id} is not a department under your authority`);
+    throw HttpProblem.unprocessable(field, text(`${id} 不是本主管部门管辖的部门`, `${id} is not a department under your authority`));
   }
   return department;
-}
-
-function fieldForbidden(path: string, message: string): HttpProblem {
-  return new HttpProblem(403, 'Forbidden', `${path}: ${message}`, [{ path, message }]);
 }

@@ -5,6 +5,7 @@ import { departments, tasks } from '../db/schema';
 import { hasWrittenText } from '../rules/written-text';
 import type { AuthUser } from './plugins/auth';
 import { HttpProblem } from './problem';
+import { roleZh, text, things } from './problem-text';
 
 /** Claiming shows others who is on a task; releasing hands it back to the department's queue. */
 export type ClaimAction = 'claim' | 'release';
@@ -52,11 +53,13 @@ export async function claimOrRelease(db: Db, user: AuthUser, taskId: string, act
 async function whyUnchanged(db: Db, user: AuthUser, taskId: string, action: ClaimAction): Promise<HttpProblem> {
   const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
   // A task of another department does not exist as far as the caller can tell.
-  if (!task || task.assigneeDepartmentId !== user.departmentId) return HttpProblem.notFound('Task');
-  if (!user.roles.includes(task.assigneeRole as never)) return HttpProblem.forbidden(`Only ${task.assigneeRole} may ${action} this task`);
-  if (task.status !== 'open') return HttpProblem.conflict(`The task is ${task.status}; it can no longer be claimed or released`);
+  if (!task || task.assigneeDepartmentId !== user.departmentId) return HttpProblem.notFound(things.task);
+  if (!user.roles.includes(task.assigneeRole as never)) return HttpProblem.forbidden(text(`只有${roleZh(task.assigneeRole)}可以${action === 'claim' ? '认领' : '释放'}该事项`, `Only ${task.assigneeRole} may ${action} this task`));
+  if (task.status !== 'open') return HttpProblem.conflict(text('该事项已不在办理中，不能再认领或释放', `The task is ${task.status}; it can no longer be claimed or released`));
   return HttpProblem.conflict(
-    action === 'claim' ? `The task is claimed by ${task.claimedBy ?? 'someone else'}` : 'Only the user who claimed the task may release it',
+    action === 'claim'
+      ? text(`该事项已由 ${task.claimedBy ?? '他人'} 认领`, `The task is claimed by ${task.claimedBy ?? 'someone else'}`)
+      : text('只有认领该事项的人可以释放', 'Only the user who claimed the task may release it'),
   );
 }
 
@@ -77,19 +80,21 @@ export async function overrideClaim(db: Db, user: AuthUser, taskId: string, reas
     .from(tasks)
     .innerJoin(departments, eq(departments.id, tasks.assigneeDepartmentId))
     .where(eq(tasks.id, taskId));
-  if (!found) throw HttpProblem.notFound('Task');
+  if (!found) throw HttpProblem.notFound(things.task);
   const authority = found.authorityId ?? found.task.assigneeDepartmentId;
   const admin = user.roles.includes('admin');
   // Outside the task's authority (and its department) the task does not exist as far as the caller can tell.
-  if (!admin && user.departmentId !== authority && user.departmentId !== found.task.assigneeDepartmentId) throw HttpProblem.notFound('Task');
+  if (!admin && user.departmentId !== authority && user.departmentId !== found.task.assigneeDepartmentId) throw HttpProblem.notFound(things.task);
   const supervises = user.roles.includes('authority-supervisor') && user.departmentId === authority;
   if (!supervises && !admin) {
-    throw HttpProblem.forbidden(`Only the supervisor of ${authority}, or an admin, may release another user's claim on this task`);
+    throw HttpProblem.forbidden(
+      text(`只有 ${authority} 的负责人或系统管理员可以释放他人对该事项的认领`, `Only the supervisor of ${authority}, or an admin, may release another user's claim on this task`),
+    );
   }
-  if (!hasWrittenText(reason)) throw HttpProblem.badRequest('body.reason', 'must say why the claim is released (written reasons)');
+  if (!hasWrittenText(reason)) throw HttpProblem.badRequest('body.reason', text('须写明释放认领的理由', 'must say why the claim is released (written reasons)'), 'reasonRequired');
   const { task } = found;
-  if (task.status !== 'open') throw HttpProblem.conflict(`The task is ${task.status}; it can no longer be claimed or released`);
-  if (!task.claimedBy) throw HttpProblem.conflict('The task is not claimed');
+  if (task.status !== 'open') throw HttpProblem.conflict(text('该事项已不在办理中，不能再认领或释放', `The task is ${task.status}; it can no longer be claimed or released`));
+  if (!task.claimedBy) throw HttpProblem.conflict(text('该事项未被认领', 'The task is not claimed'));
   const at = new Date();
   const changed = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -111,6 +116,6 @@ export async function overrideClaim(db: Db, user: AuthUser, taskId: string, reas
     }
     return row;
   });
-  if (!changed) throw HttpProblem.conflict('The task was completed, released or claimed again meanwhile; look again before releasing it');
+  if (!changed) throw HttpProblem.conflict(text('该事项在此期间已办结、被释放或被再次认领，请刷新后再操作', 'The task was completed, released or claimed again meanwhile; look again before releasing it'));
   return changed;
 }

@@ -5,6 +5,8 @@ import type { AuthUser } from './plugins/auth';
 import { isStorableInstant, isStrictDateTime } from './input/instants';
 import { textProblem } from './input/text-rules';
 import { HttpProblem } from './problem';
+import { text } from './problem-text';
+import { alias } from 'drizzle-orm/pg-core';
 
 export interface TaskQuery {
   status?: 'open' | 'completed' | 'all';
@@ -22,7 +24,7 @@ export interface TaskQuery {
 function decodeCursor(cursor: string): { dueAt: Date; id: string } {
   const [due, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const dueAt = new Date(due ?? '');
-  if (!isStorableInstant(dueAt) || rest.length === 0 || !isStrictDateTime(due ?? '') || textProblem(rest.join('|'), false)) throw HttpProblem.badRequest('query.cursor', 'is not a cursor this API gave');
+  if (!isStorableInstant(dueAt) || rest.length === 0 || !isStrictDateTime(due ?? '') || textProblem(rest.join('|'), false)) throw HttpProblem.badRequest('query.cursor', text('不是本系统给出的翻页标记', 'is not a cursor this API gave'));
   return { dueAt, id: rest.join('|') };
 }
 
@@ -30,7 +32,10 @@ export function encodeCursor(row: { dueAt: Date; id: string }): string {
   return Buffer.from(`${row.dueAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
-/** Tasks with what a task view shows of their case, and who claimed them by name. */
+/** Who completed a task (承办人), beside who claimed it. */
+const completer = alias(users, 'completer');
+
+/** Tasks with what a task view shows of their case, and who claimed and who completed them, by name. */
 export function selectTaskRows(db: Db) {
   return db
     .select({
@@ -43,10 +48,12 @@ export function selectTaskRows(db: Db) {
       requesterDepartmentId: requests.requesterDepartmentId,
       catalogueEntryId: requests.catalogueEntryId,
       claimedByName: users.displayName,
+      completedByName: completer.displayName,
     })
     .from(tasks)
     .innerJoin(requests, eq(tasks.requestId, requests.id))
     .leftJoin(users, eq(users.id, tasks.claimedBy))
+    .leftJoin(completer, eq(completer.id, tasks.completedBy))
     .$dynamic();
 }
 
@@ -54,7 +61,7 @@ export function selectTaskRows(db: Db) {
 export async function queryTasks(db: Db, user: AuthUser, q: TaskQuery) {
   const conditions: SQL[] = [];
   if ((q.scope ?? 'mine') === 'level') {
-    if (user.department.kind !== 'authority') throw HttpProblem.forbidden('Only the competent authority sees the tasks of its level');
+    if (user.department.kind !== 'authority') throw HttpProblem.forbidden(text('只有政务数据主管部门可以查看本级的全部待办', 'Only the competent authority sees the tasks of its level'));
     // Its level's cases, and its own hops in another level's (the relay of a cross-level request, draft art. 21).
     conditions.push(or(eq(requests.authorityDepartmentId, user.departmentId), eq(tasks.assigneeDepartmentId, user.departmentId))!);
     if (q.department) conditions.push(eq(tasks.assigneeDepartmentId, q.department));

@@ -4,6 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { canonicalJson } from '../db/canonical-json';
 import { HttpProblem } from './problem';
 import { problemForUpdateFailure } from './temporal-errors';
+import { text, type Text } from './problem-text';
 
 /**
  * How long a request waits for the case's workflow to take a decision (run its validator and record it) before
@@ -36,7 +37,7 @@ export async function sendTaskUpdate<Ret, Arg>(
   update: UpdateDefinition<Ret, [Arg]>,
   input: Arg,
   waitMs: number,
-  what: { zh: string; en: string },
+  what: Text,
 ): Promise<Ret> {
   const deadline = Date.now() + waitMs;
   try {
@@ -48,9 +49,12 @@ export async function sendTaskUpdate<Ret, Arg>(
     if (refused) throw refused;
     if (Date.now() >= deadline) {
       throw HttpProblem.unavailable(
-        `The case has not taken the ${what.en} within ${Math.round(waitMs / 1000)} s; it may still record it. Reload the task before acting again: sending the same ${what.en} again is safe, it is never taken twice. / 案件未能在 ${Math.round(waitMs / 1000)} 秒内受理该${what.zh}，稍后仍可能记录。请刷新待办后再操作；重复提交同一内容是安全的，不会重复办理。`,
+        text(
+          `案件未能在 ${Math.round(waitMs / 1000)} 秒内受理该${what.zh}，稍后仍可能记录。请刷新待办后再操作；重复提交同一内容是安全的，不会重复办理。`,
+          `The case has not taken the ${what.en} within ${Math.round(waitMs / 1000)} s; it may still record it. Reload the task before acting again: sending the same ${what.en} again is safe, it is never taken twice.`,
+        ),
       );
     }
-    throw HttpProblem.unavailable(`The ${what.en} could not be sent now: ${(error as Error).message} / ${what.zh}暂时无法提交，请稍后重试。`);
+    throw HttpProblem.unavailable(text(`${what.zh}暂时无法提交，请稍后重试。`, `The ${what.en} could not be sent now: ${(error as Error).message}`));
   }
 }

@@ -106,6 +106,7 @@ export function taskRowView(
     requesterDepartmentId: string;
     catalogueEntryId: string | null;
     claimedByName: string | null;
+    completedByName: string | null;
   },
   calendar: Calendar | undefined,
   packOf: PackOf,

@@ -15,8 +15,8 @@ export interface CheckedTarget {
   addresses: ResolvedAddress[];
 }
 
-/** A target refused, with the reason (English, for the problem's `errors[].message` and the delivery record). */
-export type TargetCheck = { ok: true; target: CheckedTarget } | { ok: false; reason: string };
+/** A target refused, with the reason (English for the delivery record and the problem; `reasonZh` the same in Chinese). */
+export type TargetCheck = { ok: true; target: CheckedTarget } | { ok: false; reason: string; reasonZh: string };
 
 /** Resolves a host name to every address it has. */
 export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;
@@ -50,12 +50,16 @@ export async function checkWebhookTarget(raw: string, policy: WebhookTargetPolic
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, reason: 'is not a valid absolute URL' };
+    return { ok: false, reason: 'is not a valid absolute URL', reasonZh: '不是有效的完整网址' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'must be an http(s) URL' };
-  if (policy.requireHttps && url.protocol !== 'https:') return { ok: false, reason: 'must use https (required in production)' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'must be an http(s) URL', reasonZh: '须为 http(s) 网址' };
+  if (policy.requireHttps && url.protocol !== 'https:') return { ok: false, reason: 'must use https (required in production)', reasonZh: '须使用 https（生产环境要求）' };
   if (url.username || url.password) {
-    return { ok: false, reason: 'must not contain a user name or password (the signature authenticates each delivery)' };
+    return {
+      ok: false,
+      reason: 'must not contain a user name or password (the signature authenticates each delivery)',
+      reasonZh: '不能含有用户名或密码（每次推送由签名认证）',
+    };
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: ResolvedAddress[];
@@ -65,16 +69,20 @@ export async function checkWebhookTarget(raw: string, policy: WebhookTargetPolic
     try {
       addresses = await resolveInTime(resolve, host);
     } catch (error) {
-      return { ok: false, reason: `host ${host} does not resolve (${(error as { code?: string }).code ?? 'lookup failed'})` };
+      return { ok: false, reason: `host ${host} does not resolve (${(error as { code?: string }).code ?? 'lookup failed'})`, reasonZh: `无法解析主机 ${host}` };
     }
-    if (addresses.length === 0) return { ok: false, reason: `host ${host} does not resolve` };
+    if (addresses.length === 0) return { ok: false, reason: `host ${host} does not resolve`, reasonZh: `无法解析主机 ${host}` };
   }
   if (!policy.allowPrivateTargets) {
     for (const { address } of addresses) {
       const kind = refusedAddressKind(address);
       if (kind) {
         const via = literal ? '' : ` (${host} resolves to ${address})`;
-        return { ok: false, reason: `must reach a public address: ${literal ? address : 'the host'} is a ${kind} address${via}` };
+        return {
+          ok: false,
+          reason: `must reach a public address: ${literal ? address : 'the host'} is a ${kind} address${via}`,
+          reasonZh: `须指向公网地址：${literal ? address : `${host} 解析到 ${address}，`}属于内网、回环或保留地址（${kind}）`,
+        };
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpProblem } from '../problem';
+import { text as bilingual } from '../problem-text';
 
 /** No request body of this API nests deeper than a few levels; 32 leaves room and bounds every later walk. */
 export const maxJsonDepth = 32;
@@ -34,7 +35,7 @@ export function installJsonDepthLimit(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (jsonDepth(text) > maxJsonDepth) {
-      done(HttpProblem.badRequest('body', `nests arrays and objects deeper than ${maxJsonDepth} levels`), undefined);
+      done(HttpProblem.badRequest('body', bilingual(`数组和对象的嵌套不能超过 ${maxJsonDepth} 层`, `nests arrays and objects deeper than ${maxJsonDepth} levels`), 'maxDepth'), undefined);
       return;
     }
     parse(request, text, done);

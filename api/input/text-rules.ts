@@ -1,4 +1,5 @@
 import { hasWrittenText } from '../../rules/written-text';
+import { text, type Text } from '../problem-text';
 
 /**
  * The text rules every request meets before validation: what the database cannot store (NUL, lone UTF-16 surrogates),
@@ -18,12 +19,19 @@ const controlInMultiLine = /[\u0001-\u0008\u000b-\u001f\u007f-\u009f]/;
 const controlInSingleLine = /[\u0001-\u001f\u007f-\u009f]/;
 
 /** Why the text cannot be taken, or undefined when it can. */
-export function textProblem(text: string, multiLine: boolean): string | undefined {
-  if (text.includes('\u0000')) return 'must not contain NUL characters';
-  if (loneSurrogate.test(text)) return 'must not contain a lone UTF-16 surrogate (text that is not valid Unicode)';
-  if (bidiControl.test(text)) return 'must not contain bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069)';
-  if ((multiLine ? controlInMultiLine : controlInSingleLine).test(text)) {
-    return multiLine ? 'must not contain control characters other than line feed and tab' : 'must not contain control characters (one line of text)';
+/** NUL in any text, key or header. */
+export const nulRefused = text('不能含有 NUL 字符', 'must not contain NUL characters');
+
+export function textProblem(value: string, multiLine: boolean): Text | undefined {
+  if (value.includes('\u0000')) return nulRefused;
+  if (loneSurrogate.test(value)) return text('含有不成对的 UTF-16 代理字符（不是有效的 Unicode 文本）', 'must not contain a lone UTF-16 surrogate (text that is not valid Unicode)');
+  if (bidiControl.test(value)) {
+    return text('不能含有双向文字覆盖或隔离控制符（U+202A–U+202E、U+2066–U+2069）', 'must not contain bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069)');
+  }
+  if ((multiLine ? controlInMultiLine : controlInSingleLine).test(value)) {
+    return multiLine
+      ? text('除换行和制表符外不能含有控制字符', 'must not contain control characters other than line feed and tab')
+      : text('不能含有控制字符（此项只能填一行）', 'must not contain control characters (one line of text)');
   }
   return undefined;
 }

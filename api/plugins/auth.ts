@@ -4,6 +4,7 @@ import type { Role } from '../../db/schema';
 import { AuthFailureLimit } from '../auth/failure-limit';
 import { userForToken, type AuthUser } from '../auth/credentials';
 import { HttpProblem } from '../problem';
+import { roleZh, text } from '../problem-text';
 
 export { apiKeyPrefix, createSession, hashToken, loadUser, type AuthUser } from '../auth/credentials';
 
@@ -86,7 +87,7 @@ export function installAuthentication(app: FastifyInstance, db: Db, options: Aut
     const wait = failures.retryAfter(request.ip);
     if (wait > 0) {
       void reply.header('retry-after', String(wait));
-      throw new HttpProblem(429, 'Too many requests', `Too many failed sign-ins or bad credentials from this address; try again in ${wait} s`);
+      throw HttpProblem.tooMany(text(`此地址登录失败或凭据无效的次数过多，请 ${wait} 秒后再试`, `Too many failed sign-ins or bad credentials from this address; try again in ${wait} s`));
     }
     const token = credentialOf(request);
     if (!token) {
@@ -96,7 +97,7 @@ export function installAuthentication(app: FastifyInstance, db: Db, options: Aut
     const user = await userForToken(db, token, options.sessionIdleMs);
     if (!user) {
       failures.record(request.ip);
-      throw HttpProblem.unauthorized('The session has expired or the token is not valid');
+      throw HttpProblem.unauthorized(text('登录已过期或凭据无效，请重新登录', 'The session has expired or the token is not valid'));
     }
     request.user = user;
   });
@@ -116,7 +117,7 @@ export function allow(...allowed: Role[]): preHandlerAsyncHookHandler {
   return async (request) => {
     const user = caller(request);
     if (!user.roles.some((r) => allowed.includes(r))) {
-      throw HttpProblem.forbidden(`This action needs one of the roles: ${allowed.join(', ')}`);
+      throw HttpProblem.forbidden(text(`此操作须由以下角色之一办理：${allowed.map(roleZh).join('、')}`, `This action needs one of the roles: ${allowed.join(', ')}`));
     }
   };
 }
@@ -126,5 +127,5 @@ export function allow(...allowed: Role[]): preHandlerAsyncHookHandler {
  * password: an API key (a department system) is refused, whatever its roles.
  */
 export const peopleOnly: preHandlerAsyncHookHandler = async (request) => {
-  if (caller(request).apiKeyId) throw HttpProblem.forbidden('An API key cannot do this; a person signed in must');
+  if (caller(request).apiKeyId) throw HttpProblem.forbidden(text('此操作不能使用 API 密钥，须由本人登录后办理', 'An API key cannot do this; a person signed in must'));
 };

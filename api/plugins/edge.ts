@@ -12,7 +12,14 @@ export function frameworkErrorProblem(error: FastifyError, _request: FastifyRequ
       .status(414)
       .header('cache-control', 'no-store')
       .type('application/problem+json')
-      .send({ type: typeBase + 'uri-too-long', title: 'URI too long', status: 414, detail: 'params: a path parameter is longer than any this API gives' });
+      .send({
+        type: typeBase + 'uri-too-long',
+        title: 'URI too long',
+        titleZh: '地址过长',
+        status: 414,
+        detail: 'params: a path parameter is longer than any this API gives',
+        detailZh: '地址中的参数超过本系统给出的任何编号的长度',
+      });
     return;
   }
   const badUrl = error.code === 'FST_ERR_BAD_URL';
@@ -23,9 +30,13 @@ export function frameworkErrorProblem(error: FastifyError, _request: FastifyRequ
     .send({
       type: typeBase + (badUrl ? 'bad-url' : 'invalid-request'),
       title: 'Invalid request',
+      titleZh: '请求有误',
       status: 400,
       detail: badUrl ? 'The URL has an invalid percent-encoding' : error.message,
-      errors: [{ path: 'url', message: badUrl ? 'has an invalid percent-encoding' : error.message }],
+      detailZh: badUrl ? '地址中的百分号编码无效' : '地址无效',
+      errors: [
+        { path: 'url', code: badUrl ? 'badUrl' : 'invalid', message: badUrl ? 'has an invalid percent-encoding' : error.message, messageZh: badUrl ? '百分号编码无效' : '地址无效' },
+      ],
     });
 }
 

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { HttpProblem } from '../problem';
+import { text } from '../problem-text';
 import type { DomainMetrics } from './domain-metrics';
 
 /** Metrics of this API instance; the worker's Temporal runtime metrics are appended when their endpoint is known. */
@@ -64,7 +65,7 @@ export function installMetrics(app: FastifyInstance, metrics: Metrics, options: 
   app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     const header = request.headers.authorization ?? '';
     if (!header.startsWith('Bearer ') || !sameSecret(header.slice(7).trim(), token)) {
-      throw HttpProblem.unauthorized('Send the metrics token: Authorization: Bearer <METRICS_TOKEN>');
+      throw HttpProblem.unauthorized(text('请提供监控指标令牌：Authorization: Bearer <METRICS_TOKEN>', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>'));
     }
     return sendMetrics(metrics, options.temporalMetricsUrl, reply);
   });

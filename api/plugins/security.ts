@@ -4,6 +4,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { HttpProblem } from '../problem';
+import { text } from '../problem-text';
 
 export interface SecurityOptions {
   /** Requests per minute per authenticated caller (session or API key; the address for public routes). */
@@ -160,6 +161,6 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
     timeWindow: '1 minute',
     keyGenerator: callerKey,
     errorResponseBuilder: (_request, context) =>
-      new HttpProblem(429, 'Too many requests', `More than ${context.max} requests in ${context.after}; try again later`),
+      HttpProblem.tooMany(text(`${context.after} 内请求超过 ${context.max} 次，请稍后再试`, `More than ${context.max} requests in ${context.after}; try again later`)),
   });
 }

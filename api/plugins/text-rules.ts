@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../problem';
 import { hasFlag, memberSchema, type SchemaNode } from '../input/schema-at';
-import { normaliseText, textProblem, unifyText } from '../input/text-rules';
+import { normaliseText, nulRefused, textProblem, unifyText } from '../input/text-rules';
+import { text } from '../problem-text';
 
 /** Headers whose values are stored (the rest are read, never kept). */
 const storedHeaders = ['idempotency-key'];
@@ -46,7 +47,7 @@ function checkPart(root: unknown, part: 'body' | 'query' | 'params', schema: Sch
       const object = value as Record<string, unknown>;
       for (const key of Object.keys(object)) {
         const problem = textProblem(key, false);
-        if (problem) throw HttpProblem.badRequest(slot.path, `has a key that ${problem}`);
+        if (problem) throw HttpProblem.badRequest(slot.path, text(`有一个字段名${problem.zh}`, `has a key that ${problem.en}`));
         const normal = key.normalize('NFC');
         if (normal !== key && !(normal in object)) {
           object[normal] = object[key];
@@ -84,7 +85,7 @@ export function installTextRules(app: FastifyInstance): void {
     for (const [name, value] of Object.entries(request.headers)) {
       const values = Array.isArray(value) ? value : [value ?? ''];
       for (const v of values) {
-        const problem = v.includes('\u0000') ? 'must not contain NUL characters' : storedHeaders.includes(name) ? textProblem(v, false) : undefined;
+        const problem = v.includes('\u0000') ? nulRefused : storedHeaders.includes(name) ? textProblem(v, false) : undefined;
         if (problem) throw HttpProblem.badRequest(`headers.${name}`, problem);
       }
     }

@@ -9,6 +9,7 @@ import type { AppDeps } from '../app';
 import { apiKeyPrefix, caller, hashToken, peopleOnly } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { IdParams, problemResponses } from '../schemas/common';
+import { roleZh, text, things } from '../problem-text';
 
 const CreateKeyBody = Type.Object(
   {
@@ -57,9 +58,9 @@ export function apiKeyRoutes({ db }: AppDeps) {
       async (request, reply) => {
         const user = caller(request);
         const missing = request.body.roles.filter((r) => !user.roles.includes(r));
-        if (missing.length) throw HttpProblem.badRequest('body.roles', `you do not hold ${missing.join(', ')}`);
+        if (missing.length) throw HttpProblem.badRequest('body.roles', text(`您本人不具有这些角色：${missing.map(roleZh).join('、')}`, `you do not hold ${missing.join(', ')}`));
         const expiresAt = request.body.expiresAt ? new Date(request.body.expiresAt) : null;
-        if (expiresAt && expiresAt.getTime() <= Date.now()) throw HttpProblem.badRequest('body.expiresAt', 'must be in the future');
+        if (expiresAt && expiresAt.getTime() <= Date.now()) throw HttpProblem.badRequest('body.expiresAt', text('须晚于现在', 'must be in the future'));
         const id = randomBytes(6).toString('hex');
         const key = `${apiKeyPrefix}${id}_${randomBytes(24).toString('base64url')}`;
         // The key and its audit row commit together: an active key nobody recorded must not exist.
@@ -106,7 +107,7 @@ export function apiKeyRoutes({ db }: AppDeps) {
           });
           return revoked;
         });
-        if (!row) throw HttpProblem.notFound('API key');
+        if (!row) throw HttpProblem.notFound(things.apiKey);
         const { keyHash: _hash, ...rest } = row;
         return view({ ...rest, keyHash: '' });
       },

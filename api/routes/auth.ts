@@ -11,6 +11,7 @@ import { caller, createSession, loadUser } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import type { ResolvedSecurityOptions } from '../plugins/security';
 import { problemResponses } from '../schemas/common';
+import { text } from '../problem-text';
 
 const LoginBody = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
@@ -49,7 +50,12 @@ export function authRoutes(db: Db, security: ResolvedSecurityOptions) {
           const attempt = await perAddress(request);
           if (!attempt.isAllowed && attempt.isExceeded) {
             void reply.header('retry-after', String(attempt.ttlInSeconds));
-            throw new HttpProblem(429, 'Too many requests', `More than ${attempt.max} sign-in attempts from this address in a minute; try again in ${attempt.ttlInSeconds} s`);
+            throw HttpProblem.tooMany(
+              text(
+                `此地址一分钟内登录尝试超过 ${attempt.max} 次，请 ${attempt.ttlInSeconds} 秒后再试`,
+                `More than ${attempt.max} sign-in attempts from this address in a minute; try again in ${attempt.ttlInSeconds} s`,
+              ),
+            );
           }
         },
         config: {
@@ -78,7 +84,7 @@ export function authRoutes(db: Db, security: ResolvedSecurityOptions) {
             action: 'auth.sign-in-failed',
             details: { username: request.body.username, address: request.ip },
           });
-          throw HttpProblem.unauthorized('Wrong user name or password');
+          throw HttpProblem.unauthorized(text('用户名或密码错误', 'Wrong user name or password'));
         }
         // The session and its audit row commit together.
         const session = await db.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { calendarAmendments } from '../../db/schema';
 import type { AppDeps } from '../app';
 import { calendarImpact } from '../calendar-impact';
 import { implausibleSchedule, regionOverridesNationalDaysOff } from '../calendar-plausibility';
+import { invalidSchedule } from '../calendar-problems';
 import { keepsCalendar, keptJurisdictions, notKeeperDetail } from '../calendar-keepers';
 import { replanOpenCases } from '../calendar-replan';
 import { allow, caller, peopleOnly, type AuthUser } from '../plugins/auth';
@@ -24,6 +25,7 @@ import {
   YearScheduleBody,
 } from '../schemas/calendar';
 import { problemResponses } from '../schemas/common';
+import { statusZh, text, things } from '../problem-text';
 
 type Amendment = typeof calendarAmendments.$inferSelect;
 
@@ -32,16 +34,6 @@ const optionalBody = async (request: FastifyRequest) => {
   request.body ??= {};
 };
 const conflict = { 409: problemResponses[400] };
-
-/** The schedule's problems as one 400, each field under `prefix` (`body`, `body.schedule`). */
-function invalidSchedule(issues: ScheduleIssue[], prefix: string): HttpProblem {
-  return new HttpProblem(
-    400,
-    'Invalid request',
-    issues.map((i) => `${prefix}.${i.field}: ${i.message}`).join('; '),
-    issues.map((i) => ({ path: `${prefix}.${i.field}`, message: i.message })),
-  );
-}
 
 /** A national year is checked as a State Council schedule; a region's as one year of its overlay. */
 function scheduleIssues(jurisdiction: string, schedule: YearSchedule | RegionYear): ScheduleIssue[] {
@@ -92,7 +84,7 @@ export function calendarPublicationRoutes(deps: AppDeps) {
   async function knownJurisdiction(jurisdiction: string | undefined): Promise<string> {
     const j = jurisdiction ?? NATIONAL;
     const known = (await calendar.current()).jurisdictions();
-    if (!known.includes(j)) throw HttpProblem.badRequest('query.jurisdiction', `unknown jurisdiction; known: ${known.join(', ')}`);
+    if (!known.includes(j)) throw HttpProblem.badRequest('query.jurisdiction', text(`不是已登记的地区；可选：${known.join('、')}`, `unknown jurisdiction; known: ${known.join(', ')}`));
     return j;
   }
 
@@ -109,7 +101,7 @@ export function calendarPublicationRoutes(deps: AppDeps) {
   /** Loads the amendment of `year` and checks the caller keeps its calendar; 404 when it is not theirs to see. */
   async function amendmentFor(user: AuthUser, year: number, id: string): Promise<Amendment> {
     const [a] = await db.select().from(calendarAmendments).where(and(eq(calendarAmendments.id, id), eq(calendarAmendments.year, year)));
-    if (!a || !keepsCalendar(user, a.jurisdiction)) throw HttpProblem.notFound('Amendment');
+    if (!a || !keepsCalendar(user, a.jurisdiction)) throw HttpProblem.notFound(things.amendment);
     return a;
   }
 
@@ -137,7 +129,7 @@ export function calendarPublicationRoutes(deps: AppDeps) {
         mustKeep(user, jurisdiction);
         const { year } = request.params;
         const schedule = request.body as unknown as YearSchedule;
-        if (schedule.year !== year) throw HttpProblem.badRequest('body.year', `must equal the year in the path (${year})`);
+        if (schedule.year !== year) throw HttpProblem.badRequest('body.year', text(`须与地址中的年份（${year}）一致`, `must equal the year in the path (${year})`));
         const issues = scheduleIssues(jurisdiction, schedule);
         if (issues.length === 0) issues.push(...regionOverridesNationalDaysOff(jurisdiction, schedule, await calendar.current()));
         if (issues.length > 0) throw invalidSchedule(issues, 'body');
@@ -156,8 +148,10 @@ export function calendarPublicationRoutes(deps: AppDeps) {
         });
         if (!stored) {
           throw HttpProblem.conflict(
-            `${year}年（${jurisdiction}）的安排已经生效，只能修订：POST /api/calendar/${year}/amendments，经另一名负责人批准后生效。` +
+            text(
+              `${year}年（${jurisdiction}）的安排已经生效，只能修订：POST /api/calendar/${year}/amendments，经另一名负责人批准后生效。`,
               `${year} is already in force for ${jurisdiction}: it is amended, not overwritten — propose an amendment, which takes effect when a second keeper approves it.`,
+            ),
           );
         }
         const workflowsToRecompute = await replanOpenCases(db, deps.temporal, year, jurisdiction);
@@ -184,7 +178,7 @@ export function calendarPublicationRoutes(deps: AppDeps) {
         mustKeep(user, jurisdiction);
         const { year } = request.params;
         const schedule = request.body.schedule as unknown as YearSchedule;
-        if (schedule.year !== year) throw HttpProblem.badRequest('body.schedule.year', `must equal the year in the path (${year})`);
+        if (schedule.year !== year) throw HttpProblem.badRequest('body.schedule.year', text(`须与地址中的年份（${year}）一致`, `must equal the year in the path (${year})`));
         const issues = scheduleIssues(jurisdiction, schedule);
         if (issues.length === 0) issues.push(...regionOverridesNationalDaysOff(jurisdiction, schedule, await calendar.current()));
         if (issues.length > 0) throw invalidSchedule(issues, 'body.schedule');
@@ -192,9 +186,9 @@ export function calendarPublicationRoutes(deps: AppDeps) {
         const amendment = await db.transaction(async (tx) => {
           const current = await calendar.inForce(jurisdiction, year, tx);
           if (!current) {
-            throw HttpProblem.conflict(`${year}年（${jurisdiction}）尚未生效，请直接发布。${year} is not in force for ${jurisdiction}: publish it (PUT /api/calendar/${year}).`);
+            throw HttpProblem.conflict(text(`${year}年（${jurisdiction}）尚未生效，请直接发布。`, `${year} is not in force for ${jurisdiction}: publish it (PUT /api/calendar/${year}).`));
           }
-          if (canonical(current.schedule) === canonical(schedule)) throw HttpProblem.badRequest('body.schedule', 'changes nothing in the year in force');
+          if (canonical(current.schedule) === canonical(schedule)) throw HttpProblem.badRequest('body.schedule', text('与已生效的安排相同，没有修订任何内容', 'changes nothing in the year in force'));
           const [row] = await tx
             .insert(calendarAmendments)
             .values({ jurisdiction, year, baseVersion: current.version, schedule, previousSchedule: current.schedule, reason: request.body.reason, proposedBy: user.id, proposedAt: at })
@@ -265,14 +259,19 @@ export function calendarPublicationRoutes(deps: AppDeps) {
         const user = caller(request);
         const found = await amendmentFor(user, request.params.year, request.params.id);
         if (found.proposedBy === user.id) {
-          throw HttpProblem.forbidden('四眼原则：提出修订的人不能批准自己的修订。Four eyes: an amendment is approved by a keeper other than the one who proposed it.');
+          throw HttpProblem.forbidden(text('四眼原则：提出修订的人不能批准自己的修订。', 'Four eyes: an amendment is approved by a keeper other than the one who proposed it.'));
         }
         const at = new Date();
         const approved = await db.transaction(async (tx) => {
           const [a] = await tx.select().from(calendarAmendments).where(eq(calendarAmendments.id, found.id)).for('update');
-          if (a!.status !== 'pending') throw HttpProblem.conflict(`The amendment is already ${a!.status}`);
+          if (a!.status !== 'pending') throw HttpProblem.conflict(text(`该修订已${statusZh(a!.status)}`, `The amendment is already ${a!.status}`));
           if (!(await calendar.amend(tx, a!.jurisdiction, a!.schedule, a!.baseVersion, a!.proposedBy, at))) {
-            throw HttpProblem.conflict('该年度在此修订提出后已被另一修订改变，请重新提出。The year has changed since this amendment was proposed (another amendment was approved): propose it again on the year as it reads now.');
+            throw HttpProblem.conflict(
+              text(
+                '该年度在此修订提出后已被另一修订改变，请重新提出。',
+                'The year has changed since this amendment was proposed (another amendment was approved): propose it again on the year as it reads now.',
+              ),
+            );
           }
           const [row] = await tx
             .update(calendarAmendments)
@@ -317,7 +316,9 @@ export function calendarPublicationRoutes(deps: AppDeps) {
             .set({ status: 'rejected', decidedBy: user.id, decidedAt: at, decisionNote: request.body.note ?? null })
             .where(and(eq(calendarAmendments.id, found.id), eq(calendarAmendments.status, 'pending')))
             .returning();
-          if (!row) throw HttpProblem.conflict(`The amendment is already ${found.status === 'pending' ? 'decided' : found.status}`);
+          if (!row) throw HttpProblem.conflict(
+              text(`该修订已${found.status === 'pending' ? '处理' : statusZh(found.status)}`, `The amendment is already ${found.status === 'pending' ? 'decided' : found.status}`),
+            );
           await appendAudit(tx, {
             eventKey: `calendar.amendment-rejected:${row.id}`,
             at,

@@ -1,19 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { CalendarError } from '../../calendar';
 import type { AppDeps } from '../app';
-import { HttpProblem } from '../problem';
+import { calendarProblem } from '../calendar-problems';
 import { CalendarYearSchema, DeadlineQueryString, DeadlineSchema, JurisdictionQuery, YearParams } from '../schemas/calendar';
 import { problemResponses } from '../schemas/common';
-
-/** A calendar error as a 400 naming the field it is about. */
-function calendarProblem(error: unknown, context: string): never {
-  if (error instanceof CalendarError) {
-    const field = (error as CalendarError & { field?: string }).field;
-    throw HttpProblem.badRequest(field ? `${context}.${field}` : context, error.message);
-  }
-  throw error;
-}
 
 export function calendarRoutes(deps: AppDeps) {
   const { calendar } = deps;

@@ -25,6 +25,7 @@ import { queryCases } from '../case-list';
 import { packStore } from '../packs';
 import { requestView, taskView, textsView } from '../views';
 import { checkChangeTrigger, getPack, shanghaiDateOf } from '../../rules';
+import { fromWire, text, things } from '../problem-text';
 
 /** The start of a Beijing day, as an instant: a catalogue change's period runs from the day of the change. */
 function startOfShanghaiDay(date: string): string {
@@ -72,9 +73,9 @@ const resources: ProcessResource<TSchema>[] = [
       input: { changedAt: startOfShanghaiDay(String(b.changedAt)) },
       check: (pack, receivedAt) => {
         const refused = checkChangeTrigger(pack.changeTriggers, String(b.trigger));
-        if (refused) throw HttpProblem.unprocessable('body.trigger', refused);
+        if (refused) throw HttpProblem.unprocessable('body.trigger', fromWire(refused, '不是适用规章规定的目录变更原因'));
         if (String(b.changedAt) > shanghaiDateOf(receivedAt.toISOString())) {
-          throw HttpProblem.unprocessable('body.changedAt', 'is after the day the change was received: a change is reported after it happens / 变更发生日期不能晚于收到之日');
+          throw HttpProblem.unprocessable('body.changedAt', text('变更发生日期不能晚于收到之日', 'is after the day the change was received: a change is reported after it happens'));
         }
       },
     }),
@@ -96,7 +97,10 @@ const resources: ProcessResource<TSchema>[] = [
         if (b.route === 'direct' && !pack.flows['quality-dispute-direct']) {
           throw HttpProblem.unprocessable(
             'body.route',
-            `the text this case is bound to (${pack.id}) provides no review applied for to the provider directly (Anhui art. 26 para. 2 does) / 本案适用的规章未规定直接向数据提供部门申请复核`,
+            text(
+              '本案适用的规章未规定直接向数据提供部门申请复核（《安徽省政务数据资源管理办法》第二十六条第二款有此规定）',
+              `the text this case is bound to (${pack.id}) provides no review applied for to the provider directly (Anhui art. 26 para. 2 does)`,
+            ),
           );
         }
       },
@@ -120,7 +124,10 @@ const resources: ProcessResource<TSchema>[] = [
         if (!pack.flows['data-inconsistency']) {
           throw HttpProblem.unprocessable(
             'body.catalogueEntryId',
-            `the text this case is bound to (${pack.id}) provides no procedure for inconsistent data between departments (Anhui art. 27 does) / 本案适用的规章未规定同类数据不一致的协商程序`,
+            text(
+              '本案适用的规章未规定同类数据不一致的协商程序（《安徽省政务数据资源管理办法》第二十七条有此规定）',
+              `the text this case is bound to (${pack.id}) provides no procedure for inconsistent data between departments (Anhui art. 27 does)`,
+            ),
           );
         }
       },
@@ -193,9 +200,11 @@ export function caseRoutes(deps: AppDeps) {
           .where(and(eq(requests.id, request.params.id), eq(requests.process, 'quality-dispute'), visibleRequests(user)));
         // Only the case's parties handle it: a body that was merely told of it sees it, but records nothing.
         const party = found && [found.requesterDepartmentId, found.providerDepartmentId, found.authorityDepartmentId].includes(user.departmentId);
-        if (!found || !party) throw HttpProblem.notFound('Case');
+        if (!found || !party) throw HttpProblem.notFound(things.case);
         const rule = getPack(found.pack).reviewProtection;
-        if (!rule) throw HttpProblem.conflict(`the text this case is bound to (${found.pack}) has no such rule (Anhui art. 26 para. 3 has) / 本案适用的规章无此规定`);
+        if (!rule) throw HttpProblem.conflict(
+            text('本案适用的规章无此规定（《安徽省政务数据资源管理办法》第二十六条第三款有此规定）', `the text this case is bound to (${found.pack}) has no such rule (Anhui art. 26 para. 3 has)`),
+          );
         const entry = {
           holder: request.body.holder,
           matter: request.body.matter.trim(),
@@ -226,7 +235,9 @@ export function caseRoutes(deps: AppDeps) {
           });
           return row;
         });
-        if (!updated) throw HttpProblem.conflict('the review is no longer pending: the flag is recorded only while it is (Anhui art. 26 para. 3: 数据复核期间) / 复核已答复');
+        if (!updated) throw HttpProblem.conflict(
+            text('复核已答复：仅在数据复核期间记录（安徽第二十六条第三款）', 'the review is no longer pending: the flag is recorded only while it is (Anhui art. 26 para. 3)'),
+          );
         const proofShown = (updated.details as { proofShown?: (typeof entry)[] }).proofShown ?? [];
         return reply.status(201).send({ requestId: found.id, proofShown, protection: { zh: rule.zh, en: rule.en, citation: { ...rule.citation } } });
       },
@@ -279,7 +290,7 @@ export function caseRoutes(deps: AppDeps) {
           .select()
           .from(requests)
           .where(and(eq(requests.id, request.params.id), eq(requests.process, resource.process), visibleRequests(user)));
-        if (!found[0]) throw HttpProblem.notFound('Case');
+        if (!found[0]) throw HttpProblem.notFound(things.case);
         const id = found[0].id;
         const calendar = await deps.calendar.current();
         const pack = await packStore(deps).forCase(found[0].pack, found[0].packHash);

@@ -9,6 +9,7 @@ import { icalendar } from '../ical';
 import { caller } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { problemResponses } from '../schemas/common';
+import { things } from '../problem-text';
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
 
@@ -27,7 +28,7 @@ export function icalRoutes({ db }: AppDeps) {
       },
       async (request, reply) => {
         const user = caller(request);
-        if (user.departmentId !== request.params.id) throw HttpProblem.notFound('Department feed');
+        if (user.departmentId !== request.params.id) throw HttpProblem.notFound(things.departmentFeed);
         const [department] = await db.select().from(departments).where(eq(departments.id, request.params.id));
         const open = await db
           .select()

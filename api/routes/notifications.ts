@@ -7,6 +7,7 @@ import type { AppDeps } from '../app';
 import { caller, type AuthUser } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { IdParams, problemResponses } from '../schemas/common';
+import { things } from '../problem-text';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -119,7 +120,7 @@ export function notificationRoutes({ db }: AppDeps) {
       async (request) => {
         const user = caller(request);
         const [found] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, request.params.id), addressedTo(user)));
-        if (!found) throw HttpProblem.notFound('Notification');
+        if (!found) throw HttpProblem.notFound(things.notification);
         const readAt = new Date();
         await db.insert(notificationReads).values({ notificationId: found.id, userId: user.id, readAt }).onConflictDoNothing();
         const [read] = await db

@@ -10,6 +10,7 @@ import { isStorableInstant } from '../input/instants';
 import { HttpProblem } from '../problem';
 import { problemResponses } from '../schemas/common';
 import { staysOpen } from '../views';
+import { text } from '../problem-text';
 
 const EscalationView = Type.Object({
   id: Type.String(),
@@ -148,12 +149,12 @@ export function oversightRoutes(deps: AppDeps) {
       },
       async (request, reply) => {
         const user = caller(request);
-        if (user.department.kind !== 'authority') throw HttpProblem.forbidden('The assessment is the competent authority’s');
+        if (user.department.kind !== 'authority') throw HttpProblem.forbidden(text('考核评估仅由政务数据主管部门查看', 'The assessment is the competent authority’s'));
         const from = new Date(`${request.query.from}T00:00:00+08:00`);
         const to = new Date(Date.parse(`${request.query.to}T00:00:00+08:00`) + 86_400_000);
-        if (!isStorableInstant(from)) throw HttpProblem.badRequest('query.from', 'must be a day whose start (Beijing time) is in year 0001 or later');
-        if (!isStorableInstant(to)) throw HttpProblem.badRequest('query.to', 'must be a day before 9999-12-31');
-        if (!(from < to)) throw HttpProblem.badRequest('query.to', 'must not be before query.from');
+        if (!isStorableInstant(from)) throw HttpProblem.badRequest('query.from', text('须为公元 1 年或之后的日期（北京时间）', 'must be a day whose start (Beijing time) is in year 0001 or later'));
+        if (!isStorableInstant(to)) throw HttpProblem.badRequest('query.to', text('须早于 9999-12-31', 'must be a day before 9999-12-31'));
+        if (!(from < to)) throw HttpProblem.badRequest('query.to', text('不能早于开始日期', 'must not be before query.from'));
         const atLevel = eq(requests.authorityDepartmentId, user.departmentId);
         const [taskRows, escalationRows] = await Promise.all([
           db

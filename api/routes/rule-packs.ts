@@ -12,7 +12,7 @@ import type { AppDeps } from '../app';
 import { keepsCalendar } from '../calendar-keepers';
 import { packStore } from '../packs';
 import { allow, caller, peopleOnly, type AuthUser } from '../plugins/auth';
-import { HttpProblem } from '../problem';
+import { fieldError, HttpProblem } from '../problem';
 import { problemResponses } from '../schemas/common';
 import { DecisionBody } from '../schemas/calendar';
 import {
@@ -25,6 +25,7 @@ import {
   PackVersionDetail,
   PackVersionSchema,
 } from '../schemas/rule-packs';
+import { fromWire, statusZh, text, things } from '../problem-text';
 
 type Proposal = typeof rulePackProposals.$inferSelect;
 
@@ -119,7 +120,7 @@ export function rulePackRoutes(deps: AppDeps) {
 
   async function proposalFor(user: AuthUser, id: string): Promise<Proposal> {
     const [p] = await db.select().from(rulePackProposals).where(eq(rulePackProposals.id, id));
-    if (!p || !keepsPacks(user, p.jurisdiction)) throw HttpProblem.notFound('Proposal');
+    if (!p || !keepsPacks(user, p.jurisdiction)) throw HttpProblem.notFound(things.proposal);
     return p;
   }
 
@@ -152,7 +153,7 @@ export function rulePackRoutes(deps: AppDeps) {
       },
       async (request) => {
         const v = (await packs.versions()).find((x) => x.hash === request.params.hash);
-        if (!v) throw HttpProblem.notFound('Rule pack version');
+        if (!v) throw HttpProblem.notFound(things.packVersion);
         return { ...versionView(v), pack: JSON.parse(JSON.stringify(v.pack)) as Record<string, unknown> };
       },
     );
@@ -172,24 +173,31 @@ export function rulePackRoutes(deps: AppDeps) {
         const user = caller(request);
         const issues = validatePack(request.body.pack);
         if (issues.length > 0) {
-          const errors = issues.map((i) => ({ path: `body.pack.${i.path}`, message: i.message }));
-          throw new HttpProblem(400, 'Invalid request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+          throw HttpProblem.fields(
+            400,
+            issues.map((i) => fieldError(`body.pack.${i.path}`, fromWire(i.message, '不符合规则包的格式要求（见 docs/RULES.md）'))),
+          );
         }
         const pack = request.body.pack as unknown as RulePack;
         if (!keepsPacks(user, pack.jurisdiction)) {
-          throw HttpProblem.forbidden(`规则包仅由本省政务数据主管部门负责人（或系统管理员）提出和批准。Only ${pack.jurisdiction}'s provincial data authority supervisors (or an admin) propose and approve its rule packs.`);
+          throw HttpProblem.forbidden(
+            text(
+              '规则包仅由本省政务数据主管部门负责人（或系统管理员）提出和批准。',
+              `Only ${pack.jurisdiction}'s provincial data authority supervisors (or an admin) propose and approve its rule packs.`,
+            ),
+          );
         }
         const versions = await packs.versions();
         const sameId = versions.find((v) => v.pack.id === pack.id);
         if (sameId && sameId.pack.jurisdiction !== pack.jurisdiction) {
-          throw HttpProblem.badRequest('body.pack.jurisdiction', `pack ${pack.id} is a text of ${sameId.pack.jurisdiction}`);
+          throw HttpProblem.badRequest('body.pack.jurisdiction', text(`规则包 ${pack.id} 属于 ${sameId.pack.jurisdiction}`, `pack ${pack.id} is a text of ${sameId.pack.jurisdiction}`));
         }
         const effectiveFrom = request.body.effectiveFrom ?? pack.inForce?.from ?? shanghaiDateOf(new Date().toISOString());
         if (pack.inForce && effectiveFrom < pack.inForce.from) {
-          throw HttpProblem.badRequest('body.effectiveFrom', `is before the text comes into force (${pack.inForce.from})`);
+          throw HttpProblem.badRequest('body.effectiveFrom', text(`早于该规章的施行日期（${pack.inForce.from}）`, `is before the text comes into force (${pack.inForce.from})`));
         }
         const hash = packHash(pack);
-        if (versions.some((v) => v.hash === hash)) throw HttpProblem.conflict(`这一版本已经发布。This version (${hash}) is already built in or published.`);
+        if (versions.some((v) => v.hash === hash)) throw HttpProblem.conflict(text(`这一版本（${hash}）已经内置或发布。`, `This version (${hash}) is already built in or published.`));
         const base = versionOn(versions, pack.id, effectiveFrom);
         const at = new Date();
         const proposal = await db.transaction(async (tx) => {
@@ -267,15 +275,17 @@ export function rulePackRoutes(deps: AppDeps) {
         const user = caller(request);
         const found = await proposalFor(user, request.params.id);
         if (found.proposedBy === user.id) {
-          throw HttpProblem.forbidden('四眼原则：提出规则包版本的人不能批准自己的提议。Four eyes: a pack version is approved by a keeper other than the one who proposed it.');
+          throw HttpProblem.forbidden(text('四眼原则：提出规则包版本的人不能批准自己的提议。', 'Four eyes: a pack version is approved by a keeper other than the one who proposed it.'));
         }
         const at = new Date();
         const approved = await db.transaction(async (tx) => {
           const [p] = await tx.select().from(rulePackProposals).where(eq(rulePackProposals.id, found.id)).for('update');
-          if (p!.status !== 'pending') throw HttpProblem.conflict(`The proposal is already ${p!.status}`);
+          if (p!.status !== 'pending') throw HttpProblem.conflict(text(`该提议已${statusZh(p!.status)}`, `The proposal is already ${p!.status}`));
           const base = versionOn(await packs.versions(tx), p!.packId, p!.effectiveFrom);
           if ((base?.hash ?? null) !== p!.baseHash) {
-            throw HttpProblem.conflict('该规则包在此提议提出后已有新版本发布，请重新提出。Another version of the pack was published since this proposal: propose it again on the pack as it reads now.');
+            throw HttpProblem.conflict(
+              text('该规则包在此提议提出后已有新版本发布，请重新提出。', 'Another version of the pack was published since this proposal: propose it again on the pack as it reads now.'),
+            );
           }
           const stored = await tx
             .insert(rulePackVersions)
@@ -293,7 +303,7 @@ export function rulePackRoutes(deps: AppDeps) {
             })
             .onConflictDoNothing()
             .returning({ hash: rulePackVersions.hash });
-          if (stored.length === 0) throw HttpProblem.conflict(`This version (${p!.hash}) is already published`);
+          if (stored.length === 0) throw HttpProblem.conflict(text(`这一版本（${p!.hash}）已经发布`, `This version (${p!.hash}) is already published`));
           const [row] = await tx
             .update(rulePackProposals)
             .set({ status: 'approved', decidedBy: user.id, decidedAt: at, decisionNote: request.body.note ?? null })
@@ -337,7 +347,9 @@ export function rulePackRoutes(deps: AppDeps) {
             .set({ status: 'rejected', decidedBy: user.id, decidedAt: at, decisionNote: request.body.note ?? null })
             .where(and(eq(rulePackProposals.id, found.id), eq(rulePackProposals.status, 'pending')))
             .returning();
-          if (!row) throw HttpProblem.conflict(`The proposal is already ${found.status === 'pending' ? 'decided' : found.status}`);
+          if (!row) throw HttpProblem.conflict(
+              text(`该提议已${found.status === 'pending' ? '处理' : statusZh(found.status)}`, `The proposal is already ${found.status === 'pending' ? 'decided' : found.status}`),
+            );
           await appendAudit(tx, {
             eventKey: `rule-pack.rejected:${row.id}`,
             at,

@@ -9,6 +9,8 @@ import { HttpProblem } from '../problem';
 import { textsView } from '../views';
 import { problemResponses } from '../schemas/common';
 import { PackList, PackParams, PreviewQuery, PreviewResponse } from '../schemas/rules';
+import { fromWire, text } from '../problem-text';
+import { calendarErrorText } from '../calendar-problems';
 
 export function ruleRoutes(deps: AppDeps) {
   const { calendar } = deps;
@@ -48,15 +50,15 @@ export function ruleRoutes(deps: AppDeps) {
         try {
           // The version a case received then would bind (published or built in); else the text's first version.
           const ofText = (await packs.versions()).filter((v) => v.pack.id === request.params.pack).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
-          if (ofText.length === 0) throw HttpProblem.notFound(`Rule pack ${request.params.pack}`);
+          if (ofText.length === 0) throw HttpProblem.notFound(text(`规则包 ${request.params.pack}`, `Rule pack ${request.params.pack}`));
           const pack = (versionOn(ofText, request.params.pack, shanghaiDateOf(received)) ?? ofText[0]!).pack;
           const steps = previewTimeline(pack, process, received, await calendar.current());
           // The texts in force in the pack's jurisdiction on that date, and whether a higher one is left out.
           const texts = textsView({ jurisdiction: pack.jurisdiction, receivedAt: received, pack: pack.id });
           return { pack: pack.id, flow: process, receivedAt: received, ...texts, steps: JSON.parse(JSON.stringify(steps)) };
         } catch (error) {
-          if (error instanceof RulesError) throw HttpProblem.badRequest('query.process', error.message);
-          if (error instanceof CalendarError) throw HttpProblem.badRequest('query.received', error.message);
+          if (error instanceof RulesError) throw HttpProblem.badRequest('query.process', fromWire(error.message, '该规章没有这一流程'));
+          if (error instanceof CalendarError) throw HttpProblem.badRequest('query.received', calendarErrorText(error), error.code);
           throw error;
         }
       },

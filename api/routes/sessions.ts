@@ -13,6 +13,7 @@ import { caller, peopleOnly } from '../plugins/auth';
 import type { ResolvedSecurityOptions } from '../plugins/security';
 import { HttpProblem } from '../problem';
 import { ProblemSchema, problemResponses } from '../schemas/common';
+import { text, things } from '../problem-text';
 
 const SessionView = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -76,7 +77,7 @@ export function sessionRoutes(db: Db, security: Pick<ResolvedSecurityOptions, 's
       { preHandler: peopleOnly, schema: { tags, summary: '结束会话 End one of the caller’s sessions', params: SessionParams, response: { 204: Type.Null(), ...problemResponses } } },
       async (request, reply) => {
         const user = caller(request);
-        if (!(await revoke(user.id, request.params.id, user.departmentId, 'revoked'))) throw HttpProblem.notFound('Session');
+        if (!(await revoke(user.id, request.params.id, user.departmentId, 'revoked'))) throw HttpProblem.notFound(things.session);
         return reply.status(204).send(null);
       },
     );
@@ -106,11 +107,11 @@ export function sessionRoutes(db: Db, security: Pick<ResolvedSecurityOptions, 's
         const { currentPassword, newPassword } = request.body;
         const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
         if (!row || !(await verifyPassword(currentPassword, row.passwordHash))) {
-          throw HttpProblem.unprocessable('body.currentPassword', 'is not the current password');
+          throw HttpProblem.unprocessable('body.currentPassword', text('当前密码不正确', 'is not the current password'));
         }
         const weakness = passwordWeakness(newPassword, user.username);
         if (weakness) throw HttpProblem.unprocessable('body.newPassword', weakness);
-        if (newPassword === currentPassword) throw HttpProblem.unprocessable('body.newPassword', 'must differ from the current password');
+        if (newPassword === currentPassword) throw HttpProblem.unprocessable('body.newPassword', text('不能与当前密码相同', 'must differ from the current password'));
         const passwordHash = await hashPassword(newPassword);
         const at = new Date();
         const ended = await db.transaction(async (tx) => {

@@ -17,6 +17,8 @@ import { taskRowView, taskView } from '../views';
 import { deadlineSummary } from '../deadline-summary';
 import { visibleRequests } from '../visibility';
 import type { Deadline } from '../../calendar';
+import { things } from '../problem-text';
+import { actedOnByOthers } from '../task-acted';
 
 export function taskRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -55,7 +57,7 @@ export function taskRoutes(deps: AppDeps) {
       },
       async (request) => {
         const [row] = await selectTaskRows(db).where(and(eq(tasks.id, request.params.id), visibleRequests(caller(request))));
-        if (!row) throw HttpProblem.notFound('Task');
+        if (!row) throw HttpProblem.notFound(things.task);
         return taskRowView(row, await deps.calendar.current(), await packStore(deps).resolver(), { withTexts: true });
       },
     );
@@ -74,9 +76,8 @@ export function taskRoutes(deps: AppDeps) {
       async (request) => {
         const user = caller(request);
         const row = await ownTask(request.params.id, user.departmentId);
-        if (row.task.claimedBy && row.task.claimedBy !== user.id) {
-          throw HttpProblem.conflict(`Task is claimed by ${row.task.claimedBy}; they may release it`);
-        }
+        const actedOn = await actedOnByOthers(db, row.task.id, user.id);
+        if (actedOn) throw actedOn;
         await sendTaskUpdate(
           deps.temporal,
           row.workflowId,
@@ -91,7 +92,11 @@ export function taskRoutes(deps: AppDeps) {
           },
           updateWaitMs,
           { zh: '办理结果', en: 'decision' },
-        );
+        ).catch(async (error: unknown) => {
+          // Someone acted between the read above and the case taking this one: say who, not only "conflict".
+          if (error instanceof HttpProblem && error.status === 409) throw (await actedOnByOthers(db, row.task.id, user.id)) ?? error;
+          throw error;
+        });
         const updated = await db.select().from(tasks).where(eq(tasks.id, row.task.id));
         return taskView(updated[0]!, await deps.calendar.current(), new Date(), await packStore(deps).forCase(row.pack, row.packHash));
       },
@@ -177,7 +182,7 @@ export function taskRoutes(deps: AppDeps) {
       .from(tasks)
       .innerJoin(requests, eq(tasks.requestId, requests.id))
       .where(eq(tasks.id, taskId));
-    if (!row || row.task.assigneeDepartmentId !== departmentId) throw HttpProblem.notFound('Task');
+    if (!row || row.task.assigneeDepartmentId !== departmentId) throw HttpProblem.notFound(things.task);
     return row;
   }
 }

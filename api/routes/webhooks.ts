@@ -10,6 +10,7 @@ import type { AppDeps } from '../app';
 import { caller, peopleOnly, type AuthUser } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { problemResponses } from '../schemas/common';
+import { text, things } from '../problem-text';
 
 const DepartmentParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
 const WebhookBody = Type.Object({ url: Type.String({ format: 'uri', maxLength: 500, pattern: '^https?://' }) }, { additionalProperties: false });
@@ -17,7 +18,7 @@ const WebhookView = Type.Object({ departmentId: Type.String(), url: Type.String(
 
 /** A department's people manage its own webhook (an API key manages none: `peopleOnly`); an admin manages any. */
 function mayManage(user: AuthUser, departmentId: string): void {
-  if (user.departmentId !== departmentId && !user.roles.includes('admin')) throw HttpProblem.notFound('Department');
+  if (user.departmentId !== departmentId && !user.roles.includes('admin')) throw HttpProblem.notFound(things.department);
 }
 
 export function webhookRoutes({ db, webhookPolicy }: AppDeps) {
@@ -30,7 +31,7 @@ export function webhookRoutes({ db, webhookPolicy }: AppDeps) {
     api.get('/api/departments/:id/webhook', { preHandler, schema: { ...schema, summary: '部门回调 The department webhook', response: { 200: WebhookView, ...problemResponses } } }, async (request) => {
       mayManage(caller(request), request.params.id);
       const [hook] = await db.select().from(departmentWebhooks).where(eq(departmentWebhooks.departmentId, request.params.id));
-      if (!hook) throw HttpProblem.notFound('Webhook');
+      if (!hook) throw HttpProblem.notFound(things.webhook);
       return { departmentId: hook.departmentId, url: hook.url, active: hook.active };
     });
 
@@ -42,10 +43,10 @@ export function webhookRoutes({ db, webhookPolicy }: AppDeps) {
         mayManage(user, request.params.id);
         // An admin may name any department: one that does not exist has no webhook to set (and no row to refer to).
         const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, request.params.id));
-        if (!department) throw HttpProblem.notFound('Department');
+        if (!department) throw HttpProblem.notFound(things.department);
         // Checked here so a bad target is refused at once; checked again before every delivery (DNS may change).
         const target = await checkWebhookTarget(request.body.url, policy);
-        if (!target.ok) throw HttpProblem.badRequest('body.url', target.reason);
+        if (!target.ok) throw HttpProblem.badRequest('body.url', text(target.reasonZh, target.reason));
         const secret = randomBytes(24).toString('base64url');
         const row = { departmentId: request.params.id, url: request.body.url, secret, active: true, updatedAt: new Date() };
         await db.transaction(async (tx) => {
@@ -79,7 +80,7 @@ export function webhookRoutes({ db, webhookPolicy }: AppDeps) {
         });
         return off;
       });
-      if (!hook) throw HttpProblem.notFound('Webhook');
+      if (!hook) throw HttpProblem.notFound(things.webhook);
       return { departmentId: hook.departmentId, url: hook.url, active: false };
     });
   };

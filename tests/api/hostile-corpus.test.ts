@@ -2,12 +2,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownDatabase } from '../support/own-database';
 import { loginAs, startStack, type TestStack } from '../support/stack';
+import { problemLanguageFaults } from '../support/problem-languages';
 
 /**
  * A hand-written corpus of hostile input, sent to every route the app's own OpenAPI document lists (a new route is
  * covered without editing this file): lone surrogates, NUL (in values and keys), control and bidi characters,
  * type confusion, deep JSON, impossible dates and years in every date and cursor parameter, encoded path prefixes.
- * Whatever it is, the answer is never a 5xx, never slower than 5 s, and nothing already stored changes.
+ * Whatever it is, the answer is never a 5xx, never slower than 5 s, and nothing already stored changes; every refusal
+ * says why in Chinese and in English.
  */
 
 interface Schema {
@@ -236,7 +238,7 @@ async function storedRows(): Promise<Map<string, Set<string>>> {
 const refusedInStorage = /[\u0000\u202a-\u202e\u2066-\u2069\u0001-\u0008\u000b-\u001f\u007f-\u009f]|\\u0000|\\ud[89a-f]/i;
 
 describe('a hostile corpus against every documented route', () => {
-  it('gets no 5xx and no answer slower than 5 s, and changes nothing already stored', async () => {
+  it('gets no 5xx and no answer slower than 5 s, changes nothing already stored, and is refused in both languages', async () => {
     const document = (await stack.app.inject({ method: 'GET', url: '/docs/json' })).json();
     // Signing out would end the corpus's own sessions; it takes no input besides the session itself.
     const ops = operations(document).filter((op) => !op.path.endsWith('/logout'));
@@ -259,6 +261,9 @@ describe('a hostile corpus against every documented route', () => {
         });
         status = response.statusCode;
         if (status >= 400 && !String(response.headers['content-type']).includes('application/problem+json')) failures.push(`${a.method} ${a.url}: ${status} not problem+json`);
+        else if (status >= 400) {
+          for (const fault of problemLanguageFaults(response.json())) failures.push(`${a.method} ${a.url.slice(0, 120)}: ${fault}`);
+        }
       } catch (error) {
         // The test client refusing to send it (e.g. a header it cannot encode) is not an answer of the API.
         if (/Invalid character|header/i.test(String(error))) return;

@@ -28,7 +28,7 @@ describe('registering a webhook', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     const problem = response.json();
-    expect(problem.errors).toEqual([{ path: 'body.url', message: expect.stringMatching(/public address|user name or password/) }]);
+    expect(problem.errors).toEqual([{ path: 'body.url', code: 'invalid', message: expect.stringMatching(/public address|user name or password/), messageZh: expect.stringMatching(/公网地址|用户名或密码/) }]);
     const stored = await stack.app.inject({ method: 'GET', url: '/api/departments/hb-rst/webhook', headers: owner });
     expect(stored.statusCode).toBe(404);
   });

@@ -19,6 +19,7 @@ import type {
   TaskListItem,
   User,
 } from './types';
+import type { Lang } from './i18n';
 
 export interface TaskQuery {
   status?: 'open' | 'completed' | 'all';
@@ -44,13 +45,19 @@ export class ApiError extends Error {
   get routeMissing(): boolean {
     return this.problem.status === 404 && /is not a route$/.test(this.problem.detail ?? '');
   }
-  /** The field errors whose path is `prefix.field`, by field. */
-  fieldErrors(prefix = 'body'): Record<string, string> {
+  /** What the API said, in `lang`: the detail, else the title. */
+  text(lang: Lang): string {
+    const p = this.problem;
+    return lang === 'zh' ? (p.detailZh ?? p.titleZh) : (p.detail ?? p.title);
+  }
+  /** The field errors whose path is `prefix.field`, by field, in `lang`. */
+  fieldErrors(lang: Lang, prefix = 'body'): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.problem.errors ?? []) {
       if (e.path.startsWith(`${prefix}.`)) {
         const field = e.path.slice(prefix.length + 1).split('.')[0]!;
-        out[field] = out[field] ? `${out[field]}; ${e.message}` : e.message;
+        const message = lang === 'zh' ? e.messageZh : e.message;
+        out[field] = out[field] ? `${out[field]}${lang === 'zh' ? '；' : '; '}${message}` : message;
       }
     }
     return out;
@@ -91,14 +98,15 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
     });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: (error as Error).message });
+    throw new ApiError({ type: 'about:blank', title: 'Network error', titleZh: '无法连接服务器', status: 0, detail: (error as Error).message });
   }
   if (!response.ok) {
     let problem: Problem;
     try {
       problem = (await response.json()) as Problem;
     } catch {
-      problem = { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
+      // Not the API's own answer (a proxy's error page): said by status.
+      problem = { type: 'about:blank', title: response.statusText || 'Error', titleZh: `服务器返回错误（${response.status}）`, status: response.status };
     }
     if (response.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/logout') onUnauthorized();
     throw new ApiError({ ...problem, status: problem.status ?? response.status });

@@ -66,12 +66,8 @@ export function Header({ children }: { children?: ReactNode }) {
       </a>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
-        <span>
-          <span className="brand-name">{t('appName')}</span>
-          <span className="brand-sub" lang={t('appNameSub').match(/[a-z]/) ? 'en' : 'zh-CN'}>
-            {t('appNameSub')}
-          </span>
-        </span>
+        {/* One language at a time: the name in the interface's language, no subtitle in the other. */}
+        <span className="brand-name">{t('appName')}</span>
       </div>
       <div className="topbar-tools">
         {children}

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setToken, setUnauthorizedHandler } from './api';
 import type { Session, User } from './types';
+import { dropAllDrafts } from './drafts';
 
 interface Auth {
   user: User | null;
@@ -51,6 +52,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       /* already ended, or the server is unreachable: forget it here all the same */
     }
+    // Signing out, not an expired session: what was typed is kept for the same person's next sign-in until then.
+    dropAllDrafts();
     forget();
   }, [forget]);
 

@@ -5,7 +5,6 @@ export type Lang = 'zh' | 'en';
 /** Every string of the interface, in 简体中文 first; English is the switch. Terms follow STATUTES.md. */
 const zh = {
   appName: '政务数据共享审批',
-  appNameSub: 'Government data sharing approvals',
   skipToContent: '跳到正文',
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
@@ -67,7 +66,11 @@ const zh = {
   release: '释放',
   claimedBy: '已由 {who} 认领',
   claimedByYou: '已由您认领',
-  claimConflict: '该事项已办结或已被他人认领。',
+  unexpectedError: '页面出现意外错误，请刷新后重试。',
+  charCount: '已输入 {n} / {max} 字',
+  taskClosedBy: '该事项已由 {who} 于 {when} 办结。',
+  taskClosedMeanwhile: '该事项已在您查看期间办结。',
+  completedByName: '承办人：{who}',
   loadMore: '加载更多',
   filterScope: '范围',
   scopeMine: '我的待办',
@@ -375,7 +378,6 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
   appName: 'Government data sharing approvals',
-  appNameSub: '政务数据共享审批',
   skipToContent: 'Skip to content',
   switchLanguage: '中文',
   switchLanguageLabel: '切换到中文',
@@ -437,7 +439,11 @@ const en: Record<MessageKey, string> = {
   release: 'Release',
   claimedBy: 'Claimed by {who}',
   claimedByYou: 'Claimed by you',
-  claimConflict: 'The task is closed or claimed by someone else.',
+  unexpectedError: 'Something unexpected went wrong on this page; reload it and try again.',
+  charCount: '{n} / {max} characters',
+  taskClosedBy: 'This task was completed by {who} on {when}.',
+  taskClosedMeanwhile: 'This task was closed while you were looking at it.',
+  completedByName: 'by {who}',
   loadMore: 'Load more',
   filterScope: 'Scope',
   scopeMine: 'My tasks',

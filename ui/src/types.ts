@@ -157,6 +157,8 @@ export interface Task extends TextsOfCase {
   claimedBy: string | null;
   /** Who claimed it, by name (task list and GET /api/tasks/:id). */
   claimedByName?: string | null;
+  /** Who completed it (承办人), by name; null when the case itself closed it (task list and GET /api/tasks/:id). */
+  completedByName?: string | null;
   claimedAt: string | null;
   /** Given in the task list (GET /api/tasks), not in a case's tasks. */
   process?: Process;
@@ -399,16 +401,21 @@ export interface Assessment {
   overdueByWeek: { week: string; overdue: number }[];
 }
 
+/** One failing field of a request, with why in both languages (the API's `errors[]`). */
 export interface FieldError {
   path: string;
+  code: string;
   message: string;
+  messageZh: string;
 }
 
 export interface Problem {
   type: string;
   title: string;
+  titleZh: string;
   status: number;
   detail?: string;
+  detailZh?: string;
   errors?: FieldError[];
 }
 

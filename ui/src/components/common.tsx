@@ -1,10 +1,11 @@
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { api, type ApiError } from '../api';
+import { api } from '../api';
 import { useUser } from '../auth';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { Link, paths } from '../router';
 import type { Department } from '../types';
+import { errorText } from '../error-text';
 
 /**
  * The page's heading: it names the document and takes the focus after a navigation, so a screen reader announces
@@ -42,11 +43,11 @@ export function Loading() {
 
 export function ErrorBlock({ error, retry }: { error: Error; retry?: () => void }) {
   const { t } = useI18n();
-  const problem = (error as ApiError).problem;
+  const { lang } = useI18n();
   return (
     <div className="notice notice-error" role="alert">
       <strong>{t('errorTitle')}</strong>
-      <p>{problem?.status === 0 ? t('networkError') : (problem?.detail ?? problem?.title ?? error.message)}</p>
+      <p>{errorText(error, lang, t)}</p>
       {retry ? (
         <button type="button" className="btn" onClick={retry}>
           {t('retry')}

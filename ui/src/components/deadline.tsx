@@ -295,7 +295,7 @@ export function CitationBlock({
         </p>
       ) : null}
       {policy && basis === 'policy' ? <p className="hint">{lang === 'zh' ? policy.zh : policy.en}</p> : null}
-      {citation.note ? <p className="hint">{citation.note}</p> : null}
+      {citation.note ? <p className="hint">{bilingual(citation.note, lang)}</p> : null}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { decisionEffect } from '../decision-effects';
 import { useI18n } from '../i18n';
 import { decisionLabel } from '../labels';
@@ -8,6 +8,8 @@ import { ConfirmDialog } from './confirm-dialog';
 import { EntryUpdateFields, updateFields, type UpdateField } from './entry-update-fields';
 import { ErrorSummary, Field, FieldSet, useSubmit } from './forms';
 import { emptyLegalBasis, isCompleteLegalBasis, LegalBasisFields, type LegalBasisDraft } from './legal-basis-fields';
+import { useDraft } from '../drafts';
+import { useUser } from '../auth';
 
 /** The steps whose completion carries the updated catalogue entry (the department's update of a catalogue change). */
 export const payloadSteps = new Set(['submit-update', 'correct-update']);
@@ -29,12 +31,26 @@ function changedFields(current: Partial<Record<UpdateField, string | null>>, val
  * the law requires (a choice, reasons for a refusal) is checked before anything is sent; then a dialog states the
  * act and its legal effect, and only its confirm button sends it.
  */
-export function DecisionForm({ task, entry, onDone }: { task: Task; entry: CatalogueEntry | null | undefined; onDone(decision: string): void }) {
+export function DecisionForm({
+  task,
+  entry,
+  onDone,
+  onActedOn,
+}: {
+  task: Task;
+  entry: CatalogueEntry | null | undefined;
+  onDone(decision: string): void;
+  /** Someone else completed or claimed the task meanwhile: what the API said (who, what, when). */
+  onActedOn(message: string): void;
+}) {
   const { t, lang } = useI18n();
-  const [decision, setDecision] = useState('');
-  const [reason, setReason] = useState('');
-  const [payload, setPayload] = useState<Partial<Record<UpdateField, string>>>({});
-  const [legalBasis, setLegalBasis] = useState<LegalBasisDraft>(emptyLegalBasis);
+  const user = useUser();
+  // What is typed survives a reload, back and forward, and an expired session (drafts.ts); dropped once it is sent.
+  const draft = `${user.id}:decide:${task.id}`;
+  const [decision, setDecision, dropDecision] = useDraft(`${draft}:decision`, () => '');
+  const [reason, setReason, dropReason] = useDraft(`${draft}:reason`, () => '');
+  const [payload, setPayload, dropPayload] = useDraft<Partial<Record<UpdateField, string>>>(`${draft}:payload`, () => ({}));
+  const [legalBasis, setLegalBasis, dropLegalBasis] = useDraft<LegalBasisDraft>(`${draft}:legalBasis`, () => emptyLegalBasis);
   const [confirming, setConfirming] = useState(false);
   const withPayload = payloadSteps.has(task.step);
   const submit = useSubmit(['decision', 'reason', 'payload', 'legalBasis']);
@@ -58,15 +74,27 @@ export function DecisionForm({ task, entry, onDone }: { task: Task; entry: Catal
   async function send() {
     setConfirming(false);
     const changed = withPayload ? changedFields(current, payload) : {};
-    const result = await submit.run(() =>
-      api.complete(task.id, {
-        decision,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-        ...(basisRequired && legalBasis.kind ? { legalBasis: { kind: legalBasis.kind, title: legalBasis.title.trim(), article: legalBasis.article.trim() } } : {}),
-        ...(Object.keys(changed).length ? { payload: changed } : {}),
-      }),
-    );
-    if (result) onDone(decisionLabel(decision, lang, task.step));
+    const result = await submit.run(async () => {
+      try {
+        return await api.complete(task.id, {
+          decision,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+          ...(basisRequired && legalBasis.kind ? { legalBasis: { kind: legalBasis.kind, title: legalBasis.title.trim(), article: legalBasis.article.trim() } } : {}),
+          ...(Object.keys(changed).length ? { payload: changed } : {}),
+        });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) {
+          // The task is someone else's decision now: nothing of this draft can be sent any more.
+          for (const drop of [dropDecision, dropReason, dropPayload, dropLegalBasis]) drop();
+          onActedOn(error.text(lang));
+        }
+        throw error;
+      }
+    });
+    if (result) {
+      for (const drop of [dropDecision, dropReason, dropPayload, dropLegalBasis]) drop();
+      onDone(decisionLabel(decision, lang, task.step));
+    }
   }
 
   const labels = { decision: t('decision'), reason: t('reason'), payload: t('payloadTitle'), legalBasis: t('legalBasisTitle') };
@@ -112,6 +140,7 @@ export function DecisionForm({ task, entry, onDone }: { task: Task; entry: Catal
         required={reasonRequired}
         error={submit.fields.reason}
         hint={reasonRequired ? t('reasonRequiredHint', { decision: chosen }) : t('reasonHint')}
+        count={{ value: reason, max: 4000 }}
       >
         {(p) => (
           <textarea

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../api';
-import { useI18n, type Translate } from '../i18n';
-import { decisionLabel } from '../labels';
-import type { Lang } from '../i18n';
+import { errorText } from '../error-text';
+import { useI18n } from '../i18n';
 
 export interface InputProps {
   id: string;
@@ -17,11 +16,13 @@ interface FieldProps {
   hint?: ReactNode;
   error?: string;
   required?: boolean;
+  /** A long text's length against its limit, shown under it (characters as the API counts them: code points). */
+  count?: { value: string; max: number };
   children: (props: InputProps) => ReactNode;
 }
 
 /** A labelled control with its hint and, next to it, the error the API reported for it. */
-export function Field({ id, label, hint, error, required, children }: FieldProps) {
+export function Field({ id, label, hint, error, required, count, children }: FieldProps) {
   const { t } = useI18n();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -36,12 +37,25 @@ export function Field({ id, label, hint, error, required, children }: FieldProps
         </p>
       ) : null}
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'aria-required': required || undefined })}
+      {count ? <CharCount {...count} /> : null}
       {error ? (
         <p id={`${id}-error`} className="field-error" data-testid={`error-${id}`}>
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** `120 / 2000 字`: quiet while there is room; announced to screen readers once the text nears its limit. */
+function CharCount({ value, max }: { value: string; max: number }) {
+  const { t } = useI18n();
+  const n = [...value].length;
+  const near = n >= max * 0.9;
+  return (
+    <p className={`char-count${near ? ' char-count-near' : ''}`} aria-live={near ? 'polite' : 'off'} data-testid="char-count">
+      {t('charCount', { n, max })}
+    </p>
   );
 }
 
@@ -101,25 +115,6 @@ export function ErrorSummary({ formId, fields, general, labels }: { formId: stri
   );
 }
 
-/** The API's English validation messages in the interface's language, where we recognise them. */
-export function localizeFieldError(message: string, t: Translate, lang: Lang): string {
-  // The API's own bilingual messages ("English / 中文"): the Chinese half in Chinese mode, the English half otherwise.
-  const halves = /^(.*) \/ (.*[\u4e00-\u9fff].*)$/.exec(message);
-  if (halves) return lang === 'zh' ? halves[2]! : halves[1]!;
-  if (lang === 'en') return message;
-  if (message === 'is required') return t('required');
-  const short = /must NOT have fewer than (\d+) characters/.exec(message);
-  if (short) return t('tooShort', { n: short[1]! });
-  if (/must not be in the future/.test(message)) return t('mustBePast');
-  const reasons = /Decision "([^"]+)" requires written reasons/.exec(message);
-  if (reasons) return t('reasonRequiredHint', { decision: decisionLabel(reasons[1]!, lang) });
-  if (/extension request needs reasons/.test(message)) return '延期申请须说明理由';
-  if (/no catalogue entry/.test(message)) return `目录中没有此条目（${message}）`;
-  if (/own department’s entry/.test(message)) return '这是本部门的目录条目，请申请其他部门的数据';
-  if (/only the department that provides this entry/.test(message)) return '只有该条目的提供部门可以办理';
-  return message;
-}
-
 interface SubmitState {
   fields: Record<string, string>;
   general: string[];
@@ -144,17 +139,14 @@ export function useSubmit(knownFields: string[], prefix = 'body') {
       const fields: Record<string, string> = {};
       const general: string[] = [];
       if (error instanceof ApiError) {
-        const byField = error.fieldErrors(prefix);
+        const byField = error.fieldErrors(lang, prefix);
         for (const [field, message] of Object.entries(byField)) {
-          const text = localizeFieldError(message, t, lang);
-          if (knownFields.includes(field)) fields[field] = text;
-          else general.push(`${field}: ${text}`);
+          if (knownFields.includes(field)) fields[field] = message;
+          else general.push(message);
         }
-        if (Object.keys(byField).length === 0) {
-          general.push(error.status === 0 ? t('networkError') : (error.problem.detail ?? error.problem.title));
-        }
+        if (Object.keys(byField).length === 0) general.push(errorText(error, lang, t));
       } else {
-        general.push((error as Error).message);
+        general.push(errorText(error, lang, t));
       }
       setState({ fields, general, busy: false });
       return undefined;

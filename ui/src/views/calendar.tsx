@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, saveFile, type ApiError } from '../api';
+import { api, saveFile } from '../api';
 import { useUser } from '../auth';
 import { Loaded, PageTitle } from '../components/common';
 import { bilingual, formatDate, paren, todayInShanghai, weekdayIndex } from '../format';
@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { jurisdictionLabels, label } from '../labels';
 import { Link, paths, useRouter } from '../router';
 import type { DayStatus } from '../types';
+import { errorText } from '../error-text';
 
 const kinds: { kind: string; key: MessageKey }[] = [
   { kind: 'workday', key: 'kindWorkday' },
@@ -181,14 +182,14 @@ function SpecialDays({ days }: { days: DayStatus[] }) {
 /** The department's open due instants as an iCalendar file, for a desktop calendar. */
 function IcsDownload() {
   const user = useUser();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [error, setError] = useState<string | null>(null);
   async function download() {
     setError(null);
     try {
       saveFile(await api.deadlinesIcs(user.departmentId), `deadlines-${user.departmentId}.ics`, 'text/calendar;charset=utf-8');
     } catch (e) {
-      setError((e as ApiError).problem?.detail ?? (e as Error).message);
+      setError(errorText(e, lang, t));
     }
   }
   return (

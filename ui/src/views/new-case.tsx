@@ -4,13 +4,14 @@ import { useUser } from '../auth';
 import { rememberCases } from '../cases';
 import { PageTitle, useDepartments } from '../components/common';
 import { ErrorSummary, Field, FieldSet, useSubmit, type InputProps } from '../components/forms';
-import { localInputToInstant, nowAsLocalInput, todayInShanghai } from '../format';
+import { bilingual, localInputToInstant, nowAsLocalInput, todayInShanghai } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n, type MessageKey } from '../i18n';
 import { label, processLabels, sharingLabels, triggerLabels } from '../labels';
 import { Link, paths, useRouter } from '../router';
 import type { CatalogueEntry, Process } from '../types';
 import { mayRegisterLate, mayStart } from './cases';
+import { useDraft } from '../drafts';
 
 interface FieldSpec {
   name: string;
@@ -84,9 +85,15 @@ export function NewCaseView({ process }: { process: Process }) {
   const late = !mayStart(process, user) && mayRegisterLate(user);
   const spec = late ? lateRegistrationForm(process) : forms[process];
   const ours = departments.filter((d) => d.kind === 'department' && d.authorityId === user.departmentId);
-  const [values, setValues] = useState<Record<string, string>>(() => ({ catalogueEntryId: query.get('entry') ?? '' }));
+  // What is typed survives a reload, back and forward, and an expired session (drafts.ts), and so does the form's
+  // Idempotency-Key: the same form sent again after a reload is still recorded once.
+  // One draft per form and per entry it was opened for (申请 from the catalogue names the entry).
+  const draft = `${user.id}:new-case:${process}${late ? ':late' : ''}:${query.get('entry') ?? ''}`;
+  const [values, setValues, dropValues] = useDraft<Record<string, string>>(`${draft}:values`, () => ({ catalogueEntryId: query.get('entry') ?? '' }));
   const [local, setLocal] = useState<Record<string, string>>({});
-  const key = useRef(newIdempotencyKey());
+  const [idempotencyKey, setIdempotencyKey, dropKey] = useDraft(`${draft}:key`, newIdempotencyKey);
+  const key = useRef(idempotencyKey);
+  key.current = idempotencyKey;
   const submit = useSubmit(spec.map((f) => f.name));
   const catalogue = useLoad((signal) => api.catalogue(signal), []);
   const providerSide = !requesterSide(process);
@@ -113,7 +120,7 @@ export function NewCaseView({ process }: { process: Process }) {
   function set(name: string, value: string) {
     setValues((v) => ({ ...v, [name]: value }));
     // A changed form is a new submission: a new Idempotency-Key. Sending the same form again reuses the key.
-    key.current = newIdempotencyKey();
+    setIdempotencyKey(newIdempotencyKey());
     submit.clearField(name);
     setLocal((l) => {
       if (!(name in l)) return l;
@@ -148,6 +155,8 @@ export function NewCaseView({ process }: { process: Process }) {
     }
     const created = await submit.run(() => api.submit(process, body, key.current));
     if (created) {
+      dropValues();
+      dropKey();
       rememberCases([created]);
       navigate(`${paths.case(process, created.id)}?created=1`);
     }
@@ -196,7 +205,15 @@ export function NewCaseView({ process }: { process: Process }) {
             );
           }
           return (
-            <Field key={f.name} id={id} label={t(f.label)} required={f.required} error={error} hint={f.hint ? t(f.hint) : undefined}>
+            <Field
+              key={f.name}
+              id={id}
+              label={t(f.label)}
+              required={f.required}
+              error={error}
+              hint={f.hint ? t(f.hint) : undefined}
+              count={f.kind === 'textarea' ? { value, max: f.maxLength } : undefined}
+            >
               {(p) =>
                 f.kind === 'department' ? (
                   <select {...p} name={f.name} value={value} onChange={(e) => set(f.name, e.target.value)}>
@@ -299,7 +316,7 @@ function EntryInfo({ entry }: { entry?: CatalogueEntry }) {
         <>
           <strong>{pick(entry.nameZh, entry.nameEn)}</strong> <span className={`tag share-${entry.sharingAttribute}`}>{label(sharingLabels, entry.sharingAttribute, lang)}</span>
           {entry.providerNameZh && entry.providerNameEn ? ` · ${pick(entry.providerNameZh, entry.providerNameEn)}` : ''}
-          {entry.conditions ? ` · ${entry.conditions}` : ''}
+          {entry.conditions ? ` · ${bilingual(entry.conditions, lang)}` : ''}
         </>
       ) : null}
     </p>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { colon } from '../format';
-import { api, ApiError, processes, type TaskQuery } from '../api';
+import { api, processes, type TaskQuery } from '../api';
 import { isAuthority, useUser } from '../auth';
 import { rememberProcess } from '../cases';
 import { ErrorBlock, Loading, NotAvailable, PageTitle, useDepartments } from '../components/common';
@@ -10,6 +10,7 @@ import { useI18n } from '../i18n';
 import { label, processLabels, rungLabels, rungOrder } from '../labels';
 import { Link, paths, useRouter } from '../router';
 import type { TaskListItem } from '../types';
+import { errorText } from '../error-text';
 
 const pageSize = 50;
 
@@ -74,7 +75,7 @@ export function QueueView() {
       const page = await api.tasksPage({ ...params, cursor });
       setMore((old) => ({ key, tasks: [...(old?.key === key ? old.tasks : []), ...page.tasks], cursor: page.nextCursor }));
     } catch (error) {
-      setClaimError((error as ApiError).problem?.detail ?? (error as Error).message);
+      setClaimError(errorText(error, lang, t));
     } finally {
       setBusy(null);
     }
@@ -88,8 +89,8 @@ export function QueueView() {
       setMore(null);
       loaded.reload();
     } catch (error) {
-      const problem = (error as ApiError).problem;
-      setClaimError(problem?.status === 409 ? t('claimConflict') : (problem?.detail ?? (error as Error).message));
+      // A 409 says who holds or closed the task (the API names them); the list is reloaded either way.
+      setClaimError(errorText(error, lang, t));
       loaded.reload();
     } finally {
       setBusy(null);

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api } from '../api';
 import { useUser } from '../auth';
 import { findCase, notFoundAsNull } from '../cases';
 import { ArgumentsSoFar } from '../components/arguments';
@@ -13,11 +13,13 @@ import { ErrorSummary, Field, useSubmit } from '../components/forms';
 import { HigherTextNotice, HigherTextTag, higherTitles } from '../components/hierarchy';
 import { EscalationList, Steps, Timeline } from '../components/timeline';
 import { formatInstant, paren } from '../format';
-import { useLoad } from '../hooks';
+import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { decisionLabel, label, processLabels } from '../labels';
 import { Link, paths } from '../router';
 import type { CaseDetail, PreviewStep, Task, User } from '../types';
+import { errorText } from '../error-text';
+import { useDraft } from '../drafts';
 
 /** Whether the user is the one who must act on the task. */
 export function mayAct(task: Task, user: User): boolean {
@@ -64,6 +66,23 @@ export function TaskView({ taskId }: { taskId: string }) {
   );
 
   const [done, setDone] = useState<string | null>(null);
+  const [actedOn, setActedOn] = useState<string | null>(null);
+  // The page follows the task live, as the case page does: a decision taken elsewhere shows within seconds.
+  useInterval(() => {
+    if (loaded.state === 'ok' && loaded.data?.task.status === 'open' && !done) loaded.reload();
+  }, 10_000);
+  const seenOpen = useRef(false);
+  const current = loaded.state === 'ok' ? loaded.data?.task : undefined;
+  useEffect(() => {
+    if (!current) return;
+    if (current.status === 'open') seenOpen.current = true;
+    else if (seenOpen.current && !done && !actedOn) {
+      // Closed while this page showed it open, and not by this page: say by whom and when.
+      seenOpen.current = false;
+      const when = current.completedAt ? formatInstant(current.completedAt, lang) : '';
+      setActedOn(current.completedByName ? t('taskClosedBy', { who: current.completedByName, when }) : t('taskClosedMeanwhile'));
+    }
+  }, [current, done, actedOn, lang, t]);
   const catalogueEntryId = loaded.state === 'ok' ? (loaded.data?.kase?.catalogueEntryId ?? loaded.data?.task.catalogueEntryId) : undefined;
   const { entry, reload: reloadEntry } = useCatalogueEntry(catalogueEntryId);
   if (loaded.state === 'loading') return <Loading />;
@@ -100,6 +119,11 @@ export function TaskView({ taskId }: { taskId: string }) {
                 {t('taskCompleted', { decision: done })}
               </p>
             ) : null}
+            {actedOn ? (
+              <p className="notice notice-warn" role="alert" data-testid="acted-on">
+                {actedOn}
+              </p>
+            ) : null}
             {actionable && !done ? (
               <DecisionForm
                 task={task}
@@ -109,6 +133,11 @@ export function TaskView({ taskId }: { taskId: string }) {
                   loaded.reload();
                   reloadEntry();
                 }}
+                onActedOn={(message) => {
+                  // The task as it is now: its form gives way to who decided what.
+                  setActedOn(message);
+                  loaded.reload();
+                }}
               />
             ) : done ? null : task.status !== 'open' ? (
               <p>
@@ -117,6 +146,7 @@ export function TaskView({ taskId }: { taskId: string }) {
                   <>
                     {' '}
                     <strong>{decisionLabel(task.decision, lang, task.step)}</strong>
+                    {task.completedByName ? ` · ${t('completedByName', { who: task.completedByName })}` : ''}
                     {task.reason ? ` · ${task.reason}` : ''}
                     {task.completedAt ? ` · ${formatInstant(task.completedAt, lang)}` : ''}
                   </>
@@ -196,7 +226,7 @@ function ExtensionRequestFacts({ request }: { request: NonNullable<Task['extensi
 /** Who is on the task: claim it so colleagues see it is taken, release it for them. */
 function ClaimControl({ task, onChange }: { task: Task; onChange(): void }) {
   const user = useUser();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function act(release: boolean) {
@@ -205,7 +235,7 @@ function ClaimControl({ task, onChange }: { task: Task; onChange(): void }) {
     try {
       await (release ? api.release(task.id) : api.claim(task.id));
     } catch (e) {
-      setError((e as ApiError).problem?.status === 409 ? t('claimConflict') : ((e as ApiError).problem?.detail ?? (e as Error).message));
+      setError(errorText(e, lang, t));
     } finally {
       setBusy(false);
       onChange();
@@ -280,8 +310,10 @@ function ExtensionForm({ task, max, approvedBy, pending }: { task: Task; max: { 
   // What the statute allows in all, less what was already granted.
   const granted = (task.deadline.extensions ?? []).reduce((a, b) => a + b, 0);
   const remaining = Math.max(0, max.n - granted);
-  const [n, setN] = useState(String(remaining));
-  const [reason, setReason] = useState('');
+  const user = useUser();
+  const draft = `${user.id}:extension:${task.id}`;
+  const [n, setN, dropN] = useDraft(`${draft}:n`, () => String(remaining));
+  const [reason, setReason, dropReason] = useDraft(`${draft}:reason`, () => '');
   const [sent, setSent] = useState(false);
   const submit = useSubmit(['n', 'reason']);
   const unit = max.unit === 'days' ? (lang === 'zh' ? '日' : 'days') : lang === 'zh' ? '个工作日' : 'working days';
@@ -289,7 +321,11 @@ function ExtensionForm({ task, max, approvedBy, pending }: { task: Task; max: { 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const result = await submit.run(() => api.extension(task.id, { n: Number(n), reason: reason.trim() }));
-    if (result) setSent(true);
+    if (result) {
+      dropN();
+      dropReason();
+      setSent(true);
+    }
   }
 
   if (remaining === 0) return null;
@@ -310,8 +346,8 @@ function ExtensionForm({ task, max, approvedBy, pending }: { task: Task; max: { 
           <Field id="ext-n" label={`${t('extensionDays')}${paren(unit, lang)}`} required error={submit.fields.n}>
             {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={remaining} value={n} onChange={(e) => setN(e.target.value)} className="input-short" />}
           </Field>
-          <Field id="ext-reason" label={t('extensionReason')} required error={submit.fields.reason}>
-            {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          <Field id="ext-reason" label={t('extensionReason')} required error={submit.fields.reason} count={{ value: reason, max: 4000 }}>
+            {(p) => <textarea {...p} rows={3} maxLength={4000} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <button type="submit" className="btn" disabled={submit.busy}>
             {submit.busy ? t('submitting') : t('extensionSubmit')}
