@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { CalendarError } from '../../calendar';
+import { CalendarError, UnknownJurisdictionError } from '../../calendar';
 import type { AppDeps } from '../app';
 import { HttpProblem } from '../problem';
 import { CalendarYearSchema, DeadlineQueryString, DeadlineSchema, JurisdictionQuery, YearParams } from '../schemas/calendar';
@@ -9,7 +9,8 @@ import { problemResponses } from '../schemas/common';
 /** A calendar error as a 400 naming the field it is about. */
 function calendarProblem(error: unknown, context: string): never {
   if (error instanceof CalendarError) {
-    const field = (error as CalendarError & { field?: string }).field;
+    // An unknown jurisdiction is the query's `jurisdiction`; the other errors carry the field they are about.
+    const field = error instanceof UnknownJurisdictionError ? 'jurisdiction' : (error as CalendarError & { field?: string }).field;
     throw HttpProblem.badRequest(field ? `${context}.${field}` : context, error.message);
   }
   throw error;
