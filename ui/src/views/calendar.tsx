@@ -54,8 +54,20 @@ function useJurisdiction(): { jurisdiction: string | null; own: string } {
 export function CalendarView({ month: requested }: { month?: string }) {
   const { jurisdiction, own } = useJurisdiction();
   // An impossible month or year, or an unknown region, in the URL is a page that does not exist.
-  if ((requested !== undefined && !isCalendarMonth(requested)) || jurisdiction === null) return <NotFound />;
+  if ((requested !== undefined && !isCalendarMonth(requested)) || jurisdiction === null) return <CalendarNotFound />;
   return <CalendarPage month={requested ?? todayInShanghai().slice(0, 7)} jurisdiction={jurisdiction} own={own} />;
+}
+
+function CalendarNotFound() {
+  const { t } = useI18n();
+  return (
+    <>
+      <NotFound />
+      <p>
+        <Link to={paths.calendar()}>{t('backToCalendar')}</Link>
+      </p>
+    </>
+  );
 }
 
 function CalendarPage({ month, jurisdiction, own }: { month: string; jurisdiction: string; own: string }) {
@@ -513,7 +525,7 @@ function IcsDownload() {
     }
   }
   return (
-    <span className="ics">
+    <span className="ics-download">
       <button type="button" className="btn btn-ghost" onClick={download}>
         {t('downloadIcs')}
       </button>
