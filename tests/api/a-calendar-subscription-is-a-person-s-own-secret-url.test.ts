@@ -3,8 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, calendarFeeds, tasks } from '../../db/schema';
 import { lastDayOf, taskUid } from '../../api/deadline-events';
+import { buildApp } from '../../api/app';
+import { apiLoggerOptions } from '../../api/server';
+import { CalendarStore } from '../../db/calendar-store';
 import { diagnoseCase } from '../support/diagnose-case';
-import { loginAs, startStack, type TestStack } from '../support/stack';
+import { loginAs, startStack, testSecurity, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let owner: Record<string, string>; // mzt.li, hb-mzt: files the case
@@ -160,6 +163,27 @@ describe('a calendar subscription is a secret URL of the person’s own deadline
     // A bearer header changes nothing: the path alone is the credential.
     const withOtherBearer = await stack.app.inject({ method: 'GET', url: `/api/calendar/feeds/gdsf_${'B'.repeat(43)}.ics`, headers: reviewer });
     expect(withOtherBearer.statusCode).toBe(404);
+  });
+});
+
+describe('the secret stays out of the log', () => {
+  it('logs a subscription’s request with its secret replaced', async () => {
+    const lines: string[] = [];
+    const app = await buildApp(
+      { db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, calendar: new CalendarStore(stack.db), security: testSecurity },
+      { logger: { ...apiLoggerOptions(), level: 'info', stream: { write: (line: string) => void lines.push(line) } } },
+    );
+    try {
+      const path = await createFeed(outsider);
+      const token = path.slice('/api/calendar/feeds/'.length, -'.ics'.length);
+      expect((await app.inject({ method: 'GET', url: path })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: `${path}?x=1` })).statusCode).toBe(200);
+      const logged = lines.join('\n');
+      expect(logged).toContain('/api/calendar/feeds/[secret].ics');
+      expect(logged).not.toContain(token);
+    } finally {
+      await app.close();
+    }
   });
 });
 
