@@ -29,6 +29,7 @@ export interface DeadlineRow {
   scenario: string | null;
   catalogueEntryId: string | null;
   entryNameZh: string | null;
+  entryNameEn: string | null;
 }
 
 /**
@@ -50,6 +51,7 @@ export async function departmentDeadlines(db: Db, departmentId: string, lastDays
       scenario: requests.scenario,
       catalogueEntryId: requests.catalogueEntryId,
       entryNameZh: catalogueEntries.nameZh,
+      entryNameEn: catalogueEntries.nameEn,
     })
     .from(tasks)
     .innerJoin(requests, eq(tasks.requestId, requests.id))
@@ -64,6 +66,13 @@ export function caseWords(row: Pick<DeadlineRow, 'process' | 'catalogueEntryId' 
   const process = processWords[row.process]?.zh ?? row.process;
   const entry = row.catalogueEntryId ? `${row.entryNameZh ?? ''} ${row.catalogueEntryId}`.trim() : `案件 ${row.task.requestId.slice(0, 8)}`;
   return `${process}（${entry}）`;
+}
+
+/** The case in a few words, in English: Share request (Public transport card data, HB-JTYST-0001). */
+export function caseWordsEn(row: Pick<DeadlineRow, 'process' | 'catalogueEntryId' | 'entryNameEn' | 'task'>): string {
+  const process = processWords[row.process]?.en ?? row.process;
+  const entry = row.catalogueEntryId ? [row.entryNameEn, row.catalogueEntryId].filter(Boolean).join(', ') : `case ${row.task.requestId.slice(0, 8)}`;
+  return `${process} (${entry})`;
 }
 
 /** The task's UID in a calendar: the same for the life of the task, whatever its deadline becomes. */

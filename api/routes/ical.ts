@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import { appendAudit } from '../../db/audit';
 import { calendarFeeds, departments } from '../../db/schema';
 import type { AppDeps } from '../app';
-import { deadlineEvent, departmentDeadlines, lastDayOf, caseWords } from '../deadline-events';
+import { caseWords, caseWordsEn, deadlineEvent, departmentDeadlines, lastDayOf } from '../deadline-events';
 import { icalendar } from '../ical';
 import { caller, hashToken, loadUser, peopleOnly } from '../plugins/auth';
 import { HttpProblem } from '../problem';
@@ -41,6 +41,7 @@ const DeadlineDay = Type.Object({
   titleZh: Type.String(),
   titleEn: Type.String(),
   caseZh: Type.String({ description: 'The case in a few words, in Chinese' }),
+  caseEn: Type.String({ description: 'The case in a few words, in English' }),
   catalogueEntryId: Type.Union([Type.String(), Type.Null()]),
   lastDay: Type.String({ description: 'The last day of the period (it ends at 24:00 of it, Asia/Shanghai)' }),
   dueAt: Type.String(),
@@ -122,6 +123,7 @@ export function icalRoutes({ db }: AppDeps) {
             titleZh: r.task.titleZh,
             titleEn: r.task.titleEn,
             caseZh: caseWords(r),
+            caseEn: caseWordsEn(r),
             catalogueEntryId: r.catalogueEntryId,
             lastDay: lastDayOf(r.task.dueAt),
             dueAt: r.task.dueAt.toISOString(),

@@ -188,4 +188,28 @@ describe('the working-day calendar of a department', () => {
     await expect.poll(() => box.getByTestId('feed-status').textContent()).toBe('订阅地址已停用。');
     expect((await fetch(second)).status).toBe(410);
   });
+
+  it('says the same in English, in English only', async () => {
+    await page.goto(`/calendar/${lastDay.slice(0, 7)}`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Deadline calculator' }).waitFor();
+    expect(await page.locator('#cal-j option:checked').textContent()).toBe('Hebei (your department’s region)');
+    const list = page.getByTestId('month-deadlines');
+    expect(await list.getByRole('heading').textContent()).toBe('Our deadlines this month');
+    expect(await list.locator('li').textContent()).toContain('Share request (Resident identity card information, HB-GAT-0001) · Object to the refusal');
+    const calc = page.getByTestId('calculator');
+    expect(await calc.getByLabel('Starting day').count()).toBe(1);
+    await calc.getByLabel('Starting day').fill('2025-09-27');
+    await calc.getByLabel('Period (working days)').fill('4');
+    await calc.getByLabel('Calendar of the region').selectOption('national');
+    await calc.getByRole('button', { name: 'Compute' }).click();
+    expect(await calc.getByTestId('calc-result').locator('.calc-answer').textContent()).toBe('4 working days from Sat 27 Sep 2025: the period ends at 24:00 of Thu 9 Oct 2025');
+    const subscription = page.getByTestId('subscription');
+    // No Chinese in English mode.
+    expect(await list.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(await subscription.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(await calc.locator('form').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    await screenshot(page, 'calendar-en', { fullPage: true });
+    await page.getByRole('button', { name: '中文' }).click();
+  });
 });

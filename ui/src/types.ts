@@ -285,6 +285,7 @@ export interface DeadlineOnDay {
   titleEn: string;
   /** The case in a few words, in Chinese: 共享申请（公共交通卡数据 HB-JTYST-0001）. */
   caseZh: string;
+  caseEn: string;
   catalogueEntryId: string | null;
   lastDay: string;
   dueAt: string;

@@ -151,7 +151,7 @@ function DeadlineChip({ d }: { d: DeadlineOnDay }) {
   const title = lang === 'zh' ? d.titleZh : d.titleEn;
   return (
     <li>
-      <Link to={paths.task(d.taskId)} className={`dl-chip${d.overdue ? ' dl-late' : ''}${d.suggested ? ' dl-suggested' : ''}`} title={`${d.caseZh} · ${d.titleZh}`}>
+      <Link to={paths.task(d.taskId)} className={`dl-chip${d.overdue ? ' dl-late' : ''}${d.suggested ? ' dl-suggested' : ''}`} title={lang === 'zh' ? `${d.caseZh} · ${d.titleZh}` : `${d.caseEn} · ${d.titleEn}`}>
         <span className="dl-kind">{d.suggested ? t('suggestedOnDay') : t('deadlineOnDay')}</span> {title}
         {d.overdue ? <span className="sr-only">（{t('overdueShort')}）</span> : null}
       </Link>
@@ -237,7 +237,7 @@ function MonthDeadlines({ deadlines }: { deadlines: DeadlineOnDay[] | null }) {
             <li key={d.taskId} className={d.overdue ? 'dl-late' : undefined}>
               <span className="dl-day">{formatDate(d.lastDay, lang, { year: false })} 24:00</span>{' '}
               <Link to={paths.task(d.taskId)}>
-                {d.caseZh} · {lang === 'zh' ? d.titleZh : d.titleEn}
+                {lang === 'zh' ? `${d.caseZh} · ${d.titleZh}` : `${d.caseEn} · ${d.titleEn}`}
               </Link>
               {d.overdue ? <span className="tag tag-late">{t('overdueShort')}</span> : null}
               {d.suggested ? <span className="tag tag-info">{t('suggestedOnDay')}</span> : null}
