@@ -1,4 +1,4 @@
-import { CalendarError, SCHEDULE_ISSUE_CODES as C, type ScheduleIssue, type ScheduleIssueCode } from '../calendar';
+import { CalendarError, SCHEDULE_ISSUE_CODES as C, UnknownJurisdictionError, type ScheduleIssue, type ScheduleIssueCode } from '../calendar';
 import { fieldError, HttpProblem } from './problem';
 import { fromWire, text, type Text } from './problem-text';
 
@@ -19,7 +19,8 @@ export function calendarErrorText(error: CalendarError): Text {
 /** A calendar error as a 400 naming the field it is about (under `context`: `query`, `body` …). */
 export function calendarProblem(error: unknown, context: string): never {
   if (error instanceof CalendarError) {
-    const field = (error as CalendarError & { field?: string }).field;
+    // An unknown jurisdiction is the query's `jurisdiction`; the other errors carry the field they are about.
+    const field = error instanceof UnknownJurisdictionError ? 'jurisdiction' : (error as CalendarError & { field?: string }).field;
     throw HttpProblem.badRequest(field ? `${context}.${field}` : context, calendarErrorText(error), error.code);
   }
   throw error;

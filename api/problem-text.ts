@@ -55,6 +55,7 @@ export const things = {
   packVersion: text('规则包版本', 'Rule pack version'),
   apiKey: text('API 密钥', 'API key'),
   departmentFeed: text('部门日历订阅', 'Department feed'),
+  calendarSubscription: text('日历订阅', 'Calendar subscription'),
   notification: text('通知', 'Notification'),
   department: text('部门', 'Department'),
   webhook: text('Webhook 回调地址', 'Webhook'),

@@ -3,6 +3,28 @@ import { buildApp, type AppDeps } from './app';
 import { createMetrics, metricsServer } from './plugins/metrics';
 import { trustProxyFromEnv } from './plugins/security';
 
+/** A URL with a calendar subscription's secret replaced, for logs. */
+export function redactFeedSecret(url: string): string {
+  return url.replace(/(\/feeds\/)[^/?#]+/i, '$1[secret].ics');
+}
+
+/** The API's log: no credentials, no request bodies, no calendar subscription secret (`…/feeds/[secret].ics`). */
+export function apiLoggerOptions() {
+  return {
+    level: process.env.LOG_LEVEL ?? 'info',
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+    serializers: {
+      req: (req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+        method: req.method,
+        url: redactFeedSecret(req.url),
+        host: req.host,
+        remoteAddress: req.ip,
+        remotePort: req.socket?.remotePort,
+      }),
+    },
+  };
+}
+
 /**
  * Server options for a listening API: logs without credentials or request bodies. With `METRICS_BIND` (host:port),
  * `/metrics` is served on that address of its own — for Prometheus on an internal network — and closes with the API.
@@ -12,7 +34,7 @@ export async function startApiServer(deps: AppDeps, opts: { port: number; host: 
   const app = await buildApp(
     { ...deps, metrics },
     {
-      logger: { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'] },
+      logger: apiLoggerOptions(),
       trustProxy: trustProxyFromEnv(),
     },
   );

@@ -25,6 +25,7 @@ const UserView = Type.Object({
   departmentId: Type.String(),
   departmentNameZh: Type.String(),
   departmentNameEn: Type.String(),
+  departmentJurisdiction: Type.String({ description: 'The region of the user’s department: the calendar it works on' }),
   roles: Type.Array(Type.String()),
 });
 
@@ -118,6 +119,7 @@ function userView(user: NonNullable<Awaited<ReturnType<typeof loadUser>>>) {
     departmentId: user.departmentId,
     departmentNameZh: user.department.nameZh,
     departmentNameEn: user.department.nameEn,
+    departmentJurisdiction: user.department.jurisdiction,
     roles: user.roles,
   };
 }

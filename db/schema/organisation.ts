@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Government bodies: departments, the competent data authority, the people's government, the upper-level authority. */
 export const departments = pgTable('departments', {
@@ -88,4 +89,26 @@ export const apiKeys = pgTable(
     expiresAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('api_keys_department_idx').on(t.departmentId)],
+);
+
+/**
+ * A person's calendar subscription (日历订阅): a secret URL a calendar client fetches without a bearer header. Only a
+ * hash of the token is stored; the URL is shown once. A person has at most one feed in use; re-creating it revokes the
+ * old one, and a revoked feed answers 410 at once.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    /** The feed's public name (for the audit trail); never the token. */
+    id: uuid().primaryKey().defaultRandom(),
+    userId: text()
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+    /** Last fetched by a calendar client, to the minute. */
+    lastUsedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('calendar_feeds_one_in_use_idx').on(t.userId).where(sql`${t.revokedAt} is null`)],
 );

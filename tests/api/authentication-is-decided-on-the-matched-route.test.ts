@@ -30,6 +30,7 @@ function encodedVariants(path: string): string[] {
 /** Routes that answer without a credential, each for a reason (docs/security/edge.md). */
 const expectedPublic = [
   'POST /api/auth/login',
+  'GET /api/calendar/feeds/:file', // a calendar subscription: the secret in its path is the credential
   'GET /healthz',
   'GET /readyz',
   'GET /metrics', // checks METRICS_TOKEN itself
@@ -53,7 +54,7 @@ describe('authentication is the default, decided on the route Fastify matched', 
       .filter((r) => r.public && !isDocs(r) && !isWebApp(r) && r.method !== 'HEAD')
       .map((r) => `${r.method} ${r.url}`);
     expect(new Set(declared)).toEqual(new Set(expectedPublic));
-    expect(routes.filter((r) => r.url.startsWith('/api/') && r.public).map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/auth/login']);
+    expect(routes.filter((r) => r.url.startsWith('/api/') && r.public).map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/auth/login', 'GET /api/calendar/feeds/:file', 'HEAD /api/calendar/feeds/:file']);
   });
 
   it('answers 401 without a credential on every other registered route, however its path is spelled', async () => {

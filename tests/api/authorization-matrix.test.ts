@@ -297,6 +297,25 @@ const rows: Row[] = [
     expect: all(201),
   },
   { method: 'DELETE', route: '/api/api-keys/{id}', url: (f) => `/api/api-keys/${f.apiKeyId}`, expect: only(['owner'], 200, 404) },
+  {
+    // Each caller's own department's deadlines: the fixture case's open task is the reviewer's department's (hb-data).
+    method: 'GET',
+    route: '/api/calendar/deadlines',
+    url: () => `/api/calendar/deadlines?month=${beijingDate().slice(0, 7)}`,
+    expect: all(200),
+    scoped: async (item, d) => (await stack.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, String(item.taskId)), eq(tasks.assigneeDepartmentId, d)))).length === 1,
+  },
+  // A person's own subscription URL: every person may have one; the fixture creates none, so there is none to revoke.
+  { method: 'GET', route: '/api/calendar/feed', url: () => '/api/calendar/feed', expect: all(200) },
+  { method: 'POST', route: '/api/calendar/feed', url: () => '/api/calendar/feed', expect: all(201) },
+  { method: 'DELETE', route: '/api/calendar/feed', url: () => '/api/calendar/feed', expect: all(200) },
+  // Public: the secret in the path is the credential; a token nobody was given is 404 for every caller alike.
+  {
+    method: 'GET',
+    route: '/api/calendar/feeds/{file}',
+    url: () => '/api/calendar/feeds/gdsf_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics',
+    expect: () => 404,
+  },
   { method: 'GET', route: '/api/departments/{id}/deadlines.ics', url: () => '/api/departments/hb-mzt/deadlines.ics', expect: only(['owner'], 200, 404) },
   { method: 'POST', route: '/api/auth/login', url: () => '/api/auth/login', body: (_f, who) => ({ username: who === 'anonymous' ? 'nobody' : people[who], password: 'demo1234' }), expect: (who) => (who === 'anonymous' ? 401 : 200) },
   { method: 'GET', route: '/api/auth/sessions', url: () => '/api/auth/sessions', expect: all(200) },

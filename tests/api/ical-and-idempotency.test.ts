@@ -53,7 +53,7 @@ describe('idempotent submission and the deadlines feed', () => {
     expect(feed.headers['content-type']).toContain('text/calendar');
     expect(feed.body.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(feed.body).toContain(`UID:${created.id}-provide-data-1@gds`);
-    expect(feed.body).toMatch(/DTSTART:\d{8}T160000Z/);
+    expect(feed.body).toMatch(/DTSTART;VALUE=DATE:\d{8}\r\nDTEND;VALUE=DATE:\d{8}/);
     expect(feed.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
     const other = await stack.app.inject({ method: 'GET', url: '/api/departments/hb-data/deadlines.ics', headers: civil });
     expect(other.statusCode).toBe(404);

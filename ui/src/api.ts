@@ -4,6 +4,9 @@ import type {
   CalendarYear,
   CaseDetail,
   CaseSummary,
+  CalendarFeed,
+  Deadline,
+  DeadlineOnDay,
   CatalogueEntry,
   Department,
   EscalationView,
@@ -187,6 +190,14 @@ export const api = {
   assessment: (from: string, to: string, signal?: AbortSignal) => request<Assessment>(`/api/assessment${q({ from, to })}`, { signal }),
   assessmentCsv: (from: string, to: string) =>
     request<string>(`/api/assessment${q({ from, to, format: 'csv' })}`, { raw: true, headers: { accept: 'text/csv, application/problem+json' } }),
+  /** The department's open deadlines whose last day is in `month` (YYYY-MM). */
+  calendarDeadlines: (month: string, signal?: AbortSignal) => request<DeadlineOnDay[]>(`/api/calendar/deadlines${q({ month })}`, { signal }),
+  /** 期限计算器: `n` working days from `start`, explained day by day. */
+  computeDeadline: (start: string, n: number, jurisdiction: string) => request<Deadline>(`/api/calendar/deadline${q({ start, n, jurisdiction })}`),
+  calendarFeed: (signal?: AbortSignal) => request<CalendarFeed>('/api/calendar/feed', { signal }),
+  /** A new subscription URL (its path is in the answer, this once); the one in use stops working. */
+  createCalendarFeed: () => request<CalendarFeed>('/api/calendar/feed', { method: 'POST' }),
+  revokeCalendarFeed: () => request<CalendarFeed>('/api/calendar/feed', { method: 'DELETE' }),
   deadlinesIcs: (departmentId: string) =>
     request<string>(`/api/departments/${encodeURIComponent(departmentId)}/deadlines.ics`, { raw: true, headers: { accept: 'text/calendar, application/problem+json' } }),
 };

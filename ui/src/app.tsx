@@ -147,7 +147,7 @@ function Routes() {
     case 'catalogue':
       return <CatalogueView />;
     case 'calendar':
-      return <CalendarView month={second} />;
+      return third === undefined ? <CalendarView month={second} /> : <NotFound />;
     case 'inbox':
       return <InboxView />;
     case 'assessment':

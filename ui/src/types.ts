@@ -17,6 +17,8 @@ export interface User {
   departmentId: string;
   departmentNameZh: string;
   departmentNameEn: string;
+  /** The region of the user's department (hebei, anhui, national…); absent in sessions saved before it was sent. */
+  departmentJurisdiction?: string;
   roles: string[];
 }
 
@@ -273,6 +275,35 @@ export interface DayStatus {
   kind: 'workday' | 'weekend' | 'holiday' | 'make-up' | 'regional-holiday' | string;
   name?: string;
   provisional: boolean;
+}
+
+/** An open task of the department whose last day is on the calendar page's month. */
+export interface DeadlineOnDay {
+  taskId: string;
+  requestId: string;
+  process: string;
+  step: string;
+  titleZh: string;
+  titleEn: string;
+  /** The case in a few words, in Chinese: 共享申请（公共交通卡数据 HB-JTYST-0001）. */
+  caseZh: string;
+  caseEn: string;
+  catalogueEntryId: string | null;
+  lastDay: string;
+  dueAt: string;
+  overdue: boolean;
+  provisional: boolean;
+  /** A party's option that stays open: the date is a reminder point. */
+  suggested: boolean;
+}
+
+/** The caller's calendar subscription; `path` only in the answer that created it. */
+export interface CalendarFeed {
+  active: boolean;
+  id: string | null;
+  createdAt: string | null;
+  lastUsedAt: string | null;
+  path?: string;
 }
 
 export interface CalendarYear {
