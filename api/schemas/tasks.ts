@@ -113,6 +113,7 @@ export const Task = Type.Object({
   decision: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
   completedBy: Type.Union([Type.String(), Type.Null()]),
+  completedByName: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '承办人: the display name of who completed it (a case’s tasks)' })),
   completedAt: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   applicableTexts: Type.Optional(Type.Array(ApplicableText, { description: 'GET /api/tasks/{id}: every text that applies to the case on its receipt date, highest rank first' })),
