@@ -152,6 +152,8 @@ export interface Task extends TextsOfCase {
   decision: string | null;
   reason: string | null;
   completedBy: string | null;
+  /** 承办人: who completed it, by name (a case's tasks). */
+  completedByName?: string | null;
   completedAt: string | null;
   createdAt: string;
   claimedBy: string | null;
@@ -168,6 +170,8 @@ export type Process = 'share-request' | 'catalogue-change' | 'quality-dispute' |
 
 export interface CaseSummary {
   id: string;
+  /** 受理编号 (e.g. 冀数共申〔2026〕0001号), once the case has one; the case id stands for it until then. */
+  caseNumber?: string | null;
   process: Process;
   status: string;
   jurisdiction: string;
@@ -379,12 +383,18 @@ export interface EscalationView {
   explanation: { zh?: string; en?: string; [key: string]: unknown } | null;
 }
 
+/** One department's record over a period: what each measure counts is said on the page (api/assessment.ts). */
 export interface DepartmentAssessment {
   departmentId: string;
+  /** Tasks whose time limit ends in the period. */
   tasksDue: number;
+  /** Tasks completed in the period, whenever they were due (on time + late). */
+  completed: number;
   completedOnTime: number;
   completedLate: number;
+  /** Tasks due in the period, still open past their time limit. */
   openOverdue: number;
+  /** On time ÷ (completed in the period + open overdue). */
   onTimeRate: number | null;
   medianLatenessWorkingDays: number | null;
   worstLatenessWorkingDays: number | null;
@@ -396,7 +406,32 @@ export interface Assessment {
   from: string;
   to: string;
   departments: DepartmentAssessment[];
-  overdueByWeek: { week: string; overdue: number }[];
+  /** Every week of the period, its first and last day inside the period, and the overdue notices fired in it. */
+  overdueByWeek: { week: string; start: string; end: string; overdue: number }[];
+}
+
+/** A task behind a department's lateness (GET /api/assessment/overdue). */
+export interface OverdueItem {
+  taskId: string;
+  requestId: string;
+  process: Process;
+  step: string;
+  titleZh: string;
+  titleEn: string;
+  catalogueEntryId: string | null;
+  scenario: string | null;
+  dueAt: string;
+  completedAt: string | null;
+  state: 'completed-late' | 'open-overdue';
+  latenessWorkingDays: number;
+}
+
+export interface OverdueList {
+  departmentId: string;
+  from: string;
+  to: string;
+  total: number;
+  items: OverdueItem[];
 }
 
 export interface FieldError {
