@@ -216,9 +216,9 @@ function Dashboard({ data, department }: { data: Assessment; department: string 
       ].map((s) => ({ type: 'bar', stack: 'outcome', name: s.text, barMaxWidth: 20, itemStyle: { color: s.tone }, data: top.map((d) => d[s.key as keyof DepartmentAssessment] as number) })),
     };
     const trend: ChartOption = {
-      grid: { left: 40, right: 16, top: 24, bottom: weeks.length > 6 ? 64 : 32 },
+      grid: { left: 40, right: 16, top: 24, bottom: weeks.length > 4 ? 72 : 32 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: weeks.map((w) => w.label), axisLabel: { rotate: weeks.length > 6 ? 40 : 0, hideOverlap: true } },
+      xAxis: { type: 'category', data: weeks.map((w) => w.label), axisLabel: { rotate: weeks.length > 4 ? 35 : 0, interval: weeks.length > 16 ? 'auto' : 0, hideOverlap: true } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', name: t('asOverdueNotices'), barMaxWidth: 28, itemStyle: { color: chartTones.late }, data: weeks.map((w) => w.overdue), label: { show: true, position: 'top', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') } }],
     };
