@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import axe from 'axe-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DATA_DIR } from '../../scripts/paths';
 import { secretsLaw } from '../support/cases';
@@ -79,6 +80,15 @@ async function notWiderThanTheWindow(page: Page): Promise<void> {
   expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'), JSON.stringify(wide)).toBe(0);
 }
 
+/** axe-core's serious and critical findings in the page's main content, each with up to three of its elements. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the browser's debugging protocol: the app's CSP (script-src 'self') refuses inline scripts.
+  if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(axe.source);
+  return (await page.evaluate(
+    "axe.run(document.querySelector('main'), { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))",
+  )) as string[];
+}
+
 beforeAll(async () => {
   app = await startBrowserApp();
   [department, supervisor] = await Promise.all([app.newUser(), app.newUser()]);
@@ -139,6 +149,7 @@ describe('审批单: the approval form of a case, printed', () => {
     expect(replyText).toContain('《中华人民共和国保守国家秘密法》 第二十八条');
     // The facts come first, with the statute the process runs under.
     expect(await form.getByTestId('request').textContent()).toContain('《河北省政务数据共享应用管理办法》');
+    expect(await seriousViolations(department)).toEqual([]);
     await screenshot(department, 'approval-form', { fullPage: true });
   });
 
@@ -227,6 +238,7 @@ describe('考核评估: the assessment', () => {
     const blank = (await supervisor.evaluate("document.documentElement.scrollHeight - (document.querySelector('main').getBoundingClientRect().bottom + window.scrollY)")) as number;
     expect(blank).toBeLessThan(80);
     await notWiderThanTheWindow(supervisor);
+    expect(await seriousViolations(supervisor)).toEqual([]);
     await screenshot(supervisor, 'assessment', { fullPage: true });
   });
 
@@ -241,6 +253,7 @@ describe('考核评估: the assessment', () => {
     const row = items.locator(`tr[data-task-id^="${lateCaseId}/review-forward/"]`);
     await row.waitFor();
     expect(await row.textContent()).toMatch(/逾期未办.*\d+ 个工作日/);
+    expect(await seriousViolations(supervisor)).toEqual([]);
     await screenshot(supervisor, 'assessment-overdue-items');
     await row.getByRole('link', { name: '审核并转至提供部门' }).click();
     await supervisor.getByRole('heading', { level: 1, name: '审核并转至提供部门' }).waitFor();
