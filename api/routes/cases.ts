@@ -3,7 +3,7 @@ import { appendAudit } from '../../db/audit';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
-import { auditLog, escalations, requests, tasks, type Process, type Role } from '../../db/schema';
+import { auditLog, escalations, requests, tasks, users, type Process, type Role } from '../../db/schema';
 import type { AppDeps } from '../app';
 import { allow, caller } from '../plugins/auth';
 import { createCase, type NewCase } from '../create-case';
@@ -299,11 +299,16 @@ export function caseRoutes(deps: AppDeps) {
           db.select().from(escalations).where(eq(escalations.requestId, id)).orderBy(asc(escalations.firedAt)),
           db.select().from(auditLog).where(eq(auditLog.requestId, id)).orderBy(asc(auditLog.id)),
         ]);
+        // 承办人: who completed each step, by name (the 审批单 prints it).
+        const actorIds = [...new Set(taskRows.map((t) => t.completedBy).filter((u): u is string => u !== null))];
+        const actorNames = new Map(
+          actorIds.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds))).map((u) => [u.id, u.name]) : [],
+        );
         return {
           ...requestView(found[0]),
           ...textsView(found[0]),
           reviewProtection: reviewProtectionView(found[0]),
-          tasks: taskRows.map((t) => taskView(t, calendar, new Date(), pack)),
+          tasks: taskRows.map((t) => ({ ...taskView(t, calendar, new Date(), pack), completedByName: t.completedBy ? (actorNames.get(t.completedBy) ?? null) : null })),
           escalations: escalationRows.map((e) => ({
             ...e,
             basis: (e.details as { basis?: 'law' | 'draft' | 'policy' }).basis ?? null,

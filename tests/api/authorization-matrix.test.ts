@@ -286,6 +286,12 @@ const rows: Row[] = [
     scoped: (item, d) => item.responsibleDepartmentId === d || d === 'hb-data' || d === 'hb-gov',
   },
   { method: 'GET', route: '/api/assessment', url: () => '/api/assessment?from=2025-01-01&to=2026-12-31', expect: only(authorities, 200, 403) },
+  {
+    method: 'GET',
+    route: '/api/assessment/overdue',
+    url: () => '/api/assessment/overdue?from=2025-01-01&to=2026-12-31&departmentId=hb-gat',
+    expect: only(authorities, 200, 403),
+  },
   { method: 'GET', route: '/api/audit', url: () => '/api/audit?limit=20', expect: only(['supervisor', 'admin', 'otherAuthority'], 200, 403) },
   { method: 'GET', route: '/api/audit/verify', url: () => '/api/audit/verify', expect: only(['supervisor', 'admin', 'otherAuthority'], 200, 403) },
   { method: 'GET', route: '/api/api-keys', url: () => '/api/api-keys', expect: all(200), scoped: (item, d) => item.departmentId === d },

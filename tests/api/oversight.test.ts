@@ -95,9 +95,9 @@ describe('oversight: claiming, the level view, escalations, assessment', () => {
     expect(authority.worstLatenessWorkingDays).toBeGreaterThan(10);
     const csv = await stack.app.inject({ method: 'GET', url: `/api/assessment?from=${from}&to=${to}&format=csv`, headers: supervisor });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe(
-      'departmentId,tasksDue,completedOnTime,completedLate,openOverdue,onTimeRate,medianLatenessWorkingDays,worstLatenessWorkingDays,escalations.reminder,escalations.overdue,escalations.rectification,escalations.government-report',
-    );
+    // Excel's CSV: the byte-order mark, Chinese headings, the department by name (the-assessment-counts-the-period-and-exports-for-excel.test.ts).
+    expect(csv.body.split('\r\n')[0]).toMatch(/^\uFEFF部门,部门代码,期内到期,期内办结,/);
+    expect(csv.body).toContain('河北省数据和政务服务局,hb-data,');
     expect((await stack.app.inject({ method: 'GET', url: `/api/assessment?from=${from}&to=${to}`, headers: civil })).statusCode).toBe(403);
 
     // Each reader has an inbox of their own, even for a notice sent to a role.

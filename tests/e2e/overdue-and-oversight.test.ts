@@ -143,9 +143,10 @@ describe('a case registered weeks after it was received', () => {
     const table = supervisor.getByTestId('assessment-table');
     await table.waitFor();
     expect(await table.textContent()).toContain('河北省数据和政务服务局');
-    expect(await supervisor.locator('.chart svg').count()).toBe(3);
+    // Four ECharts charts, drawn as SVG (the-approval-form-prints-and-the-assessment-drills-down.test.ts reads them).
+    await expect.poll(() => supervisor.locator('.echart svg').count()).toBe(4);
     const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByTestId('export-csv').click()]);
-    expect(download.suggestedFilename()).toMatch(/^assessment-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^考核评估-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
     await screenshot(supervisor, 'assessment', { fullPage: true });
   });
 });

@@ -11,6 +11,7 @@ import type {
   Department,
   EscalationView,
   NegativeListEntry,
+  OverdueList,
   ProofShown,
   Notification,
   Preview,
@@ -83,6 +84,8 @@ interface RequestOptions {
   headers?: Record<string, string>;
   signal?: AbortSignal;
   raw?: boolean;
+  /** The body as bytes (a file to save as it came). */
+  blob?: boolean;
   /** Receives the response headers (e.g. `x-next-cursor`). */
   onHeaders?: (headers: Headers) => void;
 }
@@ -116,6 +119,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   }
   options.onHeaders?.(response.headers);
   if (options.raw) return (await response.text()) as T;
+  if (options.blob) return (await response.blob()) as T;
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -188,8 +192,11 @@ export const api = {
   negativeList: (signal?: AbortSignal) => request<NegativeListEntry[]>('/api/negative-list', { signal }),
   departments: (signal?: AbortSignal) => request<Department[]>('/api/departments', { signal }),
   assessment: (from: string, to: string, signal?: AbortSignal) => request<Assessment>(`/api/assessment${q({ from, to })}`, { signal }),
-  assessmentCsv: (from: string, to: string) =>
-    request<string>(`/api/assessment${q({ from, to, format: 'csv' })}`, { raw: true, headers: { accept: 'text/csv, application/problem+json' } }),
+  /** The CSV as bytes: its byte-order mark (which tells Excel it is UTF-8) must reach the file unchanged. */
+  assessmentCsv: (from: string, to: string, lang: 'zh' | 'en') =>
+    request<Blob>(`/api/assessment${q({ from, to, format: 'csv', lang })}`, { blob: true, headers: { accept: 'text/csv, application/problem+json' } }),
+  assessmentOverdue: (from: string, to: string, departmentId: string, signal?: AbortSignal) =>
+    request<OverdueList>(`/api/assessment/overdue${q({ from, to, departmentId })}`, { signal }),
   /** The department's open deadlines whose last day is in `month` (YYYY-MM). */
   calendarDeadlines: (month: string, signal?: AbortSignal) => request<DeadlineOnDay[]>(`/api/calendar/deadlines${q({ month })}`, { signal }),
   /** 期限计算器: `n` working days from `start`, explained day by day. */
@@ -203,8 +210,8 @@ export const api = {
 };
 
 /** Saves text the API sent as a file (the request needed the bearer token, so a plain link would not do). */
-export function saveFile(text: string, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function saveFile(text: string | Blob, filename: string, type: string): void {
+  const url = URL.createObjectURL(typeof text === 'string' ? new Blob([text], { type }) : text);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

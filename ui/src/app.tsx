@@ -1,12 +1,12 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { AuthProvider, isAuthority, useAuth, useUser } from './auth';
-import { DepartmentsProvider, NotFound } from './components/common';
+import { DepartmentsProvider, Loading, NotFound } from './components/common';
 import { I18nProvider, useI18n } from './i18n';
 import { label, roleLabels } from './labels';
 import { Link, RouterProvider, paths, useRouter } from './router';
-import { AssessmentView } from './views/assessment';
 import { CalendarView } from './views/calendar';
 import { CaseView } from './views/case';
+import { CasePrintView } from './views/case-print';
 import { CasesView } from './views/cases';
 import { CatalogueView } from './views/catalogue';
 import { InboxView } from './views/inbox';
@@ -17,6 +17,9 @@ import { TaskView } from './views/task';
 import type { Process } from './types';
 import { UnreadProvider, useUnread } from './unread';
 import { processes } from './api';
+
+// The assessment brings ECharts: loaded when that page is opened, so the other pages stay light.
+const AssessmentView = lazy(() => import('./views/assessment').then((m) => ({ default: m.AssessmentView })));
 
 export function App() {
   return (
@@ -142,7 +145,8 @@ function Routes() {
     case 'cases':
       if (!second) return <CasesView />;
       if (second === 'new' && third && processes.includes(third as Process)) return <NewCaseView key={third} process={third as Process} />;
-      if (processes.includes(second as Process) && third) return <CaseView key={third} process={second as Process} id={third} />;
+      if (processes.includes(second as Process) && third && segments[3] === 'print' && segments.length === 4) return <CasePrintView key={third} process={second as Process} id={third} />;
+      if (processes.includes(second as Process) && third && segments.length === 3) return <CaseView key={third} process={second as Process} id={third} />;
       return <NotFound />;
     case 'catalogue':
       return <CatalogueView />;
@@ -151,7 +155,11 @@ function Routes() {
     case 'inbox':
       return <InboxView />;
     case 'assessment':
-      return <AssessmentView />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <AssessmentView />
+        </Suspense>
+      );
     default:
       return <NotFound />;
   }

@@ -73,6 +73,8 @@ export const paths = {
   newCase: (process: string, params?: Record<string, string>) =>
     `/cases/new/${process}${params ? `?${new URLSearchParams(params).toString()}` : ''}`,
   case: (process: string, id: string) => `/cases/${process}/${encodeURIComponent(id)}`,
+  /** 审批单: the case's approval form laid out for printing. */
+  casePrint: (process: string, id: string) => `/cases/${process}/${encodeURIComponent(id)}/print`,
   catalogue: () => '/catalogue',
   calendar: (month?: string) => (month ? `/calendar/${month}` : '/calendar'),
   inbox: () => '/inbox',

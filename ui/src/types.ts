@@ -154,13 +154,13 @@ export interface Task extends TextsOfCase {
   decision: string | null;
   reason: string | null;
   completedBy: string | null;
+  /** 承办人: who completed it, by name (a case's tasks, the task list and GET /api/tasks/:id); null when the case closed it. */
+  completedByName?: string | null;
   completedAt: string | null;
   createdAt: string;
   claimedBy: string | null;
   /** Who claimed it, by name (task list and GET /api/tasks/:id). */
   claimedByName?: string | null;
-  /** Who completed it (承办人), by name; null when the case itself closed it (task list and GET /api/tasks/:id). */
-  completedByName?: string | null;
   claimedAt: string | null;
   /** Given in the task list (GET /api/tasks), not in a case's tasks. */
   process?: Process;
@@ -172,6 +172,8 @@ export type Process = 'share-request' | 'catalogue-change' | 'quality-dispute' |
 
 export interface CaseSummary {
   id: string;
+  /** 受理编号 (e.g. 冀数共申〔2026〕0001号), once the case has one; the case id stands for it until then. */
+  caseNumber?: string | null;
   process: Process;
   status: string;
   jurisdiction: string;
@@ -412,12 +414,18 @@ export interface EscalationView {
   explanation: { zh?: string; en?: string; [key: string]: unknown } | null;
 }
 
+/** One department's record over a period: what each measure counts is said on the page (api/assessment.ts). */
 export interface DepartmentAssessment {
   departmentId: string;
+  /** Tasks whose time limit ends in the period. */
   tasksDue: number;
+  /** Tasks completed in the period, whenever they were due (on time + late). */
+  completed: number;
   completedOnTime: number;
   completedLate: number;
+  /** Tasks due in the period, still open past their time limit. */
   openOverdue: number;
+  /** On time ÷ (completed in the period + open overdue). */
   onTimeRate: number | null;
   medianLatenessWorkingDays: number | null;
   worstLatenessWorkingDays: number | null;
@@ -429,7 +437,32 @@ export interface Assessment {
   from: string;
   to: string;
   departments: DepartmentAssessment[];
-  overdueByWeek: { week: string; overdue: number }[];
+  /** Every week of the period, its first and last day inside the period, and the overdue notices fired in it. */
+  overdueByWeek: { week: string; start: string; end: string; overdue: number }[];
+}
+
+/** A task behind a department's lateness (GET /api/assessment/overdue). */
+export interface OverdueItem {
+  taskId: string;
+  requestId: string;
+  process: Process;
+  step: string;
+  titleZh: string;
+  titleEn: string;
+  catalogueEntryId: string | null;
+  scenario: string | null;
+  dueAt: string;
+  completedAt: string | null;
+  state: 'completed-late' | 'open-overdue';
+  latenessWorkingDays: number;
+}
+
+export interface OverdueList {
+  departmentId: string;
+  from: string;
+  to: string;
+  total: number;
+  items: OverdueItem[];
 }
 
 /** One failing field of a request, with why in both languages (the API's `errors[]`). */

@@ -40,6 +40,11 @@ export function CaseView({ process, id }: { process: Process; id: string }) {
         return (
           <>
             <PageTitle>{`${label(processLabels, kase.process, lang)} ${shortId(kase.id)}`}</PageTitle>
+            <p className="page-actions">
+              <Link to={paths.casePrint(kase.process, kase.id)} className="btn" data-testid="print-link">
+                {t('printLink')}
+              </Link>
+            </p>
             {query.get('created') ? (
               <p className="notice notice-ok" role="status">
                 {t('caseCreated', { id: shortId(kase.id) })}
