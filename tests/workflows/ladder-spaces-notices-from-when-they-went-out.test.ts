@@ -55,8 +55,12 @@ describe('a case registered weeks after it was received', () => {
       // Not back to back: the report waits 5 WD from the day the (late) overdue notice really went out.
       const reportAt = wd(overdue!.firedAt.toISOString(), 5);
       await sleepUntil(env, reportAt - 1000);
-      await handle.query(caseStateQuery);
+      const state = await handle.query(caseStateQuery);
       expect((await firedOf(db.db, review.taskId)).map((e) => e.rung)).toEqual(['overdue']);
+      // Its reminder came due after the deadline had passed: passed over, with why — not reported as sent.
+      const open = state.openTasks.find((t) => t.taskId === review.taskId)!;
+      expect(open.rungs).toEqual(['overdue']);
+      expect(open.skippedRungs).toEqual([{ rung: 'reminder', at: expect.any(String), why: expect.objectContaining({ code: 'deadline-passed' }) }]);
       await env.sleep(2000);
       const rows = await eventually(() => firedOf(db.db, review.taskId), (r) => r.length === 2, 'the oversight report');
       const report = rows.find((e) => e.rung === 'oversight-report')!;
