@@ -37,6 +37,7 @@ export function installJsonDepthLimit(app: FastifyInstance): void {
       done(HttpProblem.badRequest('body', `nests arrays and objects deeper than ${maxJsonDepth} levels`), undefined);
       return;
     }
-    parse(request, text, done);
+    // Answers through `done`; the promise some parser versions also return is not what Fastify waits on.
+    void parse(request, text, done);
   });
 }

@@ -62,7 +62,11 @@ describe("the escalation ladder of a provider's overdue reply, for a case receiv
         { rung: 'government-report', basis: 'draft', recipients: [supervisor, 'hb-gov:government-approver', provider] },
       ];
       expect(rungs.map((r) => r.rung)).toEqual(ladder.map((r) => r.rung));
-      const fired = () => db.db.select().from(escalations).where(eq(escalations.taskId, reply.taskId));
+      // In the order they went out (a select without ORDER BY returns rows in whatever order Postgres has them).
+      const fired = async () =>
+        (await db.db.select().from(escalations).where(eq(escalations.taskId, reply.taskId))).sort(
+          (a, b) => a.firedAt.getTime() - b.firedAt.getTime() || ladder.findIndex((r) => r.rung === a.rung) - ladder.findIndex((r) => r.rung === b.rung),
+        );
       const firedAt: Partial<Record<Rung, string>> = {};
 
       for (const [i, { rung, basis, recipients }] of ladder.entries()) {
