@@ -9,7 +9,20 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+  {
+    // Type-aware: a promise nobody awaits is a bug here (in a workflow it reorders or drops commands; in the API an
+    // unhandled rejection). Each file is checked against the tsconfig.json nearest to it (root, ui/, tests/ui/).
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['ui/vite.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
     },
   },
   {

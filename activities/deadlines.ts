@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { CalendarError, type Calendar, type Deadline, type DeadlineQuery } from '../calendar';
 import type { EscalationPolicy, LadderRung, Rung } from '../rules';
-import { planLegacyLadder, planStepLadder, type PlannedRung } from './ladder';
+import { planLegacyLadder, planStepLadder, type PlannedRung } from '../rules/escalation';
 
 /** Bad input does not get better by retrying. */
 function nonRetryable(error: unknown): never {

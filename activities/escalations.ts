@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { appendAudit } from '../db/audit';
 import { departmentWebhooks, departments, escalations, notifications, tasks, type EscalationRung } from '../db/schema';
 import type { Citation } from '../rules/citation';
-import type { PlannedRung } from './ladder';
+import type { PlannedRung } from '../rules/escalation';
 
 export interface EscalationInput {
   taskId: string;

@@ -59,7 +59,19 @@ export { flowSteps, mainPath, nextStep, step, type NextStep } from './lookup.js'
 export { previewTimeline, type PreviewStep } from './preview.js';
 export { EXTENSION_REFUSALS, validateExtension, type ExtensionCheck, type ExtensionRefusal } from './extension.js';
 export { applyPolicyOverrides } from './overrides.js';
-export { escalationSchedule, type EscalationSchedule } from './escalation.js';
+export {
+  escalationSchedule,
+  nextWake,
+  planLegacyLadder,
+  planStepLadder,
+  SKIP_REASONS,
+  type EscalationSchedule,
+  type LadderProgress,
+  type PlannedRung,
+  type SkippedRung,
+  type SkipReason,
+  type Wake,
+} from './escalation.js';
 export { shanghaiDateOf } from './instant.js';
 export { articleByAnalogy, citationByAnalogy, clockTrigger, type ClockTrigger } from './resumption.js';
 export { legacyOptionTerms, optionLadder, optionTerms, type OptionTerms } from './option.js';

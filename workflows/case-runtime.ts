@@ -10,7 +10,6 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import type { PlannedRung } from '../activities/ladder';
 import type { NoticesWritten } from '../activities/notices';
 import type { Deadline, DeadlineQuery } from '../calendar';
 import {
@@ -19,6 +18,7 @@ import {
   dutyHolderOf,
   ladderFor,
   legacyOptionTerms,
+  nextWake,
   optionLadder,
   optionTerms,
   validateExtension,
@@ -28,9 +28,11 @@ import {
   type LadderRung,
   type OptionTerms,
   type Period,
+  type PlannedRung,
   type Resumption,
   type Rung,
   type RulePack,
+  type SkippedRung,
   type StepRule,
 } from '../rules';
 import type { Citation } from '../rules/citation';
@@ -53,11 +55,12 @@ import { hasWrittenText } from '../rules/written-text';
 import { checkLegalBasis } from '../rules/legal-basis';
 import { CATALOGUE_SUBMISSION_STEPS, catalogueUpdateProblem } from '../rules/catalogue-update';
 import { searchAttributes } from './search-attributes';
+import { byRule } from './failures';
 
 type Activities = ReturnType<typeof createActivities>;
 
 /** Webhook receivers may be down for a while; Temporal retries with backoff, then gives up (logged). */
-const webhookActs = proxyActivities<Activities>({
+const webhookActs = proxyActivities<Pick<Activities, 'deliverWebhooks'>>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 10 },
 });
@@ -88,6 +91,13 @@ const HANDOFF_NOTICES = 'handoff-notices';
  * jurisdiction turned on). Older cases keep lapsing as their local policy had it (tests/histories/before-open-options/).
  */
 const OPTIONS_STAY_OPEN = 'options-stay-open';
+
+/**
+ * Cases that end while an extension's sub-flow is still at work (a grant moving the deadline of a step completed at the
+ * same moment) wait for it before they close. The patch is asked only then, so no other history carries its marker;
+ * cases started before it closed without waiting.
+ */
+const TRACKED_EXTENSIONS = 'tracked-extensions';
 
 /** What a task needs, whether it comes from a statute step or is the authority's decision on an extension. */
 interface TaskSpec {
@@ -124,9 +134,10 @@ interface TrackedTask {
   /** Bumped whenever the deadline changes, so the watch re-plans its ladder. */
   revision: number;
   recompute: boolean;
-  fired: Set<string>;
   /** When each rung of the current round actually went out (the next rung counts from it). */
   firedAt: Partial<Record<Rung, string>>;
+  /** The rungs of the current round passed over instead of sent (a reminder after its deadline), with why. */
+  skipped: SkippedRung[];
   /** Bumped when a grant starts the ladder again; its rungs then get new ids. */
   ladderRound: number;
   /** The government's order-to-correct task this step's report opened, cancelled if the step is done first. */
@@ -154,6 +165,8 @@ export class CaseRuntime {
   private readonly tasks = new Map<string, TrackedTask>();
   private readonly attempts = new Map<string, number>();
   private readonly deliveries: Promise<unknown>[] = [];
+  /** Each extension request's sub-flow (its decision task, then on a grant the moved deadline), awaited by {@link finish}. */
+  private readonly extensionFlows: { promise: Promise<void>; settled: boolean }[] = [];
   private status = 'received';
   /** Known once the case is routed (a share request's flow depends on its entry's sharing attribute). */
   private flow: FlowId | undefined;
@@ -180,6 +193,8 @@ export class CaseRuntime {
 
   /** Waits for what the case still has in flight (webhook deliveries, update handlers) before it closes. */
   async finish(): Promise<void> {
+    const unsettled = this.extensionFlows.filter((f) => !f.settled);
+    if (unsettled.length > 0 && patched(TRACKED_EXTENSIONS)) await Promise.all(unsettled.map((f) => f.promise));
     await Promise.all(this.deliveries);
     await condition(allHandlersFinished);
   }
@@ -262,7 +277,7 @@ export class CaseRuntime {
   }
 
   private ladderOf(actor: StepRule['actor'], periodBasis: StepRule['periodBasis'], assigneeIsAuthority = true): LadderRung[] {
-    return ladderFor(this.identity.pack.policy.escalation, { holder: dutyHolderOf(actor), periodBasis, assigneeIsAuthority });
+    return byRule(() => ladderFor(this.identity.pack.policy.escalation, { holder: dutyHolderOf(actor), periodBasis, assigneeIsAuthority }));
   }
 
   private async open(spec: TaskSpec): Promise<TrackedTask> {
@@ -284,8 +299,8 @@ export class CaseRuntime {
       deadline,
       revision: 0,
       recompute: false,
-      fired: new Set(),
       firedAt: {},
+      skipped: [],
       ladderRound: 0,
       sideTasks: [],
       state: 'open',
@@ -337,9 +352,9 @@ export class CaseRuntime {
       }
       if (task.spec.ladder) {
         // Re-planned after each firing too: a later rung counts from the instant the one before it really went out.
-        if (plannedFor !== task.revision || plannedAfter !== task.fired.size) {
+        if (plannedFor !== task.revision || plannedAfter !== rungsDone(task)) {
           plannedFor = task.revision;
-          plannedAfter = task.fired.size;
+          plannedAfter = rungsDone(task);
           try {
             ladder = await readModel().planEscalations({ deadline: task.deadline, policy: task.spec.escalation!, ladder: task.spec.ladder, fired: task.firedAt });
           } catch (error) {
@@ -362,22 +377,23 @@ export class CaseRuntime {
         await condition(interrupted);
         continue;
       }
-      const next = this.nextRung(task, ladder);
       // An option that lapses: its reminder first, if one is due before the end, then the lapse at the due instant.
-      if (task.spec.onLapse && (!next || Date.parse(next.at) >= Date.parse(task.deadline.endsAt))) {
-        const waitMs = Date.parse(task.deadline.endsAt) - Date.now();
+      const wake = nextWake(ladder, { fired: task.firedAt, skipped: task.skipped }, task.deadline, Date.now(), { lapses: !!task.spec.onLapse });
+      task.skipped.push(...wake.skip);
+      if (wake.kind === 'lapse') {
+        const waitMs = wake.at - Date.now();
         if (waitMs > 0 && (await condition(interrupted, waitMs))) continue;
         await this.lapse(task);
         break;
       }
-      if (!next) {
+      if (wake.kind === 'idle') {
         await condition(interrupted);
         continue;
       }
-      const waitMs = Date.parse(next.at) - Date.now();
+      const next = wake.rung;
+      const waitMs = wake.at - Date.now();
       if (waitMs > 0 && (await condition(interrupted, waitMs))) continue;
       const firedAt = nowIso();
-      task.fired.add(next.rung);
       task.firedAt[next.rung] = firedAt;
       log.info('escalation', { taskId: task.taskId, rung: next.rung, at: next.at });
       const escalationId = task.ladderRound ? `${task.taskId}/${next.rung}/${task.ladderRound}` : `${task.taskId}/${next.rung}`;
@@ -437,19 +453,6 @@ export class CaseRuntime {
     this.deliveries.push(this.watch(side));
   }
 
-  /** The next rung to fire; a reminder whose deadline has already passed is skipped, not sent late. */
-  private nextRung(task: TrackedTask, ladder: PlannedRung[]): PlannedRung | undefined {
-    for (const rung of ladder) {
-      if (task.fired.has(rung.rung)) continue;
-      if (rung.rung === 'reminder' && Date.parse(task.deadline.endsAt) <= Date.now()) {
-        task.fired.add(rung.rung);
-        continue;
-      }
-      return rung;
-    }
-    return undefined;
-  }
-
   /** A party's option whose window ran out is taken as exercised the way the pack says. */
   private async lapse(task: TrackedTask): Promise<void> {
     const decision = task.spec.onLapse!;
@@ -475,10 +478,10 @@ export class CaseRuntime {
     task.deadline = to;
     task.revision += 1;
     // A grant overtakes the ladder of the old deadline: the task is not overdue any more and its ladder starts again.
-    const clearsEscalation = cause === 'extension-granted' && !!task.spec.ladder && task.fired.size > 0;
+    const clearsEscalation = cause === 'extension-granted' && !!task.spec.ladder && rungsDone(task) > 0;
     if (clearsEscalation) {
-      task.fired.clear();
       task.firedAt = {};
+      task.skipped = [];
       task.ladderRound += 1;
     }
     const written = await readModel().rescheduleTask({
@@ -631,7 +634,12 @@ export class CaseRuntime {
         : {}),
     });
     task.pendingExtension = decisionTask;
-    void this.awaitExtensionDecision(task, decisionTask, input.n);
+    const flow = { promise: this.awaitExtensionDecision(task, decisionTask, input.n), settled: false };
+    // No rejection handler here: a failing sub-flow still fails the workflow as an unhandled rejection did before.
+    void flow.promise.then(() => {
+      flow.settled = true;
+    });
+    this.extensionFlows.push(flow);
     return { decisionTaskId: decisionTask.taskId };
   }
 
@@ -662,11 +670,17 @@ export class CaseRuntime {
           assigneeRole: t.spec.assignee.role,
           dueAt: t.deadline.endsAt,
           decisions: [...t.spec.decisions],
-          overdue: t.fired.has('overdue'),
-          rungs: [...t.fired],
+          overdue: t.firedAt.overdue !== undefined,
+          rungs: Object.keys(t.firedAt),
+          skippedRungs: t.skipped.map((s) => ({ rung: s.rung, at: s.at, why: { code: s.why.code, zh: s.why.zh, en: s.why.en } })),
         })),
     };
   }
+}
+
+/** How many rungs of the current round are behind the task, sent or passed over (the ladder is re-planned when it grows). */
+function rungsDone(task: TrackedTask): number {
+  return Object.keys(task.firedAt).length + task.skipped.length;
 }
 
 function partyKey(actor: string): keyof Parties {

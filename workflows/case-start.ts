@@ -1,6 +1,7 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import { getPack, type FlowId, type RulePack } from '../rules';
 import { CaseRuntime } from './case-runtime';
+import { byRule } from './failures';
 import type { CaseInput } from './messages';
 import { searchAttributes } from './search-attributes';
 
@@ -27,7 +28,7 @@ export function startCase(process: string, input: CaseInput, flow?: FlowId): Cas
  * versions were bound, the built-in pack of its id, exactly as then.
  */
 export function casePack(input: CaseInput): RulePack {
-  return input.packData ?? getPack(input.pack);
+  return input.packData ?? byRule(() => getPack(input.pack));
 }
 
 const closingStatuses: Record<string, string> = {

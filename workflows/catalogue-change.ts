@@ -1,7 +1,7 @@
 import { CATALOGUE_SUBMISSION_STEPS as submissionSteps } from '../rules/catalogue-update';
 import { closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
-import { readModel } from './read-model';
+import { catalogueStore } from './read-model';
 import type { CaseInput, TaskCompletion } from './messages';
 import type { CaseResult } from './share-request';
 
@@ -18,7 +18,7 @@ export async function catalogueChangeWorkflow(input: CaseInput): Promise<CaseRes
     const approved = completion.decision === 'approve';
     const endsWithoutReview = next.kind === 'end' && submissionSteps.has(step.id);
     if ((approved || endsWithoutReview) && submitted?.payload) {
-      await readModel().applyCatalogueChange({ entryId: input.catalogueEntryId, requestId: input.requestId, changes: submitted.payload, at: completion.completedAt });
+      await catalogueStore().applyCatalogueChange({ entryId: input.catalogueEntryId, requestId: input.requestId, changes: submitted.payload, at: completion.completedAt });
     }
   });
   const status = submissionSteps.has(last.step) ? 'filed' : closingStatus(last.decision);

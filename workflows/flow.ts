@@ -1,6 +1,7 @@
 import { mainPath, nextStep, type FlowId, type Resumption, type StepRule } from '../rules';
 import type { CaseRuntime } from './case-runtime';
 import { casePack } from './case-start';
+import { byRule, caseFailure } from './failures';
 import type { CaseInput, TaskCompletion } from './messages';
 
 export interface FlowResult {
@@ -17,12 +18,12 @@ export type DecisionHook = (step: StepRule, completion: TaskCompletion, next: Re
  * by the pack (branches, resumptions, endings). One interpreter for every process and every text.
  */
 export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId, onDecision?: DecisionHook): Promise<FlowResult> {
-  const pack = casePack(input);
+  const pack = byRule(() => casePack(input));
   kase.useFlow(flow);
   const maxReturns = pack.policy.returnForCompletion.maxReturns.value;
   const completedAt = new Map<string, string>();
   const completions: TaskCompletion[] = [];
-  let current: StepRule | undefined = mainPath(pack, flow)[0];
+  let current: StepRule | undefined = byRule(() => mainPath(pack, flow))[0];
   // The clock of a resumed request runs from the completed request's receipt (pack policy).
   let receipt = input.receivedAt;
   // The day the law or duties changed, where the case states it; else (cases from before) the receipt stood for it.
@@ -54,7 +55,8 @@ export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId,
     completedAt.set(current.id, completion.completedAt);
     previousAt = completion.completedAt;
     if (completion.decision === 'return-incomplete') returns += 1;
-    const next = nextStep(pack, flow, current.id, completion.decision);
+    const step = current;
+    const next = byRule(() => nextStep(pack, flow, step.id, completion.decision));
     await onDecision?.(current, completion, next);
     if (next.kind === 'end') return { completions, last: completion };
     if (next.resumed) {
@@ -63,5 +65,5 @@ export async function runFlow(kase: CaseRuntime, input: CaseInput, flow: FlowId,
     }
     current = next.step;
   }
-  throw new Error(`flow ${flow} of ${pack.id} has no steps`);
+  throw caseFailure('EmptyFlow', `flow ${flow} of ${pack.id} has no steps`);
 }

@@ -140,8 +140,10 @@ export interface OpenTaskView {
   dueAt: string;
   decisions: string[];
   overdue: boolean;
-  /** The escalation rungs fired so far. */
+  /** The escalation rungs of the current round that went out, in order. */
   rungs: string[];
+  /** The rungs of the current round passed over instead of sent (a reminder whose deadline had already passed), with why. */
+  skippedRungs: { rung: string; at: string; why: { code: string; zh: string; en: string } }[];
 }
 
 export interface CaseState {

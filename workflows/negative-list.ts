@@ -1,6 +1,6 @@
 import { closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
-import { readModel } from './read-model';
+import { catalogueStore } from './read-model';
 import type { CaseInput } from './messages';
 import type { CaseResult } from './share-request';
 
@@ -13,7 +13,7 @@ export async function negativeListWorkflow(input: CaseInput & { legalBasis: stri
   const { last } = await runFlow(kase, input, 'negative-list', async (step, completion, next) => {
     const finalApproval = completion.decision === 'approve' && (next.kind === 'end' || next.step.id === 'record-filing');
     if (finalApproval) {
-      await readModel().listOnNegativeList({
+      await catalogueStore().listOnNegativeList({
         entryId: input.catalogueEntryId,
         requestId: input.requestId,
         legalBasis: input.legalBasis,
@@ -23,7 +23,7 @@ export async function negativeListWorkflow(input: CaseInput & { legalBasis: stri
       await kase.setStatus('listed');
     }
     if (step.id === 'record-filing' && completion.decision === 'filed') {
-      await readModel().recordNegativeListFiling({ entryId: input.catalogueEntryId, requestId: input.requestId, at: completion.completedAt });
+      await catalogueStore().recordNegativeListFiling({ entryId: input.catalogueEntryId, requestId: input.requestId, at: completion.completedAt });
     }
   });
   const status = closingStatus(last.decision);

@@ -2,7 +2,7 @@ import { patched } from '@temporalio/workflow';
 import { crossLevelFlowOf, negativeListRefuses, type FlowId } from '../rules';
 import { casePack, closingStatus, startCase } from './case-start';
 import { runFlow } from './flow';
-import { readModel } from './read-model';
+import { catalogueStore } from './read-model';
 import type { CaseInput } from './messages';
 
 export interface CaseResult {
@@ -35,7 +35,7 @@ const CROSS_LEVEL_ROUTE = 'cross-level-route';
  */
 export async function shareRequestWorkflow(input: CaseInput): Promise<CaseResult> {
   const kase = startCase('share-request', input);
-  const entry = await readModel().catalogueEntry(input.catalogueEntryId);
+  const entry = await catalogueStore().catalogueEntry(input.catalogueEntryId);
   const reviewed =
     entry?.sharingAttribute === 'not-shared' && !(entry.negativeList && negativeListRefuses(casePack(input))) && patched(NOT_SHARED_REVIEWED);
   const sameLevel = entry?.sharingAttribute === 'conditional' || reviewed ? 'conditional-share' : 'unconditional-share';

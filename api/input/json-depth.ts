@@ -38,6 +38,7 @@ export function installJsonDepthLimit(app: FastifyInstance): void {
       done(HttpProblem.badRequest('body', bilingual(`数组和对象的嵌套不能超过 ${maxJsonDepth} 层`, `nests arrays and objects deeper than ${maxJsonDepth} levels`), 'maxDepth'), undefined);
       return;
     }
-    parse(request, text, done);
+    // Answers through `done`; the promise some parser versions also return is not what Fastify waits on.
+    void parse(request, text, done);
   });
 }

@@ -10,6 +10,12 @@ app.post('/api/share-requests', async (request, reply) => {
   const body = request.body as { catalogueEntryId?: string; scenario?: string };
   return reply.status(201).send({ id: randomUUID(), status: 'received', catalogueEntryId: body.catalogueEntryId, scenario: body.scenario });
 });
-app.listen({ port: Number(process.argv[2] ?? 0), host: '127.0.0.1' }).then((address) => console.log(`listening ${address}`));
+app.listen({ port: Number(process.argv[2] ?? 0), host: '127.0.0.1' }).then(
+  (address) => console.log(`listening ${address}`),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 process.on('SIGINT', () => void app.close().then(() => process.exit(0)));

@@ -1,17 +1,12 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import { getPack, step } from '../../rules';
 import { workflowTypes, type Actor } from '../../workflows/messages';
-import { completeAs, completedAtOf, openTask, people, registerCase, requestRow, startWorkflow, statusTrail, taskRow, terminateLeftovers } from '../support/cases';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { completeAs, completedAtOf, openTask, people, registerCase, requestRow, startWorkflow, statusTrail, taskRow } from '../support/cases';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 const sjzData: Actor = { userId: 'u-sjz-data-zhou', departmentId: 'sjz-data', roles: ['authority-reviewer'] };
 const receivedAt = '2025-09-28T10:00:00+08:00';
@@ -34,7 +29,7 @@ function expectedDeadline(stepId: string, start: string) {
 
 describe('Hebei draft art. 21: a Shijiazhuang department asks for the provincial public-security entry', () => {
   it('goes city authority (relay, local policy) → provincial authority (review, 3 WD from its receipt of the relay) → provider (5 WD) → provision (3 WD), each deadline computed and explained', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await registerCase(db.db, {
       process: 'share-request',
       pack: 'hebei-2023',
@@ -45,7 +40,7 @@ describe('Hebei draft art. 21: a Shijiazhuang department asks for the provincial
       submittedBy: 'u-sjz-gaj-wu',
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
 
       // Hop 1: the requester's own-level authority relays the request upward; its period is local policy.
       const relay = await openTask(handle, 'relay-upward');
@@ -101,7 +96,7 @@ describe('Hebei draft art. 21: a Shijiazhuang department asks for the provincial
   });
 
   it('a same-level case (no relaying authority) takes the same-level flow as before', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await registerCase(db.db, {
       process: 'share-request',
       pack: 'hebei-2023',
@@ -111,7 +106,7 @@ describe('Hebei draft art. 21: a Shijiazhuang department asks for the provincial
       receivedAt,
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const review = await openTask(handle, 'review-forward');
       expect(review).toMatchObject({ assigneeDepartmentId: 'hb-data' });
       expect((await taskRow(db.db, review.taskId)).deadline).toMatchObject({ due: '2025-10-09' });

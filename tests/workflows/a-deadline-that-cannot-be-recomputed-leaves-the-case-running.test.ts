@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities';
 import { OutOfRangeError, type Calendar } from '../../calendar';
@@ -11,22 +10,16 @@ import { connectDb } from '../../db/client';
 import { tasks } from '../../db/schema';
 import { workflowBundle } from '../../worker';
 import { calendarRepublishedSignal, workflowTypes } from '../../workflows/messages';
-import { completeAs, people, terminateLeftovers } from '../support/cases';
+import { completeAs, people } from '../support/cases';
 import { registerShareRequest } from '../support/fixtures';
-import { firstOpenTask, startTimeSkipping, steadyClient } from '../support/time-skipping';
+import { firstOpenTask, steadyClient } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
 /**
  * A calendar in which an open deadline cannot be counted (a keeper's mistake pushing it past the years the calendar
  * covers) once failed every case it reached, for good. Now the deadline stays as it was and the case carries on.
  */
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterAll(async () => {
-  await terminateLeftovers();
-  await env?.teardown();
-});
+const env = useTimeSkipping('after-all');
 
 describe('a calendar republished so that an open deadline cannot be counted', () => {
   it('leaves that deadline as it was and the case running; the task can still be decided', async () => {
@@ -48,15 +41,15 @@ describe('a calendar republished so that an open deadline cannot be counted', ()
     };
     const taskQueue = `ts-${randomUUID()}`;
     const worker = await Worker.create({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
+      connection: env().nativeConnection,
+      namespace: env().namespace ?? 'default',
       taskQueue,
       workflowBundle: await workflowBundle(),
       activities: createActivities({ db: db.db, calendar }),
     });
-    const input = await registerShareRequest(db.db, new Date(await env.currentTimeMs()).toISOString());
+    const input = await registerShareRequest(db.db, new Date(await env().currentTimeMs()).toISOString());
     await worker.runUntil(async () => {
-      const handle = await steadyClient(env).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
+      const handle = await steadyClient(env()).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
       const open = await firstOpenTask(handle);
       const [before] = await db.db.select().from(tasks).where(eq(tasks.id, open.taskId));
 

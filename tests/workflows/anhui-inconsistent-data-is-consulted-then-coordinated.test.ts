@@ -1,5 +1,4 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import type { Db } from '../../db/client';
 import { getPack, step } from '../../rules';
@@ -17,10 +16,10 @@ import {
   statusTrail,
   taskDeadline,
   taskRow,
-  terminateLeftovers,
   type RegisteredCase,
 } from '../support/cases';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
 /**
  * Anhui art. 27: data of the same category provided inconsistently by two departments. The department whose data is
@@ -28,12 +27,7 @@ import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
  * departments. The text gives no period for either (local policy, from the pack), so each deadline is computed here
  * from the pack's period and the event the step counts from.
  */
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 const pack = getPack('anhui-2021');
 const consultation = step(pack, 'data-inconsistency', 'consultation');
@@ -47,16 +41,16 @@ async function raise(db: Db): Promise<RegisteredCase> {
     // ah-mzt raises it; ah-gat provides the other data of the same category.
     parties: anhuiParties('ah-mzt', 'ah-gat'),
     catalogueEntryId: 'AH-GAT-0001',
-    receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+    receivedAt: new Date(await env().currentTimeMs()).toISOString(),
   });
 }
 
 describe('inconsistent data of the same category (Anhui art. 27)', () => {
   it('the department named records a consensus within its local-policy period from receipt, and the case is resolved', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await raise(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.dataInconsistency, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.dataInconsistency, input);
       const task = await openTask(handle, 'consultation');
       expect(task).toMatchObject({ assigneeDepartmentId: 'ah-gat', assigneeRole: 'provider', decisions: ['consensus', 'no-agreement'] });
       expect(consultation.periodBasis).toBe('policy');
@@ -78,12 +72,12 @@ describe('inconsistent data of the same category (Anhui art. 27)', () => {
   });
 
   it('without a consensus the authority coordinates, its period counted from the failed consultation', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await raise(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.dataInconsistency, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.dataInconsistency, input);
       const task = await openTask(handle, 'consultation');
-      await env.sleep(3 * 86_400_000);
+      await env().sleep(3 * 86_400_000);
       await completeAs(handle, task.taskId, people.ahGat, 'no-agreement', '双方各以本部门登记为准，未能协商一致');
       const coordinate = await openTask(handle, 'coordinate-decide');
       expect(coordinate).toMatchObject({ assigneeDepartmentId: 'ah-data', assigneeRole: 'authority-reviewer', decisions: ['coordinated'] });

@@ -1,5 +1,4 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import { getPack, step } from '../../rules';
 import { workflowTypes } from '../../workflows/messages';
@@ -13,40 +12,35 @@ import {
   requestExtensionAs,
   taskDeadline,
   taskRow,
-  terminateLeftovers,
   startWorkflow,
 } from '../support/cases';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
 /**
  * Anhui art. 26 para. 2, first clause: a review applied for to the providing department directly. It verifies and
  * answers within 7 WD of its own receipt, and an extension (at most 7 WD) is agreed by the providing department — not
  * by the platform's organisation, as on the platform route.
  */
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 const verify = step(getPack('anhui-2021'), 'quality-dispute-direct', 'verify-answer');
 
 describe('a review applied for to the provider directly (Anhui art. 26)', () => {
   it('runs 7 WD from the provider’s receipt; the provider itself agrees an extension of at most 7 WD', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const registered = await registerCase(db.db, {
       process: 'quality-dispute',
       pack: 'anhui-2021',
       jurisdiction: 'anhui',
       parties: anhuiParties('ah-mzt', 'ah-gat'),
       catalogueEntryId: 'AH-GAT-0001',
-      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+      receivedAt: new Date(await env().currentTimeMs()).toISOString(),
     });
     const input = { ...registered, route: 'direct' as const };
     expect(verify).toMatchObject({ period: { n: 7, unit: 'working-days' }, periodBasis: 'law', extension: { max: { n: 7 }, approvedBy: 'provider' } });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.qualityDispute, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.qualityDispute, input);
       const task = await openTask(handle, 'verify-answer');
       expect(task).toMatchObject({ assigneeDepartmentId: 'ah-gat', assigneeRole: 'provider' });
       const original = await taskDeadline(db.db, task.taskId);

@@ -1,27 +1,23 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
 import { CalendarStore } from '../../db/calendar-store';
 import { auditLog, calendarAmendments, calendarYears, tasks } from '../../db/schema';
 import { workflowTypes } from '../../workflows/messages';
 import { registerShareRequest } from '../support/fixtures';
 import { loginAs, testSecurity } from '../support/stack';
-import { createTestWorker, firstOpenTask, startTimeSkipping, steadyClient } from '../support/time-skipping';
+import { createTestWorker, firstOpenTask, steadyClient } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterAll(() => env?.teardown());
+const env = useTimeSkipping('never');
 
 // 2032: a year no other test publishes (a published year is visible to every test sharing the database).
 const notice = { title: '国务院办公厅关于2032年部分节假日安排的通知（测试）', documentNumber: '测试', issuer: '国务院办公厅' };
 
 describe('amending a year in force', () => {
   it('moves open deadlines only once a second keeper approves the amendment, not when it is proposed', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
-    const app = await buildApp({ db: db.db, temporal: steadyClient(env), taskQueue, calendar: new CalendarStore(db.db), security: testSecurity });
+    const { worker, taskQueue, db } = await createTestWorker(env());
+    const app = await buildApp({ db: db.db, temporal: steadyClient(env()), taskQueue, calendar: new CalendarStore(db.db), security: testSecurity });
     try {
       const proposer = await loginAs(app, 'nda.qian');
       const approver = await loginAs(app, 'nda.feng');
@@ -35,7 +31,7 @@ describe('amending a year in force', () => {
       // Received Thursday 2032-04-29: Fri 30, Mon 3 May, Tue 4 May.
       const input = await registerShareRequest(db.db, '2032-04-29T10:00:00+08:00');
       await worker.runUntil(async () => {
-        const handle = await steadyClient(env).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
+        const handle = await steadyClient(env()).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
         const open = await firstOpenTask(handle);
         const dueOf = async () => (await db.db.select().from(tasks).where(eq(tasks.id, open.taskId)))[0]?.deadline as { due: string } | undefined;
         expect(await dueOf()).toMatchObject({ due: '2032-05-04' });

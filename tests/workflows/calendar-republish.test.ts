@@ -1,32 +1,28 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/app';
 import { CalendarStore } from '../../db/calendar-store';
 import { auditLog, calendarYears, escalations, tasks } from '../../db/schema';
 import { workflowTypes } from '../../workflows/messages';
 import { registerShareRequest } from '../support/fixtures';
 import { loginAs, testSecurity } from '../support/stack';
-import { createTestWorker, firstOpenTask, startTimeSkipping, steadyClient } from '../support/time-skipping';
+import { createTestWorker, firstOpenTask, steadyClient } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterAll(() => env?.teardown());
+const env = useTimeSkipping('never');
 
 describe('publishing a new year of the holiday calendar', () => {
   it('makes every open case whose deadline reached into that year recompute it, record the change, and escalate at the new instant', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const calendar = new CalendarStore(db.db);
-    const app = await buildApp({ db: db.db, temporal: steadyClient(env), taskQueue, calendar, security: testSecurity });
+    const app = await buildApp({ db: db.db, temporal: steadyClient(env()), taskQueue, calendar, security: testSecurity });
     try {
       // Received Monday 2030-12-30: Tue 31 Dec, then 2031, whose notice is not in the built-in data. (A year no other
       // test reaches, since the published year is visible to every test sharing the database while this one runs.)
       // Unpublished, 2031 already has 元旦 Wed 1 Jan off (holiday measures, Order No. 795, art. 2): 31 Dec, 2, 3 Jan.
       const input = await registerShareRequest(db.db, '2030-12-30T10:00:00+08:00');
       await worker.runUntil(async () => {
-        const handle = await steadyClient(env).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
+        const handle = await steadyClient(env()).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
         const open = await firstOpenTask(handle);
         const [before] = await db.db.select().from(tasks).where(eq(tasks.id, open.taskId));
         expect(before?.deadline).toMatchObject({ due: '2031-01-03', provisional: true });
@@ -62,11 +58,11 @@ describe('publishing a new year of the holiday calendar', () => {
 
         const oldDue = Date.parse('2031-01-04T00:00:00+08:00');
         const newDue = Date.parse('2031-01-07T00:00:00+08:00');
-        await env.sleep(oldDue - (await env.currentTimeMs()) + 1000);
+        await env().sleep(oldDue - (await env().currentTimeMs()) + 1000);
         await handle.query('caseState');
         const early = await db.db.select().from(escalations).where(and(eq(escalations.taskId, open.taskId), eq(escalations.rung, 'overdue')));
         expect(early).toHaveLength(0);
-        await env.sleep(newDue - (await env.currentTimeMs()) + 1000);
+        await env().sleep(newDue - (await env().currentTimeMs()) + 1000);
         await handle.query('caseState');
         const [overdue] = await db.db.select().from(escalations).where(and(eq(escalations.taskId, open.taskId), eq(escalations.rung, 'overdue')));
         expect(overdue?.scheduledAt.getTime()).toBe(newDue);

@@ -1,6 +1,5 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import type { Db } from '../../db/client';
 import { auditLog, catalogueEntries } from '../../db/schema';
@@ -18,17 +17,12 @@ import {
   startWorkflow,
   statusTrail,
   taskDeadline,
-  terminateLeftovers,
 } from '../support/cases';
 import { hebeiParties } from '../support/fixtures';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 const DAY = 24 * 3600_000;
 
@@ -43,9 +37,9 @@ async function changeAudit(db: Db, requestId: string) {
 
 describe('a catalogue change', () => {
   it('hebei-2023: submitted with the changed fields within 10 WD of the change, approved: the entry changes (its sharing attribute does not)', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const own = await createCatalogueEntry(db.db, { provider: 'hb-scjgj', sharingAttribute: 'unconditional' });
-    const changedAt = new Date(await env.currentTimeMs()).toISOString();
+    const changedAt = new Date(await env().currentTimeMs()).toISOString();
     const input = await registerCase(db.db, {
       process: 'catalogue-change',
       pack: 'hebei-2023',
@@ -55,7 +49,7 @@ describe('a catalogue change', () => {
       receivedAt: changedAt,
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.catalogueChange, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.catalogueChange, input);
       const submit = await openTask(handle, 'submit-update');
       expect(submit).toMatchObject({ assigneeDepartmentId: 'hb-scjgj', assigneeRole: 'provider', decisions: ['submitted'] });
       expect(await taskDeadline(db.db, submit.taskId)).toEqual(
@@ -102,7 +96,7 @@ describe('a catalogue change', () => {
   });
 
   it('hebei-2023: returned for correction with reasons, corrected and resubmitted; the review restarts on receipt and approval applies the corrected fields', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const own = await createCatalogueEntry(db.db, { provider: 'hb-scjgj', sharingAttribute: 'unconditional' });
     const input = await registerCase(db.db, {
       process: 'catalogue-change',
@@ -110,10 +104,10 @@ describe('a catalogue change', () => {
       jurisdiction: 'hebei',
       parties: hebeiParties('hb-scjgj', 'hb-scjgj'),
       catalogueEntryId: own.id,
-      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+      receivedAt: new Date(await env().currentTimeMs()).toISOString(),
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.catalogueChange, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.catalogueChange, input);
       const submit = await openTask(handle, 'submit-update');
       await completeAs(handle, submit.taskId, people.hbScjgj, 'submitted', undefined, { scopeOfUse: '初稿 first draft', dataFormat: 'CSV' });
       const review = await openTask(handle, 'review-update');
@@ -126,7 +120,7 @@ describe('a catalogue change', () => {
       expect(await taskDeadline(db.db, correct.taskId)).toEqual(
         nationalCalendar.deadline({ start: returnedAt, n: 5, unit: 'working-days', jurisdiction: 'hebei' }),
       );
-      await env.sleep(4 * DAY);
+      await env().sleep(4 * DAY);
       await completeAs(handle, correct.taskId, people.hbScjgj, 'resubmit', undefined, {
         scopeOfUse: '依《市场主体登记管理条例》全省共享 shared province-wide by the registration regulation',
         dataFormat: 'API',
@@ -158,9 +152,9 @@ describe('a catalogue change', () => {
   });
 
   it('anhui-2021: updated within 10 WD, then reported within 3 WD (art. 15), reviewed and approved; no extension exists', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const own = await createCatalogueEntry(db.db, { provider: 'ah-mzt', sharingAttribute: 'conditional' });
-    const changedAt = new Date(await env.currentTimeMs()).toISOString();
+    const changedAt = new Date(await env().currentTimeMs()).toISOString();
     const input = await registerCase(db.db, {
       process: 'catalogue-change',
       pack: 'anhui-2021',
@@ -170,7 +164,7 @@ describe('a catalogue change', () => {
       receivedAt: changedAt,
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.catalogueChange, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.catalogueChange, input);
       const update = await openTask(handle, 'submit-update');
       expect(update).toMatchObject({ assigneeDepartmentId: 'ah-mzt', decisions: ['updated'] });
       expect(await taskDeadline(db.db, update.taskId)).toEqual(
@@ -185,7 +179,7 @@ describe('a catalogue change', () => {
       expect(await taskDeadline(db.db, report.taskId)).toEqual(
         nationalCalendar.deadline({ start: updatedAt, n: 3, unit: 'working-days', jurisdiction: 'anhui' }),
       );
-      await env.sleep(2 * DAY);
+      await env().sleep(2 * DAY);
       await completeAs(handle, report.taskId, people.ahMzt, 'reported');
 
       const review = await openTask(handle, 'review-update');

@@ -1,6 +1,5 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema';
@@ -17,18 +16,13 @@ import {
   startWorkflow,
   taskDeadline,
   taskRow,
-  terminateLeftovers,
   type RegisteredCase,
 } from '../support/cases';
 import { hebeiParties, nextFridayMorning } from '../support/fixtures';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 /**
  * An extension may be asked for only while the period runs, so the change of duties lies in the future of the test
@@ -37,7 +31,7 @@ afterAll(() => env?.teardown());
  */
 
 async function register(db: Db, pack: string): Promise<RegisteredCase> {
-  const changedAt = nextFridayMorning(await env.currentTimeMs());
+  const changedAt = nextFridayMorning(await env().currentTimeMs());
   const own = await createCatalogueEntry(db, { provider: 'hb-scjgj', sharingAttribute: 'unconditional' });
   return registerCase(db, {
     process: 'catalogue-change',
@@ -55,10 +49,10 @@ async function dueChanges(db: Db, taskId: string) {
 
 describe('extending the period to submit a catalogue update', () => {
   it('hebei-2023: +10 WD with the authority consent, counted from the last day; no more than 10 in total', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await register(db.db, 'hebei-2023');
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.catalogueChange, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.catalogueChange, input);
       const submit = await openTask(handle, 'submit-update');
       const original = await taskDeadline(db.db, submit.taskId);
       expect(original).toEqual(nationalCalendar.deadline({ start: input.receivedAt, n: 10, unit: 'working-days', jurisdiction: 'hebei' }));
@@ -101,10 +95,10 @@ describe('extending the period to submit a catalogue update', () => {
   });
 
   it('hebei-2023: a refused extension leaves the deadline as it was and does not count against the limit', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await register(db.db, 'hebei-2023');
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.catalogueChange, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.catalogueChange, input);
       const submit = await openTask(handle, 'submit-update');
       const original = await taskDeadline(db.db, submit.taskId);
       const { decisionTaskId } = await requestExtensionAs(handle, submit.taskId, people.hbScjgj, 5);
@@ -132,10 +126,10 @@ describe('extending the period to submit a catalogue update', () => {
   });
 
   it('hebei-2022-draft: art. 11 allows +20 WD, granted in one request', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await register(db.db, 'hebei-2022-draft');
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.catalogueChange, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.catalogueChange, input);
       const submit = await openTask(handle, 'submit-update');
       const original = await taskDeadline(db.db, submit.taskId);
       await expect(requestExtensionAs(handle, submit.taskId, people.hbScjgj, 21)).rejects.toMatchObject({ cause: { type: 'ExtensionOverLimit' } });

@@ -1,18 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { temporal } from '@temporalio/proto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scenarios, runScenario } from '../support/history-scenarios';
-import { createTestWorker, startTimeSkipping, steadyClient } from '../support/time-skipping';
+import { createTestWorker, steadyClient } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
 const historiesDir = new URL('../histories/', import.meta.url);
 const recording = process.env.RECORD_HISTORIES === '1';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterAll(() => env?.teardown());
+const env = useTimeSkipping('never');
 
 /**
  * Runs one case of every process to its end. With RECORD_HISTORIES=1 their histories are written to tests/histories/,
@@ -21,10 +17,10 @@ afterAll(() => env?.teardown());
 describe('every process runs to its end', () => {
   for (const scenario of scenarios) {
     it(scenario.name, async () => {
-      const { worker, taskQueue, db } = await createTestWorker(env);
-      const client = steadyClient(env);
+      const { worker, taskQueue, db } = await createTestWorker(env());
+      const client = steadyClient(env());
       await worker.runUntil(async () => {
-        const handle = await runScenario(env, client, db.db, taskQueue, scenario);
+        const handle = await runScenario(env(), client, db.db, taskQueue, scenario);
         const result = await handle.result();
         expect(result.status).not.toBe('closed');
         if (recording) {

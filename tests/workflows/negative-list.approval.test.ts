@@ -1,6 +1,5 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import type { Db } from '../../db/client';
 import { auditLog, catalogueEntries, negativeList, tasks } from '../../db/schema';
@@ -17,17 +16,12 @@ import {
   startWorkflow,
   statusTrail,
   taskDeadline,
-  terminateLeftovers,
 } from '../support/cases';
 import { hebeiParties } from '../support/fixtures';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 const legalBasis = '《中华人民共和国反恐怖主义法》第四十八条 Counter-Terrorism Law art. 48';
 
@@ -50,17 +44,17 @@ async function application(db: Db, pack: string, jurisdiction: string) {
     jurisdiction,
     parties: hebei ? hebeiParties('hb-gat', 'hb-gat') : anhuiParties('ah-gat', 'ah-gat'),
     catalogueEntryId: own.id,
-    receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+    receivedAt: new Date(await env().currentTimeMs()).toISOString(),
   });
   return { own, input: { ...input, legalBasis } };
 }
 
 describe('a negative-list application (Hebei draft art. 15)', () => {
   it('hebei-2023: reviewed, approved by the government, listed, filed with the upper authority; a share request for the entry is then refused with the citation', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const { own, input } = await application(db.db, 'hebei-2023', 'hebei');
     const share = await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.negativeList, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.negativeList, input);
       const review = await openTask(handle, 'authority-review');
       expect(review).toMatchObject({ assigneeDepartmentId: 'hb-data', assigneeRole: 'authority-reviewer', decisions: ['approve', 'return'] });
       expect(await taskDeadline(db.db, review.taskId)).toEqual(
@@ -108,9 +102,9 @@ describe('a negative-list application (Hebei draft art. 15)', () => {
         jurisdiction: 'hebei',
         parties: hebeiParties('hb-mzt', 'hb-gat'),
         catalogueEntryId: own.id,
-        receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+        receivedAt: new Date(await env().currentTimeMs()).toISOString(),
       });
-      const refused = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, share);
+      const refused = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, share);
       expect(await refused.result()).toEqual({ status: 'refused', decision: 'not-shared' });
       return share;
     });
@@ -132,10 +126,10 @@ describe('a negative-list application (Hebei draft art. 15)', () => {
   });
 
   it("hebei-2023: the government rejects it with reasons: nothing is listed and the entry stays as it was", async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const { own, input } = await application(db.db, 'hebei-2023', 'hebei');
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.negativeList, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.negativeList, input);
       const review = await openTask(handle, 'authority-review');
       await completeAs(handle, review.taskId, people.hbData, 'approve');
       const approval = await openTask(handle, 'government-approval');
@@ -150,10 +144,10 @@ describe('a negative-list application (Hebei draft art. 15)', () => {
   });
 
   it('hebei-2023: the authority returns the application with reasons: the case closes, nothing is listed', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const { own, input } = await application(db.db, 'hebei-2023', 'hebei');
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.negativeList, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.negativeList, input);
       const review = await openTask(handle, 'authority-review');
       await expect(completeAs(handle, review.taskId, people.hbData, 'return')).rejects.toMatchObject({ cause: { type: 'ReasonRequired' } });
       await completeAs(handle, review.taskId, people.hbData, 'return', '法律依据不足 insufficient legal basis');
@@ -166,10 +160,10 @@ describe('a negative-list application (Hebei draft art. 15)', () => {
   });
 
   it("anhui-2021: the authority's approval alone lists the entry (art. 22 has no government approval or filing)", async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const { own, input } = await application(db.db, 'anhui-2021', 'anhui');
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.negativeList, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.negativeList, input);
       const review = await openTask(handle, 'authority-review');
       expect(review).toMatchObject({ assigneeDepartmentId: 'ah-data' });
       await completeAs(handle, review.taskId, people.ahData, 'approve');

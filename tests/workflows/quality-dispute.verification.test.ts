@@ -1,6 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar, type Deadline } from '../../calendar';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -20,19 +19,14 @@ import {
   startWorkflow,
   statusTrail,
   taskDeadline,
-  terminateLeftovers,
   anhuiParties,
   type RegisteredCase,
 } from '../support/cases';
 import { hebeiParties } from '../support/fixtures';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 const DAY = 24 * 3600_000;
 const explanation = '数据与户籍底册一致，差异系录入时点不同 consistent with the register; timing difference';
@@ -44,7 +38,7 @@ async function hebeiDispute(db: Db): Promise<RegisteredCase> {
     jurisdiction: 'hebei',
     parties: hebeiParties('hb-mzt', 'hb-gat'),
     catalogueEntryId: 'HB-GAT-0001',
-    receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+    receivedAt: new Date(await env().currentTimeMs()).toISOString(),
   });
 }
 
@@ -67,10 +61,10 @@ async function toResponse(handle: WorkflowHandle) {
 
 describe('a data-quality dispute', () => {
   it('hebei-2023: forwarded in 3 WD, verified in 10 WD extended to the +10 WD limit in two grants, answered and accepted', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await hebeiDispute(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.qualityDispute, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.qualityDispute, input);
       const forward = await openTask(handle, 'forward-dispute');
       expect(forward).toMatchObject({ assigneeDepartmentId: 'hb-data', decisions: ['forward'] });
       expect(await taskDeadline(db.db, forward.taskId)).toEqual(
@@ -119,10 +113,10 @@ describe('a data-quality dispute', () => {
   });
 
   it('hebei-2023: the requester objects to the answer and the authority, coordinating, upholds it', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await hebeiDispute(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.qualityDispute, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.qualityDispute, input);
       const response = await toResponse(handle);
       await expect(completeAs(handle, response.taskId, people.hbMzt, 'object')).rejects.toMatchObject({ cause: { type: 'ReasonRequired' } });
       await completeAs(handle, response.taskId, people.hbMzt, 'object', '现场核验结果与数据不符 field checks disagree');
@@ -138,14 +132,14 @@ describe('a data-quality dispute', () => {
   });
 
   it('hebei-2023: coordination orders a repair; verification runs again, counted from the decision, and the repair is accepted', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await hebeiDispute(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.qualityDispute, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.qualityDispute, input);
       const response = await toResponse(handle);
       await completeAs(handle, response.taskId, people.hbMzt, 'object', '现场核验结果与数据不符 field checks disagree');
       const coordinate = await openTask(handle, 'coordinate-decide');
-      await env.sleep(5 * DAY);
+      await env().sleep(5 * DAY);
       await completeAs(handle, coordinate.taskId, people.hbData, 'order-repair', '责成修复地址字段 repair the address field');
 
       const again = await openTask(handle, 'verify-answer');
@@ -173,17 +167,17 @@ describe('a data-quality dispute', () => {
   });
 
   it('anhui-2021: verified within 7 WD of receipt (art. 26), extended by the +7 WD limit, answered, objected to, answer upheld', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await registerCase(db.db, {
       process: 'quality-dispute',
       pack: 'anhui-2021',
       jurisdiction: 'anhui',
       parties: anhuiParties('ah-mzt', 'ah-gat'),
       catalogueEntryId: 'AH-GAT-0001',
-      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+      receivedAt: new Date(await env().currentTimeMs()).toISOString(),
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.qualityDispute, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.qualityDispute, input);
       const verify = await openTask(handle, 'verify-answer');
       expect(verify).toMatchObject({ assigneeDepartmentId: 'ah-gat', assigneeRole: 'provider' });
       const original = await taskDeadline(db.db, verify.taskId);
@@ -206,10 +200,10 @@ describe('a data-quality dispute', () => {
   });
 
   it('hebei-2023: once an extension is granted the ladder runs from the extended deadline: nothing at the old due instant, reminder and overdue at the new', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await hebeiDispute(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.qualityDispute, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.qualityDispute, input);
       const forward = await openTask(handle, 'forward-dispute');
       await completeAs(handle, forward.taskId, people.hbData, 'forward');
       const verify = await openTask(handle, 'verify-answer');
@@ -220,10 +214,10 @@ describe('a data-quality dispute', () => {
       const after = escalationSchedule(extended, policy, nationalCalendar);
       const fired = () => db.db.select().from(escalations).where(eq(escalations.taskId, verify.taskId));
 
-      await sleepUntil(env, Date.parse(before.overdueAt) + 1000);
+      await sleepUntil(env(), Date.parse(before.overdueAt) + 1000);
       await handle.query(caseStateQuery);
       expect(await fired()).toEqual([]);
-      await sleepUntil(env, Date.parse(after.overdueAt) + 1000);
+      await sleepUntil(env(), Date.parse(after.overdueAt) + 1000);
       const rows = await eventually(fired, (r) => r.length === 2, 'reminder and overdue at the extended deadline');
       expect(Object.fromEntries(rows.map((r) => [r.rung, r.scheduledAt.getTime()]))).toEqual({
         reminder: Date.parse(after.reminderAt!),

@@ -1,5 +1,4 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import { getPack, step } from '../../rules';
 import { workflowTypes } from '../../workflows/messages';
@@ -15,17 +14,12 @@ import {
   statusTrail,
   taskDeadline,
   taskRow,
-  terminateLeftovers,
 } from '../support/cases';
 import { hebeiParties } from '../support/fixtures';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 const receivedAt = '2025-09-28T10:00:00+08:00';
 const nationalDay = ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08'];
@@ -38,7 +32,7 @@ function expectedDeadline(packId: string, stepId: string, start: string, jurisdi
 
 describe('a conditional share request received on the Sunday before the 8-day National Day 2025, agreed and fulfilled', () => {
   it('hebei-2023: review-forward due 3 WD after receipt (9 Oct, the holiday skipped), provider-reply 5 WD and provide-data 3 WD from the step before', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await registerCase(db.db, {
       process: 'share-request',
       pack: 'hebei-2023',
@@ -48,7 +42,7 @@ describe('a conditional share request received on the Sunday before the 8-day Na
       receivedAt,
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
 
       const review = await openTask(handle, 'review-forward');
       expect(review.taskId).toBe(`${input.requestId}/review-forward/1`);
@@ -90,7 +84,7 @@ describe('a conditional share request received on the Sunday before the 8-day Na
   });
 
   it('anhui-2021: no forwarding step; the provider replies within 7 WD of receipt (14 Oct, the make-up Saturday 11 Oct counted), then access is opened', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await registerCase(db.db, {
       process: 'share-request',
       pack: 'anhui-2021',
@@ -100,7 +94,7 @@ describe('a conditional share request received on the Sunday before the 8-day Na
       receivedAt,
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
 
       const reply = await openTask(handle, 'provider-reply');
       expect(reply.taskId).toBe(`${input.requestId}/provider-reply/1`);

@@ -1,18 +1,14 @@
 import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import { auditLog, escalations, notifications, requests, tasks } from '../../db/schema';
 import { caseStateQuery, completeTaskUpdate, workflowTypes } from '../../workflows/messages';
 import { nextFridayMorning, registerShareRequest } from '../support/fixtures';
-import { createTestWorker, firstOpenTask, startTimeSkipping, steadyClient } from '../support/time-skipping';
+import { createTestWorker, firstOpenTask, steadyClient } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterAll(() => env?.teardown());
+const env = useTimeSkipping('never');
 
 /** Updates that entered history; a rejected one never does. */
 async function acceptedUpdates(handle: WorkflowHandle): Promise<number> {
@@ -24,15 +20,15 @@ const authority = { userId: 'u-data-chen', departmentId: 'hb-data', roles: ['aut
 
 describe('the deadline of an unconditional share request, on the time-skipping server', () => {
   it('counts 3 working days over a weekend and escalates exactly at the due instant, not before, while the task stays open', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
-    const receivedAt = nextFridayMorning(await env.currentTimeMs());
+    const { worker, taskQueue, db } = await createTestWorker(env());
+    const receivedAt = nextFridayMorning(await env().currentTimeMs());
     const expected = nationalCalendar.deadline({ start: receivedAt, n: 3, unit: 'working-days', jurisdiction: 'hebei' });
     expect(expected.skipped.some((d) => d.reason === 'weekend')).toBe(true);
     const input = await registerShareRequest(db.db, receivedAt);
     const dueMs = Date.parse(expected.endsAt);
 
     await worker.runUntil(async () => {
-      const handle = await steadyClient(env).workflow.start(workflowTypes.shareRequest, {
+      const handle = await steadyClient(env()).workflow.start(workflowTypes.shareRequest, {
         taskQueue,
         workflowId: input.workflowId,
         args: [input],
@@ -43,14 +39,14 @@ describe('the deadline of an unconditional share request, on the time-skipping s
       expect(taskRow?.dueAt.getTime()).toBe(dueMs);
       expect((taskRow?.deadline as { skipped: unknown[] }).skipped).toEqual(expected.skipped);
 
-      await env.sleep(dueMs - (await env.currentTimeMs()) - 1000);
+      await env().sleep(dueMs - (await env().currentTimeMs()) - 1000);
       await handle.query(caseStateQuery);
       const beforeDue = await db.db.select().from(escalations).where(eq(escalations.requestId, input.requestId));
       // Only the reminder, at 00:00 of the last day, when one working day remains.
       expect(beforeDue.map((e) => e.rung)).toEqual(['reminder']);
       expect(beforeDue[0]?.scheduledAt.getTime()).toBe(Date.parse(`${expected.due}T00:00:00+08:00`));
 
-      await env.sleep(2000);
+      await env().sleep(2000);
       const state = await handle.query(caseStateQuery);
       expect(state.openTasks[0]?.overdue).toBe(true);
       const fired = (await db.db.select().from(escalations).where(eq(escalations.requestId, input.requestId))).filter(
@@ -93,10 +89,10 @@ describe('the deadline of an unconditional share request, on the time-skipping s
   });
 
   it('rejects completion by the wrong department, a wrong decision, and a second completion, leaving no trace in history', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
-    const input = await registerShareRequest(db.db, new Date(await env.currentTimeMs()).toISOString());
+    const { worker, taskQueue, db } = await createTestWorker(env());
+    const input = await registerShareRequest(db.db, new Date(await env().currentTimeMs()).toISOString());
     await worker.runUntil(async () => {
-      const handle = await steadyClient(env).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
+      const handle = await steadyClient(env()).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
       const open = await firstOpenTask(handle);
       const attempt = (actor: typeof authority, decision: string) =>
         handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: open.taskId, actor, decision }] });

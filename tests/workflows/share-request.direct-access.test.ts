@@ -1,21 +1,16 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { escalations, tasks } from '../../db/schema';
 import { caseStateQuery, workflowTypes } from '../../workflows/messages';
-import { anhuiParties, registerCase, requestRow, startWorkflow, statusTrail, terminateLeftovers } from '../support/cases';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { anhuiParties, registerCase, requestRow, startWorkflow, statusTrail } from '../support/cases';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 describe('an Anhui unconditional share request (anhui-2021 art. 25)', () => {
   it('is direct access on the platform: fulfilled at once, with no task, no deadline and nothing to escalate', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await registerCase(db.db, {
       process: 'share-request',
       pack: 'anhui-2021',
@@ -25,7 +20,7 @@ describe('an Anhui unconditional share request (anhui-2021 art. 25)', () => {
       receivedAt: '2025-09-28T10:00:00+08:00',
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       expect(await handle.result()).toEqual({ status: 'fulfilled', decision: 'direct-access' });
       expect((await handle.query(caseStateQuery)).openTasks).toEqual([]);
     });

@@ -1,6 +1,5 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import { auditLog, escalations, notifications, type EscalationRung } from '../../db/schema';
 import { dutyHolderOf, getPack, ladderFor, planLadder, step, type Rung } from '../../rules';
@@ -16,24 +15,19 @@ import {
   startWorkflow,
   taskDeadline,
   taskRow,
-  terminateLeftovers,
 } from '../support/cases';
 import { hebeiParties, nextFridayMorning } from '../support/fixtures';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 const HOUR = 3600_000;
 
 describe("the escalation ladder of a provider's overdue reply, for a case received in the future of the test clock", () => {
   it('fires reminder, overdue, 限期整改, 通报批评 (draft art. 39) and the report to the government (art. 41) each at its instant and not a second before, to the right recipients, then gives the government its order to correct as a task', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
-    const receivedAt = nextFridayMorning(await env.currentTimeMs());
+    const { worker, taskQueue, db } = await createTestWorker(env());
+    const receivedAt = nextFridayMorning(await env().currentTimeMs());
     const input = await registerCase(db.db, {
       process: 'share-request',
       pack: 'hebei-2023',
@@ -43,9 +37,9 @@ describe("the escalation ladder of a provider's overdue reply, for a case receiv
       receivedAt,
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const review = await openTask(handle, 'review-forward');
-      await sleepUntil(env, Date.parse(receivedAt) + HOUR);
+      await sleepUntil(env(), Date.parse(receivedAt) + HOUR);
       await completeAs(handle, review.taskId, people.hbData, 'forward');
       expect(await db.db.select().from(escalations).where(eq(escalations.taskId, review.taskId))).toEqual([]);
 
@@ -68,7 +62,11 @@ describe("the escalation ladder of a provider's overdue reply, for a case receiv
         { rung: 'government-report', basis: 'draft', recipients: [supervisor, 'hb-gov:government-approver', provider] },
       ];
       expect(rungs.map((r) => r.rung)).toEqual(ladder.map((r) => r.rung));
-      const fired = () => db.db.select().from(escalations).where(eq(escalations.taskId, reply.taskId));
+      // In the order they went out (a select without ORDER BY returns rows in whatever order Postgres has them).
+      const fired = async () =>
+        (await db.db.select().from(escalations).where(eq(escalations.taskId, reply.taskId))).sort(
+          (a, b) => a.firedAt.getTime() - b.firedAt.getTime() || ladder.findIndex((r) => r.rung === a.rung) - ladder.findIndex((r) => r.rung === b.rung),
+        );
       const firedAt: Partial<Record<Rung, string>> = {};
 
       for (const [i, { rung, basis, recipients }] of ladder.entries()) {
@@ -77,11 +75,11 @@ describe("the escalation ladder of a provider's overdue reply, for a case receiv
         const atMs = Date.parse(at);
         if (i === 0) expect(at).toBe(new Date(`${deadline.due}T00:00:00+08:00`).toISOString());
         if (i === 1) expect(at).toBe(new Date(deadline.endsAt).toISOString());
-        if (atMs - 1000 > (await env.currentTimeMs())) {
-          await sleepUntil(env, atMs - 1000);
+        if (atMs - 1000 > (await env().currentTimeMs())) {
+          await sleepUntil(env(), atMs - 1000);
           await handle.query(caseStateQuery);
           expect((await fired()).map((e) => e.rung)).toEqual(ladder.slice(0, i).map((r) => r.rung));
-          await env.sleep(2000);
+          await env().sleep(2000);
         }
         // 通报批评 and the report follow the same unheeded time limit: the report goes out right after the criticism.
         const rows = await eventually(fired, (r) => r.some((e) => e.rung === rung), `the ${rung} rung`);
@@ -112,7 +110,7 @@ describe("the escalation ladder of a provider's overdue reply, for a case receiv
       expect((await taskRow(db.db, order.taskId)).citation).toMatchObject({ article: '征求意见稿第四十一条 (2022 draft art. 41)' });
 
       // The ladder ends with the report: a month later nothing more has fired and the task still waits for its provider.
-      await env.sleep(30 * 24 * HOUR);
+      await env().sleep(30 * 24 * HOUR);
       expect(await fired()).toHaveLength(5);
       expect((await taskRow(db.db, reply.taskId)).status).toBe('open');
 

@@ -1,6 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import type { Db } from '../../db/client';
 import { workflowTypes } from '../../workflows/messages';
@@ -15,19 +14,14 @@ import {
   startWorkflow,
   statusTrail,
   taskDeadline,
-  terminateLeftovers,
   secretsLaw,
   type RegisteredCase,
 } from '../support/cases';
 import { hebeiParties, nextFridayMorning } from '../support/fixtures';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 /** Received on the Wednesday before National Day 2022, while the 2016 Provisions were in force. */
 const receivedAt = '2022-09-28T10:00:00+08:00';
@@ -80,10 +74,10 @@ async function toCoordination(handle: WorkflowHandle, db: Db) {
 
 describe('a hebei-2016 conditional share request (art. 13): consultation, application, written explanation, coordination', () => {
   it('counts the explanation in 15 natural days and the coordination in 30, each rolled from its Saturday or Sunday to the next working day', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await register(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const consultation = await openTask(handle, 'consultation');
       expect(consultation).toMatchObject({ assigneeDepartmentId: 'hb-gat', assigneeRole: 'provider', decisions: ['agree', 'no-agreement'] });
       const consultDeadline = await taskDeadline(db.db, consultation.taskId);
@@ -93,8 +87,8 @@ describe('a hebei-2016 conditional share request (art. 13): consultation, applic
       ]);
       await expect(completeAs(handle, consultation.taskId, people.hbGat, 'no-agreement')).rejects.toMatchObject({ cause: { type: 'ReasonRequired' } });
 
-      const friday = fridayWhosePeriodsEndOnDaysOff(await env.currentTimeMs());
-      await sleepUntil(env, Date.parse(friday));
+      const friday = fridayWhosePeriodsEndOnDaysOff(await env().currentTimeMs());
+      await sleepUntil(env(), Date.parse(friday));
       const { application, explanation, coordination } = await toCoordination(handle, db.db);
       expect(application).toMatchObject({ assigneeDepartmentId: 'hb-mzt', assigneeRole: 'requester' });
 
@@ -119,7 +113,7 @@ describe('a hebei-2016 conditional share request (art. 13): consultation, applic
       expect(coordinate.counted.at(-1)).toMatchObject({ date: coordinate.due, rollover: true });
 
       await expect(completeAs(handle, coordination.taskId, people.hbData, 'order-provision')).rejects.toMatchObject({ cause: { type: 'ReasonRequired' } });
-      await env.sleep(2 * DAY);
+      await env().sleep(2 * DAY);
       await completeAs(handle, coordination.taskId, people.hbData, 'order-provision', '协调确定按个案核验方式共享 share by case-by-case checks');
       const provide = await openTask(handle, 'provide-data');
       const decidedAt = await completedAtOf(db.db, coordination.taskId);
@@ -142,10 +136,10 @@ describe('a hebei-2016 conditional share request (art. 13): consultation, applic
   });
 
   it('coordination without consensus goes to a joint decision (20 WD, local policy), which upholds the refusal', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await register(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const { coordination } = await toCoordination(handle, db.db);
       await completeAs(handle, coordination.taskId, people.hbData, 'no-consensus', '双方意见仍不一致 still no agreement');
       const joint = await openTask(handle, 'joint-decision');
@@ -162,10 +156,10 @@ describe('a hebei-2016 conditional share request (art. 13): consultation, applic
   });
 
   it('agreement in consultation goes straight to provision, counted from the agreement', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await register(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const consultation = await openTask(handle, 'consultation');
       await completeAs(handle, consultation.taskId, people.hbGat, 'agree');
       const provide = await openTask(handle, 'provide-data');

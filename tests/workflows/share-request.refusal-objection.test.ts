@@ -1,7 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import type { Db } from '../../db/client';
 import { auditLog, escalations } from '../../db/schema';
@@ -19,19 +18,14 @@ import {
   statusTrail,
   taskDeadline,
   taskRow,
-  terminateLeftovers,
   secretsLaw,
   type RegisteredCase,
 } from '../support/cases';
 import { hebeiParties } from '../support/fixtures';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 const DAY = 24 * 3600_000;
 
@@ -42,7 +36,7 @@ async function hebeiConditional(db: Db): Promise<RegisteredCase> {
     jurisdiction: 'hebei',
     parties: hebeiParties('hb-mzt', 'hb-rst'),
     catalogueEntryId: 'HB-RST-0001',
-    receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+    receivedAt: new Date(await env().currentTimeMs()).toISOString(),
   });
 }
 
@@ -57,10 +51,10 @@ async function forwardAndRefuse(handle: WorkflowHandle): Promise<string> {
 
 describe('a refused conditional share request (hebei-2023)', () => {
   it('rejects a refusal without reasons before it enters history; the requester objects and the authority upholds the refusal', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await hebeiConditional(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const review = await openTask(handle, 'review-forward');
       await completeAs(handle, review.taskId, people.hbData, 'forward');
       const reply = await openTask(handle, 'provider-reply');
@@ -117,16 +111,16 @@ describe('a refused conditional share request (hebei-2023)', () => {
   });
 
   it('the authority orders provision: provide-data is counted from the decision, not from the refusal days earlier, and the case is fulfilled', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await hebeiConditional(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const replyTaskId = await forwardAndRefuse(handle);
       const objection = await openTask(handle, 'requester-objection');
-      await env.sleep(3 * DAY);
+      await env().sleep(3 * DAY);
       await completeAs(handle, objection.taskId, people.hbMzt, 'object', '核验参保状态属法定职责 a statutory duty');
       const coordinate = await openTask(handle, 'coordinate-decide');
-      await env.sleep(4 * DAY);
+      await env().sleep(4 * DAY);
       await completeAs(handle, coordinate.taskId, people.hbData, 'order-provision', '属履职必需，应予共享 necessary for the duty: share it');
 
       const provide = await openTask(handle, 'provide-data');
@@ -155,10 +149,10 @@ describe('a refused conditional share request (hebei-2023)', () => {
   });
 
   it("keeps the requester's objection open past its suggested period (the text sets no time limit): a reminder to the requester, no overdue notice, no lapse; the objection still counts", async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await hebeiConditional(db.db);
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       await forwardAndRefuse(handle);
       const objection = await openTask(handle, 'requester-objection');
       const row = await taskRow(db.db, objection.taskId);
@@ -168,7 +162,7 @@ describe('a refused conditional share request (hebei-2023)', () => {
       const endsMs = Date.parse((await taskDeadline(db.db, objection.taskId)).endsAt);
 
       // Well past the suggested period: still open, the case still awaiting the requester.
-      await sleepUntil(env, endsMs + 5 * DAY);
+      await sleepUntil(env(), endsMs + 5 * DAY);
       const state = await handle.query(caseStateQuery);
       expect(state.status).toBe('awaiting-requester-objection');
       expect(state.openTasks).toEqual([expect.objectContaining({ taskId: objection.taskId, overdue: false, rungs: ['reminder'] })]);

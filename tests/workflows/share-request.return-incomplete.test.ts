@@ -1,5 +1,4 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../../calendar';
 import { workflowTypes } from '../../workflows/messages';
 import {
@@ -14,25 +13,20 @@ import {
   statusTrail,
   taskDeadline,
   taskRow,
-  terminateLeftovers,
 } from '../support/cases';
 import { hebeiParties } from '../support/fixtures';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 const DAY = 24 * 3600_000;
 const missing = '未说明应用场景所依据的职责 the duty behind the scenario is not stated';
 
 describe('returning an incomplete share request for completion', () => {
   it('hebei-2023: returned once with reasons; the review clock restarts from the resubmission; a second return is not allowed', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
-    const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+    const { worker, taskQueue, db } = await createTestWorker(env());
+    const receivedAt = new Date(await env().currentTimeMs()).toISOString();
     const input = await registerCase(db.db, {
       process: 'share-request',
       pack: 'hebei-2023',
@@ -42,7 +36,7 @@ describe('returning an incomplete share request for completion', () => {
       receivedAt,
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const first = await openTask(handle, 'review-forward');
       expect(first.decisions).toEqual(['forward', 'return-incomplete']);
       await expect(completeAs(handle, first.taskId, people.hbData, 'return-incomplete')).rejects.toMatchObject({ cause: { type: 'ReasonRequired' } });
@@ -54,7 +48,7 @@ describe('returning an incomplete share request for completion', () => {
       expect(await taskDeadline(db.db, completion.taskId)).toEqual(
         nationalCalendar.deadline({ start: returnedAt, n: 10, unit: 'working-days', jurisdiction: 'hebei' }),
       );
-      await env.sleep(6 * DAY);
+      await env().sleep(6 * DAY);
       await completeAs(handle, completion.taskId, people.hbMzt, 'resubmit', undefined, { scenario: '出生登记联办 birth registration' });
 
       const second = await openTask(handle, 'review-forward');
@@ -89,17 +83,17 @@ describe('returning an incomplete share request for completion', () => {
   });
 
   it('the review taken again after completion cites draft art. 19 by analogy (参照) and says what restarted its clock; every task names its legal trigger', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await registerCase(db.db, {
       process: 'share-request',
       pack: 'hebei-2023',
       jurisdiction: 'hebei',
       parties: hebeiParties('hb-mzt', 'hb-wsjkw'),
       catalogueEntryId: 'HB-WSJKW-0001',
-      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+      receivedAt: new Date(await env().currentTimeMs()).toISOString(),
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const first = await openTask(handle, 'review-forward');
       await completeAs(handle, first.taskId, people.hbData, 'return-incomplete', missing);
       const completion = await openTask(handle, 'complete-request');
@@ -125,17 +119,17 @@ describe('returning an incomplete share request for completion', () => {
   });
 
   it('hebei-2023: the requester may withdraw a returned request instead of completing it', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await registerCase(db.db, {
       process: 'share-request',
       pack: 'hebei-2023',
       jurisdiction: 'hebei',
       parties: hebeiParties('hb-mzt', 'hb-wsjkw'),
       catalogueEntryId: 'HB-WSJKW-0001',
-      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+      receivedAt: new Date(await env().currentTimeMs()).toISOString(),
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const review = await openTask(handle, 'review-forward');
       await completeAs(handle, review.taskId, people.hbData, 'return-incomplete', missing);
       const completion = await openTask(handle, 'complete-request');
@@ -147,22 +141,22 @@ describe('returning an incomplete share request for completion', () => {
   });
 
   it("anhui-2021: the provider returns it; the reply's 7 WD run afresh from the completed request's receipt, without a second return", async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
+    const { worker, taskQueue, db } = await createTestWorker(env());
     const input = await registerCase(db.db, {
       process: 'share-request',
       pack: 'anhui-2021',
       jurisdiction: 'anhui',
       parties: anhuiParties('ah-mzt', 'ah-gat'),
       catalogueEntryId: 'AH-GAT-0001',
-      receivedAt: new Date(await env.currentTimeMs()).toISOString(),
+      receivedAt: new Date(await env().currentTimeMs()).toISOString(),
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const first = await openTask(handle, 'provider-reply');
       await completeAs(handle, first.taskId, people.ahGat, 'return-incomplete', missing);
       const completion = await openTask(handle, 'complete-request');
       expect(completion).toMatchObject({ assigneeDepartmentId: 'ah-mzt', assigneeRole: 'requester' });
-      await env.sleep(4 * DAY);
+      await env().sleep(4 * DAY);
       await completeAs(handle, completion.taskId, people.ahMzt, 'resubmit');
 
       const second = await openTask(handle, 'provider-reply');

@@ -1,18 +1,13 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { notifications } from '../../db/schema';
 import { caseStateQuery, workflowTypes } from '../../workflows/messages';
-import { completeAs, eventually, openTask, people, registerCase, sleepUntil, startWorkflow, taskRow, terminateLeftovers } from '../support/cases';
+import { completeAs, eventually, openTask, people, registerCase, sleepUntil, startWorkflow, taskRow } from '../support/cases';
 import { hebeiParties, nextFridayMorning } from '../support/fixtures';
-import { createTestWorker, startTimeSkipping } from '../support/time-skipping';
+import { createTestWorker } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
-beforeAll(async () => {
-  env = await startTimeSkipping();
-});
-afterEach(terminateLeftovers);
-afterAll(() => env?.teardown());
+const env = useTimeSkipping();
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -24,8 +19,8 @@ const DAY = 24 * HOUR;
  */
 describe("the people's government's order to correct", () => {
   it('is told to the government as its task, with the step reported, and to the department of that step once given', async () => {
-    const { worker, taskQueue, db } = await createTestWorker(env);
-    const receivedAt = nextFridayMorning(await env.currentTimeMs());
+    const { worker, taskQueue, db } = await createTestWorker(env());
+    const receivedAt = nextFridayMorning(await env().currentTimeMs());
     const input = await registerCase(db.db, {
       process: 'share-request',
       pack: 'hebei-2023',
@@ -35,15 +30,15 @@ describe("the people's government's order to correct", () => {
       receivedAt,
     });
     await worker.runUntil(async () => {
-      const handle = await startWorkflow(env, taskQueue, workflowTypes.shareRequest, input);
+      const handle = await startWorkflow(env(), taskQueue, workflowTypes.shareRequest, input);
       const review = await openTask(handle, 'review-forward');
-      await sleepUntil(env, Date.parse(receivedAt) + HOUR);
+      await sleepUntil(env(), Date.parse(receivedAt) + HOUR);
       await completeAs(handle, review.taskId, people.hbData, 'forward');
       const reply = await openTask(handle, 'provider-reply');
       // The ladder runs its working days (overdue, 限期整改 and its time limit, 通报批评, the report) unheeded.
       for (let i = 0; i < 90; i++) {
         if ((await handle.query(caseStateQuery)).openTasks.some((t) => t.step === 'provider-reply.government-order')) break;
-        await env.sleep(DAY / 2);
+        await env().sleep(DAY / 2);
       }
       const order = await openTask(handle, 'provider-reply.government-order');
       const toGovernment = await eventually(() => db.db.select().from(notifications).where(eq(notifications.taskId, order.taskId)), (r) => r.length > 0, 'the government’s notice');

@@ -1,6 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhookBody } from '../../activities/webhooks';
@@ -9,16 +8,16 @@ import { departmentWebhooks, departments, users, webhookDeliveries } from '../..
 import { workflowTypes } from '../../workflows/messages';
 import { nextFridayMorning, registerShareRequest } from '../support/fixtures';
 import { localWebhooks } from '../support/stack';
-import { createTestWorker, firstOpenTask, startTimeSkipping, steadyClient } from '../support/time-skipping';
+import { createTestWorker, firstOpenTask, steadyClient } from '../support/time-skipping';
+import { useTimeSkipping } from '../support/workflow-env';
 
-let env: TestWorkflowEnvironment;
+const env = useTimeSkipping('never');
 let server: Server;
 let port = 0;
 const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
 let failNext = 1;
 
 beforeAll(async () => {
-  env = await startTimeSkipping();
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -34,14 +33,13 @@ beforeAll(async () => {
   port = (server.address() as { port: number }).port;
 });
 afterAll(async () => {
-  await env?.teardown();
   await new Promise((r) => server?.close(r));
 });
 
 describe('outbound webhooks', () => {
   it('POST each escalation notice to the department, HMAC-signed, retried with backoff until accepted, and each delivered once', async () => {
     // The receiver listens on 127.0.0.1, which the default policy refuses as it would in production.
-    const { worker, taskQueue, db } = await createTestWorker(env, { webhooks: { policy: localWebhooks } });
+    const { worker, taskQueue, db } = await createTestWorker(env(), { webhooks: { policy: localWebhooks } });
     // A department of its own, so no other test's notices reach this webhook.
     const authority = `wh-${randomUUID().slice(0, 8)}`;
     await db.db.insert(departments).values({
@@ -58,17 +56,17 @@ describe('outbound webhooks', () => {
     const secret = 'test-secret';
     await db.db.insert(departmentWebhooks).values({ departmentId: authority, url: `http://127.0.0.1:${port}/hook`, secret });
 
-    const receivedAt = nextFridayMorning(await env.currentTimeMs());
+    const receivedAt = nextFridayMorning(await env().currentTimeMs());
     const input = await registerShareRequest(db.db, receivedAt);
     input.parties.authority = authority;
     const due = nationalCalendar.deadline({ start: receivedAt, n: 3, jurisdiction: 'hebei' });
     await worker.runUntil(async () => {
-      const handle = await steadyClient(env).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
+      const handle = await steadyClient(env()).workflow.start(workflowTypes.shareRequest, { taskQueue, workflowId: input.workflowId, args: [input] });
       await firstOpenTask(handle);
-      await env.sleep(Date.parse(due.endsAt) - (await env.currentTimeMs()) + 1000);
+      await env().sleep(Date.parse(due.endsAt) - (await env().currentTimeMs()) + 1000);
       await handle.query('caseState');
       for (let i = 0; i < 100 && new Set(received.filter((r) => r.body.includes('escalation.overdue')).map((r) => r.headers['x-gds-delivery'])).size < 2; i++) {
-        await env.sleep(10_000);
+        await env().sleep(10_000);
         await new Promise((r) => setTimeout(r, 50));
       }
       await handle.terminate('test done');
