@@ -93,7 +93,7 @@ describe('the reconciler', () => {
     expect(task).toMatchObject({ status: 'open', assigneeDepartmentId: 'hb-data' });
     // Its clock runs from the receipt, not from the late start.
     const [row] = await stack.db.select().from(requests).where(eq(requests.id, id));
-    expect(Date.parse(task.deadline.start)).toBe(row!.receivedAt.getTime());
+    expect(Date.parse((task.deadline as { start: string }).start)).toBe(row!.receivedAt.getTime());
     expect(row!.workflowStartedAt).not.toBeNull();
 
     const second = await reconcileCases(deps, { graceMs: 0 });
