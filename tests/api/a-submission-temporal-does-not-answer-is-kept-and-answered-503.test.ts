@@ -51,6 +51,11 @@ describe('a submission while Temporal does not answer', () => {
     expect(detail).toContain('It is kept and will be started automatically');
     expect(detail).toContain('retry with the same Idempotency-Key');
 
+    // Readiness says so, within its own deadline, instead of hanging with the probe.
+    const ready = await paused.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toMatchObject({ postgres: true, temporal: false });
+
     // Kept: one case, committed with the input its workflow starts from, not marked started.
     const [kept, ...more] = await stack.db.select().from(requests).where(eq(requests.idempotencyKey, 'paused-temporal-1'));
     expect(more).toEqual([]);
