@@ -15,6 +15,7 @@ import { connectDb, type Db } from './db/client';
 import { PackStore } from './db/pack-store';
 import { connectionOptions, loadTemporalConfig, type TemporalConfig } from './temporal.config';
 
+/** The workflows' entry module, which the bundler starts from. */
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
