@@ -69,7 +69,7 @@ describe('a submission while Temporal does not answer', () => {
     expect(await stack.db.select().from(requests).where(eq(requests.idempotencyKey, 'paused-temporal-1'))).toHaveLength(1);
 
     // Temporal answers again (here: the reconciler's client is the real one): the case gets its workflow and its task.
-    const report = await reconcileCases({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, packs: new PackStore(stack.db, 1000), log: { log: () => undefined, warn: () => undefined } }, { graceMs: 0 });
+    const report = await reconcileCases({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, packs: new PackStore(stack.db, 1000), log: { log: () => undefined, warn: () => undefined } }, { graceMs: 0, waitMs: 30_000 });
     expect(report.started).toEqual([kept!.id]);
     let task: typeof tasks.$inferSelect | undefined;
     for (const until = Date.now() + 60_000; !task && Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {

@@ -85,9 +85,9 @@ describe('the reconciler', () => {
     const id = await orphan();
     expect(await runsOf(id)).toEqual([]);
     // Within its grace period a case is left to the API that is starting it.
-    expect((await reconcileCases(deps, { graceMs: 3_600_000 })).started).toEqual([]);
+    expect((await reconcileCases(deps, { graceMs: 3_600_000, waitMs: 30_000 })).started).toEqual([]);
 
-    const first = await reconcileCases(deps, { graceMs: 0 });
+    const first = await reconcileCases(deps, { graceMs: 0, waitMs: 30_000 });
     expect(first).toMatchObject({ started: [id], existing: [], failed: [] });
     const task = await taskOf(id);
     expect(task).toMatchObject({ status: 'open', assigneeDepartmentId: 'hb-data' });
@@ -96,7 +96,7 @@ describe('the reconciler', () => {
     expect(Date.parse((task.deadline as { start: string }).start)).toBe(row!.receivedAt.getTime());
     expect(row!.workflowStartedAt).not.toBeNull();
 
-    const second = await reconcileCases(deps, { graceMs: 0 });
+    const second = await reconcileCases(deps, { graceMs: 0, waitMs: 30_000 });
     expect([...second.started, ...second.existing]).not.toContain(id);
     expect(await settledRuns([id])).toEqual([[expect.any(String)]]);
     const audits = await startedAudits([id]);
@@ -111,7 +111,7 @@ describe('the reconciler', () => {
     await stack.db.update(requests).set({ workflowStartedAt: null }).where(eq(requests.id, unmarked));
     const [before] = await settledRuns([unmarked]);
 
-    const report = await reconcileCases(deps, { graceMs: 0 });
+    const report = await reconcileCases(deps, { graceMs: 0, waitMs: 30_000 });
     expect(report.started).toEqual([]);
     expect(report.existing).toEqual([unmarked]);
     expect(await runsOf(unmarked)).toEqual(before);
@@ -123,7 +123,7 @@ describe('the reconciler', () => {
 
   it('starts a case once when two reconcilers race for it', async () => {
     const ids = [await orphan(), await orphan(), await orphan()];
-    const [a, b] = await Promise.all([reconcileCases(deps, { graceMs: 0 }), reconcileCases(deps, { graceMs: 0 })]);
+    const [a, b] = await Promise.all([reconcileCases(deps, { graceMs: 0, waitMs: 30_000 }), reconcileCases(deps, { graceMs: 0, waitMs: 30_000 })]);
     expect([...a.failed, ...b.failed]).toEqual([]);
     expect([...a.started, ...b.started].sort()).toEqual([...ids].sort());
     // What one started the other found there (or had already seen marked).
@@ -136,7 +136,7 @@ describe('the reconciler', () => {
 
   it('runs at start-up and then periodically, until stopped', async () => {
     const early = await orphan();
-    const running = startReconciler(deps, { graceMs: 0, everyMs: 200 });
+    const running = startReconciler(deps, { graceMs: 0, everyMs: 200, waitMs: 30_000 });
     let late = '';
     try {
       late = await orphan();
