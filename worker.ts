@@ -51,12 +51,24 @@ export async function createWorker(opts: {
 }
 
 /**
- * The SDK's workflow and activity metrics on `TEMPORAL_METRICS_BIND` (@default 127.0.0.1:9464), which an API's
+ * `TEMPORAL_METRICS_BIND`: `host:port` (@default 127.0.0.1:9464), or `off` for no SDK metrics endpoint.
+ * Thrown when it is neither, naming it, before anything starts.
+ */
+export function temporalMetricsBind(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return '127.0.0.1:9464';
+  if (value === 'off') return undefined;
+  if (!/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/.test(value)) throw new Error(`TEMPORAL_METRICS_BIND must be host:port or off, not ${JSON.stringify(value)}`);
+  return value;
+}
+
+/**
+ * The SDK's workflow and activity metrics (durations in seconds) on {@link temporalMetricsBind}, which an API's
  * `/metrics` appends when `TEMPORAL_METRICS_URL` points there; sets that default for an API in the same process.
  */
 export function installRuntimeMetrics(): void {
-  const bind = process.env.TEMPORAL_METRICS_BIND ?? '127.0.0.1:9464';
-  Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: bind } } } });
+  const bind = temporalMetricsBind(process.env.TEMPORAL_METRICS_BIND);
+  if (!bind) return;
+  Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: bind, useSecondsForDurations: true } } } });
   process.env.TEMPORAL_METRICS_URL ??= `http://${bind}/metrics`;
 }
 
@@ -100,8 +112,8 @@ async function main(): Promise<void> {
   for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS']) {
     if (!process.env[name]) throw new Error(`${name} must be set to run the worker (npm start runs everything on embedded defaults)`);
   }
-  const config = loadTemporalConfig();
   installRuntimeMetrics();
+  const config = loadTemporalConfig();
   const { db, close } = connectDb(process.env.DATABASE_URL!);
   const connection = await NativeConnection.connect(connectionOptions(config));
   const part = await startWorkerProcess({ connection, config, db });

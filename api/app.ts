@@ -13,6 +13,7 @@ import { installJsonDepthLimit } from './input/json-depth';
 import { installStrictValidation } from './input/validator';
 import { installTextRules } from './plugins/text-rules';
 import { createMetrics, installMetrics, type Metrics } from './plugins/metrics';
+import { installDomainMetrics } from './plugins/domain-metrics';
 import { installSecurity, resolveSecurityOptions, securityOptionsFromEnv, type SecurityOptions } from './plugins/security';
 import { installProblemHandler } from './problem';
 import { receiptPolicyFromEnv, type ReceiptPolicy } from './receipt';
@@ -74,6 +75,8 @@ export async function buildApp(given: AppDeps, options: FastifyServerOptions = {
   const security = resolveSecurityOptions(deps.security ?? securityOptionsFromEnv());
   await installSecurity(app, security);
   installMetrics(app, deps.metrics!, { token: security.metricsToken, temporalMetricsUrl: deps.temporalMetricsUrl ?? process.env.TEMPORAL_METRICS_URL });
+  // Open and overdue tasks, rungs fired, deadlines missed: read from the read model at scrape time (kept unless given).
+  installDomainMetrics(deps.metrics!, { db: deps.db, calendar: () => deps.calendar.current() });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -1,5 +1,6 @@
 import { runApiBench } from './api.js';
 import { runCalendarBench } from './calendar.js';
+import { runMetricsBench } from './metrics.js';
 import { runTaskQueueBench } from './task-queue.js';
 import { runTimersBench } from './timers.js';
 
@@ -12,6 +13,7 @@ export const BENCHES: Record<string, Bench> = {
   api: () => runApiBench(),
   'task-queue': () => runTaskQueueBench(),
   timers: () => runTimersBench(),
+  metrics: () => runMetricsBench(),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -59,7 +59,7 @@ const provinceDepartments = ['hb-gat', 'hb-mzt', 'hb-rst', 'hb-zrzyt', 'hb-sthjt
  * Anhui; a third of the tasks the authority's own, the others a department's; 40 % open, a tenth of those overdue
  * with a rung; due instants spread over ±60 days; a real deadline explanation in each row.
  */
-async function insertData(db: Db, taskCount: number): Promise<void> {
+export async function insertData(db: Db, taskCount: number): Promise<void> {
   const requestCount = Math.ceil(taskCount / 2);
   const deadline = JSON.stringify(nationalCalendar.deadline({ start: '2025-09-28T10:00:00+08:00', n: 3, jurisdiction: 'hebei' }));
   const depts = sql.raw(`array[${provinceDepartments.map((d) => `'${d}'`).join(',')}]`);
@@ -94,7 +94,7 @@ async function insertData(db: Db, taskCount: number): Promise<void> {
   await db.execute(sql`analyze tasks`);
 }
 
-async function time(fn: () => Promise<unknown>, iterations: number): Promise<number[]> {
+export async function time(fn: () => Promise<unknown>, iterations: number): Promise<number[]> {
   for (let i = 0; i < Math.min(50, iterations); i++) await fn();
   const out: number[] = [];
   for (let i = 0; i < iterations; i++) {

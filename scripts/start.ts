@@ -26,7 +26,8 @@ let stopping = false;
  */
 async function main(): Promise<void> {
   const config = loadTemporalConfig();
-  // The SDK's workflow and activity metrics, which the API's /metrics appends to its own.
+  // The worker's Temporal SDK metrics (workflow task latency, schedule-to-start, activity failures…) in Prometheus
+  // format on an address of their own (TEMPORAL_METRICS_BIND, `off` for none); the API appends them to its /metrics.
   installRuntimeMetrics();
 
   let databaseUrl = process.env.DATABASE_URL;

@@ -2,11 +2,14 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { HttpProblem } from '../problem';
+import type { DomainMetrics } from './domain-metrics';
 
 /** Metrics of this API instance; the worker's Temporal runtime metrics are appended when their endpoint is known. */
 export interface Metrics {
   registry: Registry;
   workflowsStarted: Counter<'process'>;
+  /** The domain gauges (open and overdue tasks, rungs fired…), once `installDomainMetrics` registered them. */
+  domain?: DomainMetrics;
 }
 
 export function createMetrics(): Metrics {
