@@ -55,6 +55,8 @@ export interface AppDeps {
   webhookPolicy?: WebhookTargetPolicy;
   /** How long a decision waits for its case's workflow before a 503 that says it may still be recorded. @default taskUpdateWaitMsFromEnv() */
   taskUpdateWaitMs?: number;
+  /** How long a submission waits for Temporal to start its workflow before a 503 that says it is kept. @default workflowStartWaitMsFromEnv() */
+  workflowStartWaitMs?: number;
 }
 
 /** The API as a Fastify instance, not yet listening: `server.ts` listens, tests `inject`. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../db/audit';
 import { catalogueEntries, departments, requests, type Process } from '../db/schema';
-import { workflowIdFor, workflowTypes, type CaseInput } from '../workflows/messages';
+import { storedCaseInput } from '../case-start/start';
+import { workflowIdFor, type CaseInput } from '../workflows/messages';
 import type { RulePack } from '../rules';
 import type { AppDeps } from './app';
 import { bindCase, type CaseBinding } from './case-binding';
@@ -13,14 +14,6 @@ import { HttpProblem } from './problem';
 import { decideReceipt, receiptPolicyFromEnv, type ReceiptClaim } from './receipt';
 import { startCaseWorkflow } from './start-workflow';
 import { text } from './problem-text';
-
-const workflowTypeOf: Record<Process, string> = {
-  'share-request': workflowTypes.shareRequest,
-  'catalogue-change': workflowTypes.catalogueChange,
-  'quality-dispute': workflowTypes.qualityDispute,
-  'negative-list': workflowTypes.negativeList,
-  'data-inconsistency': workflowTypes.dataInconsistency,
-};
 
 export interface NewCase {
   process: Process;
@@ -43,8 +36,10 @@ export interface NewCase {
 }
 
 /**
- * Records a new case and starts its workflow, once: a repeated Idempotency-Key returns the case it created (200), a
- * reused key with a different body is a 409, and a case whose workflow could not start yet is started on the retry.
+ * Records a new case, with the input its workflow starts from, and starts its workflow, once: a repeated
+ * Idempotency-Key returns the case it created (200), a reused key with a different body is a 409, and a case whose
+ * workflow could not start yet is started on the retry — or, without one, by the reconciler (case-start/reconciler.ts),
+ * which finds every committed case whose workflow is not known to be started.
  */
 export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): Promise<{ row: typeof requests.$inferSelect; created: boolean }> {
   const { db } = deps;
@@ -86,6 +81,18 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   });
   spec.check?.(binding.packData, receivedAt);
   const id = randomUUID();
+  // What the workflow starts from, committed with the case (the pack data is named by pack and hash, not copied).
+  const workflowInput: Omit<CaseInput, 'packData'> = {
+    requestId: id,
+    pack: binding.pack,
+    packHash: binding.packHash,
+    jurisdiction: department.jurisdiction,
+    receivedAt: receivedAt.toISOString(),
+    parties: { ...binding.parties, requester: department.id },
+    catalogueEntryId: entry.id,
+    submittedBy: user.id,
+    ...spec.input,
+  };
   const row = {
     id,
     process: spec.process,
@@ -101,6 +108,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     details: binding.route ? { ...spec.details, route: routeDetails(binding.route, binding.parties) } : spec.details,
     receivedAt,
     workflowId: workflowIdFor(spec.process, id),
+    workflowInput: workflowInput as unknown as Record<string, unknown>,
     idempotencyKey: spec.idempotencyKey ?? null,
     idempotencyBodyHash: spec.idempotencyKey ? (spec.idempotencyFingerprint ?? null) : null,
     createdBy: user.id,
@@ -140,19 +148,23 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
       .where(and(eq(requests.requesterDepartmentId, department.id), eq(requests.idempotencyKey, spec.idempotencyKey!)));
     if (!saved || !sameRequest(saved, row)) throw idempotencyKeyReused();
   }
-  const input: CaseInput = {
-    requestId: saved.id,
-    pack: saved.pack,
-    // A case saved before hashes were bound (an idempotent retry across the deploy) runs its built-in pack as before.
-    ...(saved.packHash ? { packHash: saved.packHash, packData: await packs.forCase(saved.pack, saved.packHash) } : {}),
-    jurisdiction: saved.jurisdiction,
-    receivedAt: saved.receivedAt.toISOString(),
-    parties: { ...binding.parties, requester: saved.requesterDepartmentId },
-    catalogueEntryId: entry.id,
-    submittedBy: saved.createdBy,
-    ...spec.input,
-  };
-  await startCaseWorkflow(deps, workflowTypeOf[spec.process], saved.workflowId, input);
+  if (!saved.workflowStartedAt) {
+    const input: CaseInput = saved.workflowInput
+      ? await storedCaseInput(packs, saved)
+      : {
+          // A case saved before inputs were stored (an idempotent retry across the deploy): rebuilt as it was then.
+          requestId: saved.id,
+          pack: saved.pack,
+          ...(saved.packHash ? { packHash: saved.packHash, packData: await packs.forCase(saved.pack, saved.packHash) } : {}),
+          jurisdiction: saved.jurisdiction,
+          receivedAt: saved.receivedAt.toISOString(),
+          parties: { ...binding.parties, requester: saved.requesterDepartmentId },
+          catalogueEntryId: entry.id,
+          submittedBy: saved.createdBy,
+          ...spec.input,
+        };
+    await startCaseWorkflow(deps, saved, input);
+  }
   if (inserted) deps.metrics?.workflowsStarted.inc({ process: spec.process });
   return { row: saved, created: !!inserted };
 }

@@ -1,4 +1,15 @@
+/**
+ * The API process (`npm run api`): server options, listening, graceful shutdown. Needs DATABASE_URL and
+ * TEMPORAL_ADDRESS; starts nothing else and does not migrate (`npm run db:migrate`). Also a module: `npm start` listens
+ * with {@link startApiServer}.
+ */
+import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CalendarStore } from '../db/calendar-store';
+import { connectDb } from '../db/client';
+import { connectionOptions, loadTemporalConfig } from '../temporal.config';
 import { buildApp, type AppDeps } from './app';
 import { createMetrics, metricsServer } from './plugins/metrics';
 import { trustProxyFromEnv } from './plugins/security';
@@ -45,4 +56,41 @@ export async function startApiServer(deps: AppDeps, opts: { port: number; host: 
   }
   await app.listen({ port: opts.port, host: opts.host });
   return app;
+}
+
+/** The API's address from `PORT` (@default 3000) and `HOST` (@default 127.0.0.1). */
+export function listenAddressFromEnv(): { port: number; host: string } {
+  return { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '127.0.0.1' };
+}
+
+async function main(): Promise<void> {
+  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS']) {
+    if (!process.env[name]) throw new Error(`${name} must be set to run the API (npm start runs everything on embedded defaults)`);
+  }
+  const config = loadTemporalConfig();
+  const { db, close } = connectDb(process.env.DATABASE_URL!);
+  const connection = await Connection.connect(connectionOptions(config));
+  const temporal = new Client({ connection, namespace: config.namespace });
+  const { port, host } = listenAddressFromEnv();
+  const app = await startApiServer({ db, temporal, taskQueue: config.taskQueue, calendar: new CalendarStore(db, 1000) }, { port, host });
+  console.log(`API listening on http://${host}:${port}/api (Temporal ${config.address}, ${config.namespace}, ${config.taskQueue}) — Ctrl-C stops it`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // Requests in flight finish; new connections are refused.
+    await app.close();
+    await connection.close();
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

@@ -1,14 +1,14 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { resolve } from 'node:path';
 import { securityOptionsFromEnv } from '../api/plugins/security';
-import { startApiServer } from '../api/server';
+import { listenAddressFromEnv, startApiServer } from '../api/server';
 import { CalendarStore } from '../db/calendar-store';
 import { connectDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seedReferenceData } from '../db/seed';
 import { connectionOptions, loadTemporalConfig } from '../temporal.config';
-import { createWorker } from '../worker';
+import { installRuntimeMetrics, startWorkerProcess } from '../worker';
 import { LEGACY_PASSWORD, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 import { installationSecret } from './secrets';
 import { DATA_DIR } from './paths';
@@ -19,41 +19,16 @@ const stops: Array<() => Promise<unknown>> = [];
 let stopping = false;
 
 /**
- * `npm start`: the whole system on embedded defaults. `npm run worker` / `npm run api` (`--only worker|api`): one
- * stateless part, for a deployment with several of each; those need DATABASE_URL and TEMPORAL_ADDRESS, start nothing
- * else, and leave migrations to `npm run db:migrate`.
+ * `npm start`: the whole system in one process on embedded defaults — Postgres and a Temporal dev server unless
+ * DATABASE_URL / TEMPORAL_ADDRESS name others, migrated and seeded — with the worker (and its reconciler) and the API.
+ * A deployment runs the parts as processes of their own instead: `npm run worker` (worker.ts) and `npm run api`
+ * (api/server.ts).
  */
-function partsToRun(argv: string[]): { worker: boolean; api: boolean; embedded: boolean } {
-  const i = argv.indexOf('--only');
-  const only = i >= 0 ? argv[i + 1] : undefined;
-  if (only === undefined) return { worker: true, api: true, embedded: true };
-  if (only !== 'worker' && only !== 'api') throw new Error(`--only takes worker or api, not ${only}`);
-  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS']) {
-    if (!process.env[name]) throw new Error(`${name} must be set to run only the ${only}`);
-  }
-  return { worker: only === 'worker', api: only === 'api', embedded: false };
-}
-
-/** `TEMPORAL_METRICS_BIND`: `host:port` (default `127.0.0.1:9464`), or `off` for no SDK metrics endpoint. */
-function temporalMetricsBind(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return '127.0.0.1:9464';
-  if (value === 'off') return undefined;
-  if (!/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/.test(value)) throw new Error(`TEMPORAL_METRICS_BIND must be host:port or off, not ${JSON.stringify(value)}`);
-  return value;
-}
-
 async function main(): Promise<void> {
-  const parts = partsToRun(process.argv.slice(2));
   const config = loadTemporalConfig();
   // The worker's Temporal SDK metrics (workflow task latency, schedule-to-start, activity failures…) in Prometheus
-  // format on an address of their own; `npm start`'s API appends them to its /metrics. An API alone runs no worker.
-  if (parts.worker) {
-    const runtimeMetrics = temporalMetricsBind(process.env.TEMPORAL_METRICS_BIND);
-    if (runtimeMetrics) {
-      Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: runtimeMetrics, useSecondsForDurations: true } } } });
-      if (parts.api) process.env.TEMPORAL_METRICS_URL ??= `http://${runtimeMetrics}/metrics`;
-    }
-  }
+  // format on an address of their own (TEMPORAL_METRICS_BIND, `off` for none); the API appends them to its /metrics.
+  installRuntimeMetrics();
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -70,11 +45,10 @@ async function main(): Promise<void> {
     stops.unshift(() => pg.stop());
     databaseUrl = pg.url;
   }
-  if (parts.embedded) await migrateDb(databaseUrl);
+  await migrateDb(databaseUrl);
   const { db, close: closeDb } = connectDb(databaseUrl);
   stops.unshift(closeDb);
-  if (parts.embedded) await seedReferenceData(db);
-  const calendar = new CalendarStore(db);
+  await seedReferenceData(db);
   const apiCalendar = new CalendarStore(db, 1000);
 
   let address = config.address;
@@ -92,28 +66,17 @@ async function main(): Promise<void> {
   }
 
   const options = connectionOptions(config, address);
-  if (parts.worker) {
-    const workerConnection = await NativeConnection.connect(options);
-    stops.unshift(() => workerConnection.close());
-    const worker = await createWorker({ connection: workerConnection, config, deps: { db, calendar: () => calendar.current() } });
-    const workerRun = worker.run();
-    stops.unshift(async () => {
-      // The SDK also shuts the worker down on SIGINT/SIGTERM by itself.
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await workerRun;
-    });
-    if (!parts.api) {
-      console.log(`Worker polling ${config.taskQueue} on ${address} (${config.namespace}) — Ctrl-C stops it`);
-      return;
-    }
-  }
+  const workerConnection = await NativeConnection.connect(options);
+  stops.unshift(() => workerConnection.close());
+  const workerProcess = await startWorkerProcess({ connection: workerConnection, config, db });
+  // The SDK also shuts the worker down on SIGINT/SIGTERM by itself.
+  stops.unshift(() => workerProcess.stop());
 
   const clientConnection = await Connection.connect(options);
   stops.unshift(() => clientConnection.close());
   const temporal = new Client({ connection: clientConnection, namespace: config.namespace });
 
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? '127.0.0.1';
+  const { port, host } = listenAddressFromEnv();
   const app = await startApiServer({ db, temporal, taskQueue: config.taskQueue, calendar: apiCalendar }, { port, host });
   stops.unshift(() => app.close());
 

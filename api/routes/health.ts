@@ -9,7 +9,8 @@ export function healthRoutes({ db, temporal }: AppDeps) {
     app.get('/readyz', { config: { public: true }, schema: { tags: ['health'], hide: true } }, async (_request, reply) => {
       const [postgres, temporalOk] = await Promise.all([
         db.execute(sql`select 1`).then(() => true, () => false),
-        temporal.workflowService.getSystemInfo({}).then(() => true, () => false),
+        // A paused Temporal accepts the connection and never answers: not ready, said within seconds.
+        temporal.withDeadline(Date.now() + 3_000, () => temporal.workflowService.getSystemInfo({})).then(() => true, () => false),
       ]);
       const ready = postgres && temporalOk;
       return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', postgres, temporal: temporalOk });

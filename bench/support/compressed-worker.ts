@@ -2,15 +2,19 @@
  * The worker of `npm run worker`, except that each duty step's escalation ladder is planned at fixed offsets from the
  * step's clock start (the case's receipt) instead of working days later, so timers fall due within minutes:
  * `LADDER=reminder:20,overdue:40` fires the reminder 20 s and the overdue notice 40 s after receipt. Everything else —
- * the workflows, their timers, the activities that record escalations, notifications and audit rows — is the real code.
+ * the workflows, their timers, the activities that record escalations, notifications and audit rows, the reconciler —
+ * is the real code.
  * Needs DATABASE_URL, TEMPORAL_ADDRESS and TEMPORAL_TASK_QUEUE.
  */
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import type { PlannedRung } from '../../activities/ladder';
 import type { Deadline } from '../../calendar';
 import { CalendarStore } from '../../db/calendar-store';
+import { startReconciler } from '../../case-start/reconciler';
 import { connectDb } from '../../db/client';
+import { PackStore } from '../../db/pack-store';
 import type { EscalationRung } from '../../db/schema';
 import { workflowBundle } from '../../worker';
 
@@ -50,8 +54,11 @@ async function main(): Promise<void> {
       },
     },
   });
+  // As in worker.ts: committed cases without a workflow are started.
+  const reconciler = startReconciler({ db, temporal: new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }), taskQueue: env('TEMPORAL_TASK_QUEUE'), packs: new PackStore(db, 1000) });
   console.log(`compressed-ladder worker polling ${env('TEMPORAL_TASK_QUEUE')}`);
   await worker.run();
+  await reconciler.stop();
   await connection.close();
   await close();
 }

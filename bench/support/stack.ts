@@ -1,7 +1,8 @@
 /**
  * The whole system as separate processes on free ports, for benchmarks and fault tests: an embedded Postgres and a
  * Temporal dev server (both with persistent files, so either can be stopped and started again on the same port), and
- * the worker and the API as `scripts/start.ts --only …` children that can be killed and restarted.
+ * the worker and the API as `worker.ts` and `api/server.ts` children (`npm run worker` / `npm run api`) that can be
+ * killed and restarted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -79,15 +80,15 @@ export class RestartableTemporal {
   }
 }
 
-/** One `scripts/start.ts --only <part>` child process, with its output kept for diagnosis. */
+/** One part's child process (`worker.ts` or `api/server.ts`), with its output kept for diagnosis. */
 export class Part {
   child: ChildProcess | undefined;
   output = '';
-  /** `script` replaces `scripts/start.ts --only <part>` (e.g. the compressed-ladder worker). */
+  /** `script` replaces the part's entry point (e.g. the compressed-ladder worker). */
   constructor(
     readonly part: 'worker' | 'api',
     readonly env: Record<string, string>,
-    readonly script: string[] = ['scripts/start.ts', '--only', part],
+    readonly script: string[] = [part === 'worker' ? 'worker.ts' : 'api/server.ts'],
   ) {}
 
   start(): ChildProcess {

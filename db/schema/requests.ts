@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { catalogueEntries } from './catalogue';
 import { departments, users } from './organisation';
@@ -32,6 +33,17 @@ export const requests = pgTable(
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     receivedAt: timestamp({ withTimezone: true }).notNull(),
     workflowId: text().notNull(),
+    /**
+     * The input its workflow is started with (without the pack data, which `pack` and `packHash` name), committed with
+     * the case so that whoever starts it — the API, or the reconciler after the API died — starts exactly this. Null for
+     * cases from before it was stored.
+     */
+    workflowInput: jsonb().$type<Record<string, unknown>>(),
+    /**
+     * When its workflow was known to be started (by the API's start call, or found or started by the reconciler). Null:
+     * committed but not (yet) known to be started, which the reconciler looks for (case-start/reconciler.ts).
+     */
+    workflowStartedAt: timestamp({ withTimezone: true }),
     idempotencyKey: text(),
     /** sha256 of the route and the canonical JSON body first sent with `idempotencyKey`: a reuse must match it. */
     idempotencyBodyHash: text(),
@@ -48,5 +60,6 @@ export const requests = pgTable(
     index('requests_requester_idx').on(t.requesterDepartmentId, t.createdAt),
     index('requests_provider_idx').on(t.providerDepartmentId, t.createdAt),
     index('requests_authority_idx').on(t.authorityDepartmentId, t.createdAt),
+    index('requests_unstarted_idx').on(t.createdAt).where(sql`${t.workflowStartedAt} is null`),
   ],
 );

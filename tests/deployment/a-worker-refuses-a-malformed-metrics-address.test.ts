@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 /** `npm run worker` with this TEMPORAL_METRICS_BIND; the check comes before any connection, so the servers are not needed. */
 function startWorker(bind: string): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--only', 'worker'], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'worker.ts'], {
     env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', TEMPORAL_ADDRESS: '127.0.0.1:1', TEMPORAL_METRICS_BIND: bind },
     encoding: 'utf8',
     timeout: 60_000,

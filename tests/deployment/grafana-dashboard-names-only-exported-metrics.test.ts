@@ -17,7 +17,7 @@ let metricsUrl = '';
 
 /** One part as `npm run worker` / `npm run api` runs it (tests/deployment/separate-processes.test.ts does the same). */
 function start(part: 'worker' | 'api', env: Record<string, string>): { said: (text: string) => Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--only', part], {
+  const child = spawn(process.execPath, ['--import', 'tsx', part === 'worker' ? 'worker.ts' : 'api/server.ts'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -10,7 +10,7 @@ let base = '';
 /** Starts one part; `said(text)` resolves once the part has printed `text` (the worker says when it polls). */
 function start(part: 'worker' | 'api', env: Record<string, string>): { child: ChildProcess; said: (text: string) => Promise<void> } {
   // Node itself with tsx's loader (no npx in between), in its own process group so stopping it stops whatever it started.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--only', part], {
+  const child = spawn(process.execPath, ['--import', 'tsx', part === 'worker' ? 'worker.ts' : 'api/server.ts'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

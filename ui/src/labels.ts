@@ -121,6 +121,7 @@ export const sharingLabels: Labels = {
 
 export const actionLabels: Labels = {
   'request.submitted': ['提交', 'Submitted'],
+  'request.workflow-started': ['办理流程由系统补启动', 'Process started by the system'],
   'request.proof-shown': ['记录：申请人已提供合法有效证明材料', 'Recorded: the applicant showed legal and effective proof'],
   'request.status-changed': ['状态变更', 'Status changed'],
   'task.opened': ['开始办理', 'Task opened'],

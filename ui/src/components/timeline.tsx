@@ -22,6 +22,10 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
         return [d.catalogueEntryId ? `${t('catalogueEntry')} ${String(d.catalogueEntryId)}` : '', d.receivedAt ? `${t('receivedAt')} ${formatInstant(String(d.receivedAt), lang)}` : '']
           .filter(Boolean)
           .join(' · ');
+      case 'request.workflow-started':
+        return lang === 'zh'
+          ? '提交已保存，但当时未能启动办理流程，系统随后自动启动；期限仍自收到之日起计算'
+          : 'The submission was saved but its process could not be started then; the system started it later, its periods still counted from receipt';
       case 'request.proof-shown':
         return lang === 'zh' ? '复核期间（安徽办法第二十六条第三款）' : 'While the review is pending (Anhui art. 26 para. 3)';
       case 'request.status-changed':
