@@ -139,9 +139,9 @@ export async function runApiBench(opts: ApiBenchOptions = {}): Promise<ApiBenchR
     const token = await login(system.apiBase, 'mzt.li');
     const pids = () => ({ api: system.api.pid, worker: system.worker.pid, bench: process.pid, bare: bare.pid });
     const measured = async (target: 'api' | 'bare', rate: number, secs: number): Promise<LoadResult> => {
-      const before = cpuSnapshot(pids());
+      const before = cpuSnapshot(pids(), system.temporal.trees());
       const r = await load(target, target === 'api' ? system.apiBase : bareUrl, token, rate, secs, connections);
-      r.cores = coresUsed(before, cpuSnapshot(pids()), secs);
+      r.cores = coresUsed(before, cpuSnapshot(pids(), system.temporal.trees()), secs);
       return r;
     };
     let accepted = 0;

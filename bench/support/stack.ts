@@ -1,6 +1,7 @@
 /**
  * The whole system as separate processes on free ports, for benchmarks and fault tests: an embedded Postgres and a
- * Temporal dev server (both with persistent files, so either can be stopped and started again on the same port), and
+ * Temporal — the dev server, or with BENCH_TEMPORAL_SERVER=postgres (or TEST_TEMPORAL_SERVER) the Temporal Server on a
+ * PostgreSQL of its own — (all with persistent files, so either can be stopped and started again on the same port), and
  * the worker and the API as `scripts/start.ts --only …` children that can be killed and restarted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,7 +16,9 @@ import { startEmbeddedPostgres, type RunningPostgres } from '../../scripts/embed
 import { DATA_DIR, ROOT } from '../../scripts/paths';
 import { generateSecret } from '../../scripts/secrets';
 import { startTemporalDevServer, type RunningTemporal } from '../../scripts/temporal-dev-server';
+import { freePorts, startTemporalServer, type RunningTemporalServer, type TemporalServerPorts } from '../../scripts/temporal-server';
 import { ensureTemporalCli } from '../../scripts/tools';
+import { postmasterPid } from './cpu';
 
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -51,8 +54,31 @@ export class RestartablePostgres {
   }
 }
 
+/** Which Temporal the benches and fault tests run on: `dev` (the CLI's dev server on SQLite) or `postgres`. */
+export type TemporalStore = 'dev' | 'postgres';
+
+/** BENCH_TEMPORAL_SERVER, else TEST_TEMPORAL_SERVER, else `dev`. */
+export function temporalStoreFromEnv(): TemporalStore {
+  const value = process.env.BENCH_TEMPORAL_SERVER || process.env.TEST_TEMPORAL_SERVER || 'dev';
+  if (value !== 'dev' && value !== 'postgres') throw new Error(`BENCH_TEMPORAL_SERVER / TEST_TEMPORAL_SERVER take dev or postgres, not ${value}`);
+  return value;
+}
+
+/** A Temporal that can be stopped and started again with the same data and port. */
+export interface RestartableTemporal {
+  readonly store: TemporalStore;
+  readonly address: string;
+  /** The server process, for CPU accounting. */
+  readonly pid: number | undefined;
+  /** CPU accounting groups of what it runs besides the server (its own Postgres). */
+  trees(): Record<string, number | undefined>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /** A Temporal dev server with a database file, stoppable and restartable on the same port. */
-export class RestartableTemporal {
+export class RestartableDevServer implements RestartableTemporal {
+  readonly store = 'dev';
   private running: RunningTemporal | undefined;
   readonly address: string;
   /** `pragmas` (e.g. `journal_mode=WAL`) are passed as `--sqlite-pragma` through a wrapper of the CLI. */
@@ -62,6 +88,12 @@ export class RestartableTemporal {
     readonly pragmas: string[] = [],
   ) {
     this.address = `127.0.0.1:${port}`;
+  }
+  get pid(): number | undefined {
+    return undefined;
+  }
+  trees(): Record<string, number | undefined> {
+    return {};
   }
   async start(): Promise<void> {
     let cli = ensureTemporalCli();
@@ -77,6 +109,40 @@ export class RestartableTemporal {
     await this.running?.stop();
     this.running = undefined;
   }
+}
+
+/** The Temporal Server on a PostgreSQL of its own (scripts/temporal-server.ts), restartable on the same ports and data. */
+export class RestartableTemporalServer implements RestartableTemporal {
+  readonly store = 'postgres';
+  private running: RunningTemporalServer | undefined;
+  readonly address: string;
+  private readonly password = generateSecret();
+  constructor(
+    readonly dir: string,
+    readonly ports: TemporalServerPorts,
+    readonly postgresPort: number,
+  ) {
+    this.address = `127.0.0.1:${ports.frontend}`;
+  }
+  get pid(): number | undefined {
+    return this.running?.pid;
+  }
+  trees(): Record<string, number | undefined> {
+    return { 'temporal-postgres': postmasterPid(resolve(this.dir, 'postgres', 'data')) };
+  }
+  async start(): Promise<void> {
+    this.running = await startTemporalServer({ dir: this.dir, ports: this.ports, postgresPort: this.postgresPort, postgresPassword: this.password });
+  }
+  async stop(): Promise<void> {
+    await this.running?.stop();
+    this.running = undefined;
+  }
+}
+
+/** The Temporal of `store` under `dir`, on free ports. */
+export async function restartableTemporal(store: TemporalStore, dir: string, pragmas: string[] = []): Promise<RestartableTemporal> {
+  if (store === 'postgres') return new RestartableTemporalServer(resolve(dir, 'temporal-server'), await freePorts(freePort), await freePort());
+  return new RestartableDevServer(resolve(dir, 'temporal.db'), await freePort(), pragmas);
 }
 
 /** One `scripts/start.ts --only <part>` child process, with its output kept for diagnosis. */
@@ -133,10 +199,12 @@ export interface SystemOptions {
   /** Escalation rungs at these offsets from each case's receipt instead of the statute's ladder: `overdue:300,…`. */
   compressedLadder?: string;
   api?: boolean;
+  /** Which Temporal; default from BENCH_TEMPORAL_SERVER / TEST_TEMPORAL_SERVER (`dev`). */
+  temporal?: TemporalStore;
   log?: (line: string) => void;
 }
 
-/** The whole system on fresh data: Postgres (migrated and seeded), Temporal, and optionally worker and API processes. */
+/** The whole system on fresh data: Postgres (migrated and seeded), Temporal (dev server or on PostgreSQL), and optionally worker and API processes. */
 export class System {
   readonly dir: string;
   pg!: RestartablePostgres;
@@ -163,9 +231,9 @@ export class System {
     await handle.close();
     // BENCH_TEMPORAL_PRAGMAS=journal_mode=WAL,synchronous=NORMAL measures the dev server with a write-ahead log.
     const pragmas = (process.env.BENCH_TEMPORAL_PRAGMAS ?? '').split(',').filter(Boolean);
-    this.temporal = new RestartableTemporal(resolve(this.dir, 'temporal.db'), await freePort(), pragmas);
+    this.temporal = await restartableTemporal(this.opts.temporal ?? temporalStoreFromEnv(), this.dir, pragmas);
     await this.temporal.start();
-    log(`temporal ${this.temporal.address}`);
+    log(`temporal (${this.temporal.store}) ${this.temporal.address}`);
     const apiPort = await freePort();
     this.apiBase = `http://127.0.0.1:${apiPort}`;
     const common = {
