@@ -5,6 +5,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
@@ -44,8 +45,26 @@ export function standardPorts(frontend = 7233): TemporalServerPorts {
   };
 }
 
-/** All ports from `free` (the tests and benches, which run beside each other). */
-export async function freePorts(free: () => Promise<number>): Promise<TemporalServerPorts> {
+/**
+ * A port that takes a listener now, below 32768: the server records its ports in `cluster_membership.rpc_port`, a
+ * smallint, so the kernel's ephemeral range (from 32768) is out.
+ */
+export async function freeLowPort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((done) => {
+      const server = createServer();
+      server.once('error', () => done(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port between 20000 and 32000');
+}
+
+/** All ports free (the tests and benches, which run beside each other). */
+export async function freePorts(): Promise<TemporalServerPorts> {
+  const free = freeLowPort;
   return {
     frontend: await free(),
     frontendHttp: await free(),
@@ -247,42 +266,49 @@ dynamicConfigClient:
  * the frontend answers a list query by one of them (the namespace registry refreshes every 2 s).
  */
 async function registerNamespace(address: string, namespace: string, log: (line: string) => void): Promise<void> {
-  const connection = await Connection.connect({ address });
-  try {
-    const service = connection.workflowService;
-    const exists = await service.describeNamespace({ namespace }).then(
-      () => true,
-      (error: { code?: number }) => {
-        if (error.code === 5) return false; // NOT_FOUND
-        throw error;
-      },
-    );
-    if (!exists) {
-      log(`temporal-server: registering namespace ${namespace}`);
-      await service.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('3 days') }).catch((error: { code?: number }) => {
-        if (error.code !== 6) throw error; // ALREADY_EXISTS: a concurrent start got there first
-      });
-    }
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      try {
-        const listed = await connection.operatorService.listSearchAttributes({ namespace });
-        const missing = Object.values(searchAttributes).filter((key) => !(key.name in (listed.customAttributes ?? {})));
-        if (missing.length > 0) {
-          log(`temporal-server: adding search attributes ${missing.map((k) => k.name).join(', ')}`);
-          await connection.operatorService.addSearchAttributes({
-            namespace,
-            searchAttributes: Object.fromEntries(missing.map((key) => [key.name, encodeSearchAttributeIndexedValueType(key.type)!])),
-          });
-        }
-        await service.countWorkflowExecutions({ namespace, query: `${searchAttributes.process.name} = 'ready' AND ${searchAttributes.dueAt.name} IS NULL` });
+  // The frontend listens before its handlers are up (and before history owns its shards): retried until usable.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const connection = await Connection.connect({ address, connectTimeout: '5 seconds' }).catch(() => undefined);
+    try {
+      if (connection) {
+        await ensureNamespace(connection, namespace, log);
         return;
-      } catch (error) {
-        if (Date.now() > deadline) throw new Error(`namespace ${namespace} not usable on ${address} within 60 s: ${String(error)}`);
-        await new Promise((r) => setTimeout(r, 500));
       }
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`namespace ${namespace} not usable on ${address} within 120 s: ${String(error)}`);
+    } finally {
+      await connection?.close();
     }
-  } finally {
-    await connection.close();
+    if (Date.now() > deadline) throw new Error(`the Temporal Server on ${address} did not answer within 120 s`);
+    await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+async function ensureNamespace(connection: Connection, namespace: string, log: (line: string) => void): Promise<void> {
+  const service = connection.workflowService;
+  const exists = await service.describeNamespace({ namespace }).then(
+    () => true,
+    (error: { code?: number }) => {
+      if (error.code === 5) return false; // NOT_FOUND
+      throw error;
+    },
+  );
+  if (!exists) {
+    log(`temporal-server: registering namespace ${namespace}`);
+    await service.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('3 days') }).catch((error: { code?: number }) => {
+      if (error.code !== 6) throw error; // ALREADY_EXISTS: a concurrent start got there first
+    });
+  }
+  const listed = await connection.operatorService.listSearchAttributes({ namespace });
+  const missing = Object.values(searchAttributes).filter((key) => !(key.name in (listed.customAttributes ?? {})));
+  if (missing.length > 0) {
+    log(`temporal-server: adding search attributes ${missing.map((k) => k.name).join(', ')}`);
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(missing.map((key) => [key.name, encodeSearchAttributeIndexedValueType(key.type)!])),
+    });
+  }
+  // Throws until the frontend's namespace registry (refreshed every 2 s) knows the namespace and its attributes.
+  await service.countWorkflowExecutions({ namespace, query: `${searchAttributes.process.name} = 'ready' AND ${searchAttributes.dueAt.name} IS NULL` });
 }

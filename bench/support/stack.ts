@@ -141,7 +141,7 @@ export class RestartableTemporalServer implements RestartableTemporal {
 
 /** The Temporal of `store` under `dir`, on free ports. */
 export async function restartableTemporal(store: TemporalStore, dir: string, pragmas: string[] = []): Promise<RestartableTemporal> {
-  if (store === 'postgres') return new RestartableTemporalServer(resolve(dir, 'temporal-server'), await freePorts(freePort), await freePort());
+  if (store === 'postgres') return new RestartableTemporalServer(resolve(dir, 'temporal-server'), await freePorts(), await freePort());
   return new RestartableDevServer(resolve(dir, 'temporal.db'), await freePort(), pragmas);
 }
 

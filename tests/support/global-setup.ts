@@ -49,7 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       store === 'postgres'
         ? await startTemporalServer({
             dir: resolve(testDataDir, 'temporal-server'),
-            ports: await freePorts(freePort),
+            ports: await freePorts(),
             postgresPort: await freePort(),
             postgresPassword: generateSecret(),
           })
