@@ -213,6 +213,7 @@ export class System {
   api!: Part;
   apiBase = '';
   readonly taskQueue = `sys-${randomUUID()}`;
+  private common: Record<string, string> = {};
 
   constructor(private readonly opts: SystemOptions) {
     this.dir = resolve(DATA_DIR, opts.name);
@@ -236,13 +237,13 @@ export class System {
     log(`temporal (${this.temporal.store}) ${this.temporal.address}`);
     const apiPort = await freePort();
     this.apiBase = `http://127.0.0.1:${apiPort}`;
-    const common = {
+    const common = (this.common = {
       DATABASE_URL: this.pg.url,
       TEMPORAL_ADDRESS: this.temporal.address,
       TEMPORAL_TASK_QUEUE: this.taskQueue,
       LOG_LEVEL: 'warn',
       ...this.opts.env,
-    };
+    });
     this.worker = this.opts.compressedLadder
       ? new Part('worker', { ...common, LADDER: this.opts.compressedLadder }, ['bench/support/compressed-worker.ts'])
       : new Part('worker', { ...common, TEMPORAL_METRICS_BIND: `127.0.0.1:${await freePort()}` });
@@ -255,14 +256,24 @@ export class System {
     }
   }
 
-  async waitForApi(timeoutMs = 120_000): Promise<void> {
+  async waitForApi(timeoutMs = 120_000, api = this.api, base = this.apiBase): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (await fetch(`${this.apiBase}/readyz`).then((r) => r.ok, () => false)) return;
-      if (this.api.child?.exitCode != null) throw new Error(`the API exited:\n${this.api.output}`);
+      if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) return;
+      if (api.child?.exitCode != null) throw new Error(`the API exited:\n${api.output}`);
       await sleep(200);
     }
-    throw new Error(`the API did not become ready:\n${this.api.output}`);
+    throw new Error(`the API did not become ready:\n${api.output}`);
+  }
+
+  /** One more worker or API process on the same Postgres, Temporal and task queue (started; an API once ready). */
+  async addPart(part: 'worker' | 'api'): Promise<{ part: Part; base: string }> {
+    const port = await freePort();
+    const extra = new Part(part, { ...this.common, TEMPORAL_METRICS_BIND: `127.0.0.1:${await freePort()}`, ...(part === 'api' ? { PORT: String(port) } : {}) });
+    extra.start();
+    const base = `http://127.0.0.1:${port}`;
+    if (part === 'api') await this.waitForApi(120_000, extra, base);
+    return { part: extra, base };
   }
 
   async stop(): Promise<void> {
