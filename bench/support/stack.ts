@@ -256,7 +256,7 @@ export class System {
     }
   }
 
-  async waitForApi(timeoutMs = 120_000, api = this.api, base = this.apiBase): Promise<void> {
+  async waitForApi(timeoutMs = 300_000, api = this.api, base = this.apiBase): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) return;

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Part, System } from '../../bench/support/stack';
 import { call, completeUntilDone, integrity, openTasks, pool, sleep, waitFor, type Reply } from './support';
 
-/** At least this many submissions, and the burst lasts until the rolling restart is over. */
-const minimum = 400;
+/** At least this many submissions (FAULT_TOPOLOGY_CASES), and the burst lasts until the rolling restart is over. */
+const minimum = Number(process.env.FAULT_TOPOLOGY_CASES || 300);
 const concurrency = 10;
 const system = new System({ name: 'faults/topology', temporal: 'postgres', env: { RATE_LIMIT_PER_MINUTE: '1000000000' } });
 let connection: Connection;
@@ -70,22 +70,25 @@ describe('two workers and two APIs on the Temporal Server on PostgreSQL', () => 
     );
 
     // One worker dies with what it holds (workflow tasks, local activities in flight) and does not come back.
-    await waitFor(async () => accepted, (n) => n >= 80, 120_000, 50);
+    await waitFor(async () => accepted, (n) => n >= minimum / 5, 600_000, 50);
     const killedAt = accepted;
     await system.worker.stop('SIGKILL');
+    console.log(`topology: worker 1 killed at ${killedAt} accepted`);
 
     // Rolling restart: each API stops gracefully and starts again; the other one takes the traffic meanwhile.
-    await waitFor(async () => accepted, (n) => n >= killedAt + 60, 120_000, 50);
+    await waitFor(async () => accepted, (n) => n >= killedAt + minimum / 5, 600_000, 50);
     const restartedAt: number[] = [];
     for (const api of apis) {
       restartedAt.push(accepted);
       await api.part.stop('SIGTERM');
       api.part.start();
-      await system.waitForApi(120_000, api.part, api.base);
+      await system.waitForApi(300_000, api.part, api.base);
+      console.log(`topology: API ${api.base} restarted`);
     }
     restarted = true;
     await burst;
     const total = next;
+    console.log(`topology: burst over, ${total} submitted`);
 
     expect(replies.filter((r) => r.status !== 201).map((r) => `${r.status} ${JSON.stringify(r.json)}`)).toEqual([]);
     // No instance answered anything but 201, or — while it was stopping or down — a 503 or a refused connection,
@@ -95,6 +98,7 @@ describe('two workers and two APIs on the Temporal Server on PostgreSQL', () => 
 
     const tasks = await waitFor(() => openTasks(system, reviewer), (m) => m.size >= total, 1_200_000, 2_000);
     expect(tasks.size).toBe(total);
+    console.log(`topology: ${tasks.size} tasks open`);
     const completions = await pool([...tasks.values()], 25, (taskId, i) => completeUntilDone(apis[i % 2]!.base, reviewer, taskId, 'provided'));
     expect(completions.filter((s) => s !== 200)).toEqual([]);
 
@@ -118,5 +122,5 @@ describe('two workers and two APIs on the Temporal Server on PostgreSQL', () => 
       `topology: ${total} submissions over two APIs; worker 1 killed at ${killedAt} accepted (not restarted); APIs restarted at ${restartedAt.join(' and ')}; ` +
         `${refused} refused connections and ${closing} 503s retried on the other API; ${JSON.stringify(state.counts)}; chain intact`,
     );
-  });
+  }, 2_400_000);
 });
