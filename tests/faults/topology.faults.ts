@@ -26,7 +26,7 @@ beforeAll(async () => {
     await waitFor(async () => worker.output, (o) => o.includes('Worker polling'), 180_000, 200);
   }
   connection = await Connection.connect({ address: system.temporal.address });
-});
+}, 900_000);
 
 afterAll(async () => {
   await connection?.close();
