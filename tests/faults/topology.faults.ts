@@ -10,7 +10,23 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Part, System } from '../../bench/support/stack';
+import { sql } from 'drizzle-orm';
+import { connectDb } from '../../db/client';
 import { call, completeUntilDone, integrity, openTasks, pool, sleep, waitFor, type Reply } from './support';
+
+/** How many audit rows of each action, and the most any one case has of it. */
+async function auditByAction(url: string): Promise<Record<string, { rows: number; mostPerCase: number }>> {
+  const { db, close } = connectDb(url, { max: 1 });
+  try {
+    const rows = await db.execute<{ action: string; rows: number; most: number }>(sql`
+      select action, sum(n)::int as rows, max(n)::int as most
+      from (select action, request_id, count(*) as n from audit_log group by action, request_id) per
+      group by action order by action`);
+    return Object.fromEntries([...rows].map((r) => [r.action, { rows: r.rows, mostPerCase: r.most }]));
+  } finally {
+    await close();
+  }
+}
 
 /** At least this many submissions (FAULT_TOPOLOGY_CASES), and the burst lasts until the rolling restart is over. */
 const minimum = Number(process.env.FAULT_TOPOLOGY_CASES || 300);
@@ -119,6 +135,8 @@ describe('two workers and two APIs on the Temporal Server on PostgreSQL', () => 
     expect(state.counts).toMatchObject({ requests: total, tasks: total, open: 0, completed: total, escalations: 0, fulfilled: total });
     expect(state.perCase.filter((c) => c.submitted !== 1 || c.opened !== 1 || c.completed !== 1 || c.tasks !== 1)).toEqual([]);
     expect(state.chain).toMatchObject({ intact: true });
+    const byAction = await auditByAction(system.pg.url);
+    console.log(`topology: audit rows by action ${JSON.stringify(byAction)}`);
     const refused = statuses.filter((s) => s === 0).length;
     const closing = statuses.filter((s) => s === 503).length;
     const replayed = replies.filter((r) => r.status === 200).length;
