@@ -37,6 +37,13 @@ export interface ApiBenchResult {
   saturation: { api: LoadResult; bare: LoadResult; ratio: number };
   verification: { accepted: number; requests: number; withOpenTask: number; tasks: number; inFlightAtLevelEnds: number; runningWorkflows: number; complete: boolean };
   target: { rate: number; p99Ms: number; met: boolean; bestSustainedRate: number };
+  /** Which Temporal the run was on (BENCH_TEMPORAL_SERVER). */
+  temporal: string;
+  /**
+   * CPU milliseconds per case of each process over the whole run after the warm-up (levels, drains, the final count;
+   * idle work included), divided by the cases made: independent of how many cores the machine had free.
+   */
+  cpuMsPerCase: Record<string, number>;
 }
 
 /** Options of {@link runApiBench}; each may also come from the environment (`BENCH_API_RATES=50,100`, …). */
@@ -139,9 +146,9 @@ export async function runApiBench(opts: ApiBenchOptions = {}): Promise<ApiBenchR
     const token = await login(system.apiBase, 'mzt.li');
     const pids = () => ({ api: system.api.pid, worker: system.worker.pid, bench: process.pid, bare: bare.pid });
     const measured = async (target: 'api' | 'bare', rate: number, secs: number): Promise<LoadResult> => {
-      const before = cpuSnapshot(pids());
+      const before = cpuSnapshot(pids(), system.temporal.trees());
       const r = await load(target, target === 'api' ? system.apiBase : bareUrl, token, rate, secs, connections);
-      r.cores = coresUsed(before, cpuSnapshot(pids()), secs);
+      r.cores = coresUsed(before, cpuSnapshot(pids(), system.temporal.trees()), secs);
       return r;
     };
     let accepted = 0;
@@ -149,6 +156,8 @@ export async function runApiBench(opts: ApiBenchOptions = {}): Promise<ApiBenchR
     await measured('bare', 20, 5);
     accepted += (await measured('api', 20, 5)).created;
     await drain(handle.db, drainMs);
+    const requestsBefore = (await counts(handle.db)).requests;
+    const cpuBefore = cpuSnapshot(pids(), system.temporal.trees());
 
     const levels: ApiBenchResult['levels'] = [];
     for (const rate of rates) {
@@ -176,6 +185,14 @@ export async function runApiBench(opts: ApiBenchOptions = {}): Promise<ApiBenchR
     log(`    backlog ${sd.backlog} drained in ${sd.ms} ms | cores ${JSON.stringify(sa.cores)}`);
 
     const c = await counts(handle.db);
+    const cpuAfter = cpuSnapshot(pids(), system.temporal.trees());
+    const cases = Math.max(c.requests - requestsBefore, 1);
+    const cpuMsPerCase = Object.fromEntries(
+      Object.entries(cpuAfter)
+        .filter(([k]) => k !== 'bare')
+        .map(([k, v]) => [k, round(((v - (cpuBefore[k] ?? 0)) * 1000) / cases, 1)]),
+    );
+    log(`  CPU per case over the run (${cases} cases, Temporal: ${system.temporal.store}): ${JSON.stringify(cpuMsPerCase)} ms`);
     const client = new Client({ connection, namespace: 'default' });
     let runningWorkflows = -1;
     for (let i = 0; i < 60; i++) {
@@ -204,6 +221,8 @@ export async function runApiBench(opts: ApiBenchOptions = {}): Promise<ApiBenchR
       saturation: { api: sa, bare: sb, ratio: round(sa.throughput / Math.max(sb.throughput, 1), 4) },
       verification,
       target: { rate: targetRate, p99Ms: targetP99Ms, met: best >= targetRate && verification.complete, bestSustainedRate: best },
+      temporal: system.temporal.store,
+      cpuMsPerCase,
     };
     log(`  target ≥ ${targetRate}/s with p99 < ${targetP99Ms} ms: ${result.target.met ? 'met' : 'MISSED'} (best sustained ${best}/s)`);
     log(JSON.stringify(result));

@@ -210,6 +210,10 @@ export async function runTimersBench(opts: TimersBenchOptions = {}): Promise<Tim
     log(`  target every escalation within ${targetLateMs} ms: ${result.target.met ? 'met' : 'MISSED'}`);
     log(JSON.stringify(result));
     return result;
+  } catch (error) {
+    // Said before the connection closes: calls still retrying on it then fail on their own and end the process.
+    log(`timers: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    throw error;
   } finally {
     await connection.close();
     await handle.close();

@@ -13,6 +13,7 @@ import { LEGACY_PASSWORD, startEmbeddedPostgres, type RunningPostgres } from './
 import { installationSecret } from './secrets';
 import { DATA_DIR } from './paths';
 import { startTemporalDevServer, type RunningTemporal } from './temporal-dev-server';
+import { startTemporalOnPostgres, temporalServerMode } from './temporal-server-start';
 import { ensureTemporalCli, MissingToolError } from './tools';
 
 const stops: Array<() => Promise<unknown>> = [];
@@ -53,13 +54,19 @@ async function main(): Promise<void> {
 
   let address = config.address;
   let temporalUi: string | undefined;
+  // TEMPORAL_SERVER=postgres: the Temporal Server on a PostgreSQL of its own, as production runs it (on the dev
+  // server's port, with no Web UI); the default stays the CLI's dev server on SQLite.
+  const mode = temporalServerMode();
   if (!address) {
-    const server: RunningTemporal = await startTemporalDevServer({
-      cli: ensureTemporalCli(),
-      port: config.devServer.port,
-      uiPort: config.devServer.uiPort,
-      dbFile: resolve(DATA_DIR, 'temporal', 'temporal.db'),
-    });
+    const server: RunningTemporal =
+      mode === 'postgres'
+        ? await startTemporalOnPostgres(config.devServer.port, (line) => console.log(line))
+        : await startTemporalDevServer({
+            cli: ensureTemporalCli(),
+            port: config.devServer.port,
+            uiPort: config.devServer.uiPort,
+            dbFile: resolve(DATA_DIR, 'temporal', 'temporal.db'),
+          });
     stops.unshift(() => server.stop());
     address = server.address;
     temporalUi = server.uiUrl;
@@ -88,7 +95,7 @@ async function main(): Promise<void> {
       `  API          http://${host}:${port}/api`,
       `  API docs     ${securityOptionsFromEnv().apiDocs ? `http://${host}:${port}/docs` : '(off: API_DOCS=on serves them)'}`,
       `  Metrics      ${process.env.METRICS_BIND ? `http://${process.env.METRICS_BIND}/metrics` : process.env.METRICS_TOKEN ? `http://${host}:${port}/metrics (Authorization: Bearer $METRICS_TOKEN)` : '(off: set METRICS_BIND or METRICS_TOKEN)'}`,
-      `  Temporal UI  ${temporalUi ?? '(external cluster ' + address + ')'}`,
+      `  Temporal UI  ${temporalUi ?? (config.address ? '(external cluster ' + address + ')' : `(none: Temporal Server on PostgreSQL at ${address})`)}`,
       `  Postgres     ${process.env.DATABASE_URL ? '(DATABASE_URL)' : databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
       '',
     ].join('\n'),

@@ -49,15 +49,16 @@ export async function startTemporalDevServer(opts: {
   };
 }
 
-async function waitForPort(port: number, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+/** Resolves once `port` takes connections; throws when `child` exits first or the time is up (and kills it). */
+export async function waitForPort(port: number, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`temporal server exited with ${child.exitCode}:\n${output()}`);
     if (await canConnect(port)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
-  throw new Error(`temporal server did not listen on ${port} within 60 s:\n${output()}`);
+  throw new Error(`temporal server did not listen on ${port} within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
 function canConnect(port: number): Promise<boolean> {
@@ -71,7 +72,8 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after 10 s. */
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -1,9 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TOOLS_DIR } from './paths';
 
 const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+/** The Temporal Server and its SQL schema tool, for the PostgreSQL mode (docs/DEPLOYMENT.md). */
+export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
+const TEMPORAL_SERVER_PACKAGES = { 'temporal-server': 'go.temporal.io/server/cmd/server', 'temporal-sql-tool': 'go.temporal.io/server/cmd/tools/sql' };
 const TEST_SERVER_VERSION = '1.35.0';
 
 /** Thrown when a tool the stack needs can neither be found nor built here; the message says what to install. */
@@ -50,6 +53,51 @@ export function ensureTemporalCli(log: (line: string) => void = console.log): st
     env: { ...process.env, GOBIN: resolve(TOOLS_DIR, 'bin'), CGO_ENABLED: process.env.CGO_ENABLED ?? '0' },
   });
   return cached;
+}
+
+export interface TemporalServerTools {
+  /** The `temporal-server` binary (`server` of go.temporal.io/server, renamed). */
+  server: string;
+  /** `temporal-sql-tool`, which creates and migrates the server's databases. */
+  sqlTool: string;
+  /** The module's `schema/postgresql/v12` folder: `temporal/versioned` and `visibility/versioned` below it. */
+  postgresSchemaDir: string;
+}
+
+/**
+ * The Temporal Server and its SQL tool at TEMPORAL_SERVER_VERSION, built once into the tools cache with Go (about
+ * 2.5 minutes, sharing the module cache with the CLI's build), and the PostgreSQL schema shipped in that module.
+ * Only the PostgreSQL mode asks for them, so the default stack never waits for this build.
+ * @throws MissingToolError when Go is missing and the binaries are not built yet.
+ */
+export function ensureTemporalServer(log: (line: string) => void = console.log): TemporalServerTools {
+  const bin = resolve(TOOLS_DIR, 'bin');
+  const stamp = resolve(bin, `.temporal-server-${TEMPORAL_SERVER_VERSION}`);
+  const server = resolve(bin, 'temporal-server');
+  const sqlTool = resolve(bin, 'temporal-sql-tool');
+  const go = onPath('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+  if (!go) {
+    throw new MissingToolError(
+      'go',
+      'The PostgreSQL mode builds the Temporal Server from its Go module: install Go 1.25+ (https://go.dev/doc/install), ' +
+        'or run a Temporal cluster yourself and set TEMPORAL_ADDRESS.',
+    );
+  }
+  const modCache = execFileSync(go, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).trim();
+  const postgresSchemaDir = resolve(modCache, `go.temporal.io/server@${TEMPORAL_SERVER_VERSION}`, 'schema', 'postgresql', 'v12');
+  if (existsSync(stamp) && existsSync(server) && existsSync(sqlTool) && existsSync(postgresSchemaDir)) return { server, sqlTool, postgresSchemaDir };
+  log(`Building the Temporal Server ${TEMPORAL_SERVER_VERSION} and its SQL tool once from go.temporal.io/server (about 3 minutes)…`);
+  const scratch = resolve(TOOLS_DIR, 'go-build-temporal-server');
+  mkdirSync(scratch, { recursive: true });
+  const env = { ...process.env, GOBIN: scratch, CGO_ENABLED: process.env.CGO_ENABLED ?? '0' };
+  execFileSync(go, ['install', ...Object.values(TEMPORAL_SERVER_PACKAGES).map((p) => `${p}@${TEMPORAL_SERVER_VERSION}`)], { stdio: 'inherit', env });
+  mkdirSync(bin, { recursive: true });
+  // `go install` names them after their folders (`server`, `sql`): renamed so that `ps` (and the bench's CPU
+  // accounting, which goes by command name) tell them apart.
+  renameSync(resolve(scratch, 'server'), server);
+  renameSync(resolve(scratch, 'sql'), sqlTool);
+  writeFileSync(stamp, '');
+  return { server, sqlTool, postgresSchemaDir };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The whole system as separate processes on free ports, for benchmarks and fault tests: an embedded Postgres and a
- * Temporal dev server (both with persistent files, so either can be stopped and started again on the same port), and
+ * Temporal — the dev server, or with BENCH_TEMPORAL_SERVER=postgres (or TEST_TEMPORAL_SERVER) the Temporal Server on a
+ * PostgreSQL of its own — (all with persistent files, so either can be stopped and started again on the same port), and
  * the worker and the API as `worker.ts` and `api/server.ts` children (`npm run worker` / `npm run api`) that can be
  * killed and restarted.
  */
@@ -16,7 +17,9 @@ import { startEmbeddedPostgres, type RunningPostgres } from '../../scripts/embed
 import { DATA_DIR, ROOT } from '../../scripts/paths';
 import { generateSecret } from '../../scripts/secrets';
 import { startTemporalDevServer, type RunningTemporal } from '../../scripts/temporal-dev-server';
+import { freePorts, startTemporalServer, type RunningTemporalServer, type TemporalServerPorts } from '../../scripts/temporal-server';
 import { ensureTemporalCli } from '../../scripts/tools';
+import { postmasterPid } from './cpu';
 
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -52,8 +55,31 @@ export class RestartablePostgres {
   }
 }
 
+/** Which Temporal the benches and fault tests run on: `dev` (the CLI's dev server on SQLite) or `postgres`. */
+export type TemporalStore = 'dev' | 'postgres';
+
+/** BENCH_TEMPORAL_SERVER, else TEST_TEMPORAL_SERVER, else `dev`. */
+export function temporalStoreFromEnv(): TemporalStore {
+  const value = process.env.BENCH_TEMPORAL_SERVER || process.env.TEST_TEMPORAL_SERVER || 'dev';
+  if (value !== 'dev' && value !== 'postgres') throw new Error(`BENCH_TEMPORAL_SERVER / TEST_TEMPORAL_SERVER take dev or postgres, not ${value}`);
+  return value;
+}
+
+/** A Temporal that can be stopped and started again with the same data and port. */
+export interface RestartableTemporal {
+  readonly store: TemporalStore;
+  readonly address: string;
+  /** The server process, for CPU accounting. */
+  readonly pid: number | undefined;
+  /** CPU accounting groups of what it runs besides the server (its own Postgres). */
+  trees(): Record<string, number | undefined>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /** A Temporal dev server with a database file, stoppable and restartable on the same port. */
-export class RestartableTemporal {
+export class RestartableDevServer implements RestartableTemporal {
+  readonly store = 'dev';
   private running: RunningTemporal | undefined;
   readonly address: string;
   /** `pragmas` (e.g. `journal_mode=WAL`) are passed as `--sqlite-pragma` through a wrapper of the CLI. */
@@ -63,6 +89,12 @@ export class RestartableTemporal {
     readonly pragmas: string[] = [],
   ) {
     this.address = `127.0.0.1:${port}`;
+  }
+  get pid(): number | undefined {
+    return undefined;
+  }
+  trees(): Record<string, number | undefined> {
+    return {};
   }
   async start(): Promise<void> {
     let cli = ensureTemporalCli();
@@ -78,6 +110,40 @@ export class RestartableTemporal {
     await this.running?.stop();
     this.running = undefined;
   }
+}
+
+/** The Temporal Server on a PostgreSQL of its own (scripts/temporal-server.ts), restartable on the same ports and data. */
+export class RestartableTemporalServer implements RestartableTemporal {
+  readonly store = 'postgres';
+  private running: RunningTemporalServer | undefined;
+  readonly address: string;
+  private readonly password = generateSecret();
+  constructor(
+    readonly dir: string,
+    readonly ports: TemporalServerPorts,
+    readonly postgresPort: number,
+  ) {
+    this.address = `127.0.0.1:${ports.frontend}`;
+  }
+  get pid(): number | undefined {
+    return this.running?.pid;
+  }
+  trees(): Record<string, number | undefined> {
+    return { 'temporal-postgres': postmasterPid(resolve(this.dir, 'postgres', 'data')) };
+  }
+  async start(): Promise<void> {
+    this.running = await startTemporalServer({ dir: this.dir, ports: this.ports, postgresPort: this.postgresPort, postgresPassword: this.password });
+  }
+  async stop(): Promise<void> {
+    await this.running?.stop();
+    this.running = undefined;
+  }
+}
+
+/** The Temporal of `store` under `dir`, on free ports. */
+export async function restartableTemporal(store: TemporalStore, dir: string, pragmas: string[] = []): Promise<RestartableTemporal> {
+  if (store === 'postgres') return new RestartableTemporalServer(resolve(dir, 'temporal-server'), await freePorts(), await freePort());
+  return new RestartableDevServer(resolve(dir, 'temporal.db'), await freePort(), pragmas);
 }
 
 /** One part's child process (`worker.ts` or `api/server.ts`), with its output kept for diagnosis. */
@@ -134,10 +200,12 @@ export interface SystemOptions {
   /** Escalation rungs at these offsets from each case's receipt instead of the statute's ladder: `overdue:300,…`. */
   compressedLadder?: string;
   api?: boolean;
+  /** Which Temporal; default from BENCH_TEMPORAL_SERVER / TEST_TEMPORAL_SERVER (`dev`). */
+  temporal?: TemporalStore;
   log?: (line: string) => void;
 }
 
-/** The whole system on fresh data: Postgres (migrated and seeded), Temporal, and optionally worker and API processes. */
+/** The whole system on fresh data: Postgres (migrated and seeded), Temporal (dev server or on PostgreSQL), and optionally worker and API processes. */
 export class System {
   readonly dir: string;
   pg!: RestartablePostgres;
@@ -146,6 +214,7 @@ export class System {
   api!: Part;
   apiBase = '';
   readonly taskQueue = `sys-${randomUUID()}`;
+  private common: Record<string, string> = {};
 
   constructor(private readonly opts: SystemOptions) {
     this.dir = resolve(DATA_DIR, opts.name);
@@ -164,18 +233,18 @@ export class System {
     await handle.close();
     // BENCH_TEMPORAL_PRAGMAS=journal_mode=WAL,synchronous=NORMAL measures the dev server with a write-ahead log.
     const pragmas = (process.env.BENCH_TEMPORAL_PRAGMAS ?? '').split(',').filter(Boolean);
-    this.temporal = new RestartableTemporal(resolve(this.dir, 'temporal.db'), await freePort(), pragmas);
+    this.temporal = await restartableTemporal(this.opts.temporal ?? temporalStoreFromEnv(), this.dir, pragmas);
     await this.temporal.start();
-    log(`temporal ${this.temporal.address}`);
+    log(`temporal (${this.temporal.store}) ${this.temporal.address}`);
     const apiPort = await freePort();
     this.apiBase = `http://127.0.0.1:${apiPort}`;
-    const common = {
+    const common = (this.common = {
       DATABASE_URL: this.pg.url,
       TEMPORAL_ADDRESS: this.temporal.address,
       TEMPORAL_TASK_QUEUE: this.taskQueue,
       LOG_LEVEL: 'warn',
       ...this.opts.env,
-    };
+    });
     this.worker = this.opts.compressedLadder
       ? new Part('worker', { ...common, LADDER: this.opts.compressedLadder }, ['bench/support/compressed-worker.ts'])
       : new Part('worker', { ...common, TEMPORAL_METRICS_BIND: `127.0.0.1:${await freePort()}` });
@@ -188,14 +257,24 @@ export class System {
     }
   }
 
-  async waitForApi(timeoutMs = 120_000): Promise<void> {
+  async waitForApi(timeoutMs = 300_000, api = this.api, base = this.apiBase): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (await fetch(`${this.apiBase}/readyz`).then((r) => r.ok, () => false)) return;
-      if (this.api.child?.exitCode != null) throw new Error(`the API exited:\n${this.api.output}`);
+      if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) return;
+      if (api.child?.exitCode != null) throw new Error(`the API exited:\n${api.output}`);
       await sleep(200);
     }
-    throw new Error(`the API did not become ready:\n${this.api.output}`);
+    throw new Error(`the API did not become ready:\n${api.output}`);
+  }
+
+  /** One more worker or API process on the same Postgres, Temporal and task queue (started; an API once ready). */
+  async addPart(part: 'worker' | 'api'): Promise<{ part: Part; base: string }> {
+    const port = await freePort();
+    const extra = new Part(part, { ...this.common, TEMPORAL_METRICS_BIND: `127.0.0.1:${await freePort()}`, ...(part === 'api' ? { PORT: String(port) } : {}) });
+    extra.start();
+    const base = `http://127.0.0.1:${port}`;
+    if (part === 'api') await this.waitForApi(120_000, extra, base);
+    return { part: extra, base };
   }
 
   async stop(): Promise<void> {

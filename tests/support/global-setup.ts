@@ -8,6 +8,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from '../../scripts/embed
 import { DATA_DIR } from '../../scripts/paths';
 import { generateSecret } from '../../scripts/secrets';
 import { startTemporalDevServer, type RunningTemporal } from '../../scripts/temporal-dev-server';
+import { freePorts, startTemporalServer } from '../../scripts/temporal-server';
 import { ensureTemporalCli, ensureTimeSkippingServer } from '../../scripts/tools';
 import { freePort } from './free-port';
 
@@ -21,7 +22,9 @@ declare module 'vitest' {
 
 /**
  * Starts the real servers the suite runs on, once: a fresh Postgres (migrated and seeded) and a Temporal dev server
- * with the search attributes registered. `DATABASE_URL` / `TEMPORAL_ADDRESS` point the tests at existing ones instead.
+ * with the search attributes registered — or, with TEST_TEMPORAL_SERVER=postgres, the Temporal Server on a PostgreSQL
+ * of its own (scripts/temporal-server.ts). `TEST_DATABASE_URL` / `TEST_TEMPORAL_ADDRESS` point the tests at existing
+ * ones instead.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stops: Array<() => Promise<void>> = [];
@@ -39,8 +42,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await handle.close();
 
   let temporalAddress = process.env.TEST_TEMPORAL_ADDRESS;
+  const store = process.env.TEST_TEMPORAL_SERVER || 'dev';
+  if (store !== 'dev' && store !== 'postgres') throw new Error(`TEST_TEMPORAL_SERVER takes dev or postgres, not ${store}`);
   if (!temporalAddress) {
-    const temporal: RunningTemporal = await startTemporalDevServer({ cli: ensureTemporalCli(), port: await freePort() });
+    const temporal: RunningTemporal =
+      store === 'postgres'
+        ? await startTemporalServer({
+            dir: resolve(testDataDir, 'temporal-server'),
+            ports: await freePorts(),
+            postgresPort: await freePort(),
+            postgresPassword: generateSecret(),
+          })
+        : await startTemporalDevServer({ cli: ensureTemporalCli(), port: await freePort() });
     stops.unshift(() => temporal.stop());
     temporalAddress = temporal.address;
   }
