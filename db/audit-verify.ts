@@ -1,6 +1,6 @@
 import { auditGenesis, auditHash, legacyChain } from './audit';
 import { canonicalJson } from './canonical-json';
-import { appendLeaves, frontierRoot, leafHash, type Frontier } from './merkle';
+import { appendLeaves, frontierRoot, leafHash, verifyInclusion, type Frontier } from './merkle';
 
 /**
  * Verifying the audit trail without trusting the database: each chain walked in order (links, content, places), each
@@ -222,4 +222,72 @@ export class AnchorChecker {
     }
     this.pendingAnchors = [];
   }
+}
+
+/** One case's record as the API exports it (GET /api/audit/proof): its chain's rows and the proof of its checkpoint. */
+export interface AuditBundle {
+  chain: string;
+  rows: Array<Omit<AuditRowRecord, 'at'> & { at: string }>;
+  proof: { leaf: AnchorLeaf; anchor: AnchorRecord; auditPath: string[] } | null;
+}
+
+/** What verifying a bundle found. */
+export interface BundleVerification {
+  intact: boolean;
+  chain: string;
+  rows: number;
+  /** Rows up to this place are proved included in the anchor; later ones are only chained (not anchored yet). */
+  anchoredThrough: number;
+  anchor?: AnchorRecord;
+  problems: AuditProblem[];
+}
+
+/**
+ * Verifies one chain's record against anchors the verifier already holds (published, exported earlier): the chain's
+ * links, its checkpoint's row, the checkpoint's audit path to the anchor's root, and that root against the held one.
+ * O(rows of the chain + log n): nothing else of the trail is read.
+ */
+export function verifyAuditBundle(bundle: AuditBundle, heldAnchors: AnchorRecord[]): BundleVerification {
+  const problems: AuditProblem[] = [];
+  const walker = new ChainWalker((p) => problems.push(p));
+  const leaf = bundle.proof?.leaf;
+  for (const r of bundle.rows) {
+    if (r.chain !== bundle.chain) {
+      problems.push({ kind: 'altered', rowId: r.id, chain: r.chain, reason: `it is not of chain ${bundle.chain}` });
+      continue;
+    }
+    walker.push({ ...r, at: new Date(r.at) }, leaf && r.seq === leaf.seq ? { leafIndex: leaf.leafIndex, head: leaf.head } : undefined);
+  }
+  walker.flush();
+  let anchoredThrough = 0;
+  if (bundle.proof && leaf) {
+    const { anchor, auditPath } = bundle.proof;
+    const top = Math.max(0, ...bundle.rows.map((r) => r.seq ?? 0));
+    if (leaf.chain !== bundle.chain) problems.push({ kind: 'anchor', leafIndex: leaf.leafIndex, reason: `the proof is for chain ${leaf.chain}` });
+    if (top < leaf.seq) {
+      problems.push({ kind: 'deleted', chain: bundle.chain, seq: leaf.seq, leafIndex: leaf.leafIndex, reason: `rows at places ${top + 1}–${leaf.seq} are missing (anchored in leaf ${leaf.leafIndex})` });
+    }
+    const held = heldAnchors.find((a) => a.id === anchor.id);
+    if (!held) problems.push({ kind: 'anchor', anchorId: anchor.id, reason: `anchor ${anchor.id} is not among the anchors held` });
+    else if (held.rootHash !== anchor.rootHash || held.treeSize !== anchor.treeSize) {
+      problems.push({ kind: 'anchor', anchorId: anchor.id, reason: `anchor ${anchor.id} differs from the one held (root or size)` });
+    }
+    const included = verifyInclusion(
+      leaf.leafIndex,
+      (held ?? anchor).treeSize,
+      anchorLeafHash(leaf),
+      auditPath.map((h) => Buffer.from(h, 'hex')),
+      Buffer.from((held ?? anchor).rootHash, 'hex'),
+    );
+    if (!included) problems.push({ kind: 'anchor', leafIndex: leaf.leafIndex, anchorId: anchor.id, reason: `leaf ${leaf.leafIndex} is not proved included in anchor ${anchor.id}: the audit path does not lead to its root` });
+    if (problems.length === 0) anchoredThrough = leaf.seq;
+  }
+  return {
+    intact: problems.length === 0,
+    chain: bundle.chain,
+    rows: walker.rows,
+    anchoredThrough,
+    ...(bundle.proof ? { anchor: bundle.proof.anchor } : {}),
+    problems,
+  };
 }

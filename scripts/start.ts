@@ -8,7 +8,7 @@ import { connectDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seedReferenceData } from '../db/seed';
 import { connectionOptions, loadTemporalConfig } from '../temporal.config';
-import { createWorker } from '../worker';
+import { createWorker, ensureAuditAnchorSchedule } from '../worker';
 import { LEGACY_PASSWORD, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 import { installationSecret } from './secrets';
 import { DATA_DIR } from './paths';
@@ -89,6 +89,9 @@ async function main(): Promise<void> {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
     });
+    const scheduleConnection = await Connection.connect(options);
+    await ensureAuditAnchorSchedule(new Client({ connection: scheduleConnection, namespace: config.namespace }), config.taskQueue);
+    await scheduleConnection.close();
     if (!parts.api) {
       console.log(`Worker polling ${config.taskQueue} on ${address} (${config.namespace}) — Ctrl-C stops it`);
       return;
