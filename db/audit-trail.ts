@@ -153,3 +153,19 @@ export async function chainRows(db: Db, chain: string): Promise<AuditRowRecord[]
     where a.chain = ${chain} order by a.seq, a.id`);
   return rows.map(toRecord);
 }
+
+/** Every row in (chain, place) order, by keyset pages: what an export writes and an outsider's verifier walks. */
+export async function* allAuditRows(db: Db): AsyncGenerator<AuditRowRecord> {
+  let cursor: { chain: string; seq: number } | undefined;
+  for (;;) {
+    const page: SQL = cursor ? sql`(a.chain, a.seq) > (${cursor.chain}, ${cursor.seq})` : sql`true`;
+    const rows = await db.execute<RowWithLeaf>(sql`
+      select ${rowColumns}, true as "inScope" from audit_log a
+      left join audit_anchor_leaves l on false
+      where a.seq is not null and ${page} order by a.chain, a.seq limit ${batchSize}`);
+    if (rows.length === 0) return;
+    for (const r of rows) yield toRecord(r);
+    const last = rows[rows.length - 1]!;
+    cursor = { chain: last.chain, seq: last.seq! };
+  }
+}

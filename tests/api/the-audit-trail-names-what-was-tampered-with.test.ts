@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../db/audit';
@@ -206,5 +210,48 @@ describe('the audit trail: a chain per case, anchored in a Merkle tree', () => {
     expect((await stack.app.inject({ method: 'POST', url: '/api/audit/anchors', headers: await loginAs(stack.app, 'data.zhao') })).statusCode).toBe(403);
     const [row] = await stack.db.select().from(auditLog).where(and(eq(auditLog.chain, `case:${caseId}`), eq(auditLog.seq, 1)));
     expect(row!.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lets an outsider verify an export and a case’s bundle from the files alone, naming what was changed in them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-export-'));
+    const cli = (...args: string[]) => {
+      const run = spawnSync('node_modules/.bin/tsx', ['scripts/audit.ts', ...args], { env: { ...process.env, DATABASE_URL: database.url }, encoding: 'utf8' });
+      return { code: run.status, report: run.stdout.startsWith('{') ? JSON.parse(run.stdout) : run.stdout + run.stderr };
+    };
+    try {
+      expect(cli('export', dir).code).toBe(0);
+      const clean = cli('verify', dir);
+      expect(clean, JSON.stringify(clean.report)).toMatchObject({ code: 0, report: { intact: true } });
+      const lines = readFileSync(join(dir, 'rows.ndjson'), 'utf8').trimEnd().split('\n');
+      const at = lines.findIndex((l) => l.includes(`case:${caseId}`)) + 4;
+      const rowId = (i: number) => JSON.parse(lines[i]!).id;
+      const rewrite = (changed: string[]) => writeFileSync(join(dir, 'rows.ndjson'), `${changed.join('\n')}\n`);
+
+      rewrite(lines.map((l, i) => (i === at ? l.replace('"action":"', '"action":"x') : l)));
+      expect(cli('verify', dir).report.problems).toEqual([expect.objectContaining({ kind: 'altered', rowId: rowId(at) })]);
+      rewrite(lines.filter((_, i) => i !== at));
+      expect(cli('verify', dir).report.problems).toEqual([expect.objectContaining({ kind: 'deleted', rowId: rowId(at + 1) })]);
+      const swapped = [...lines];
+      [swapped[at], swapped[at + 1]] = [lines[at + 1]!.replace(/"seq":(\d+)/, (_, n) => `"seq":${Number(n) - 1}`), lines[at]!.replace(/"seq":(\d+)/, (_, n) => `"seq":${Number(n) + 1}`)];
+      rewrite(swapped);
+      expect(cli('verify', dir).report.problems).toEqual([
+        expect.objectContaining({ kind: 'reordered', rowId: rowId(at + 1) }),
+        expect.objectContaining({ kind: 'reordered', rowId: rowId(at) }),
+      ]);
+      rewrite(lines);
+      // Anchors kept from before: the export's tree must still give each of them.
+      const anchors: AnchorRecord[] = JSON.parse(readFileSync(join(dir, 'anchors.json'), 'utf8'));
+      writeFileSync(join(dir, 'held.json'), JSON.stringify(anchors.map((a, i) => (i === 0 ? { ...a, rootHash: '6'.repeat(64) } : a))));
+      expect(cli('verify', dir, join(dir, 'held.json')).report.problems).toContainEqual(expect.objectContaining({ kind: 'anchor', anchorId: anchors[0]!.id }));
+
+      writeFileSync(join(dir, 'bundle.json'), (await get(`/api/audit/proof?requestId=${caseId}`)).body);
+      expect(cli('verify-case', join(dir, 'bundle.json'), join(dir, 'anchors.json'))).toMatchObject({ code: 0, report: { intact: true } });
+      const bundle: AuditBundle = JSON.parse(readFileSync(join(dir, 'bundle.json'), 'utf8'));
+      bundle.rows[2]!.actorUserId = 'someone-else';
+      writeFileSync(join(dir, 'bundle.json'), JSON.stringify(bundle));
+      expect(cli('verify-case', join(dir, 'bundle.json'), join(dir, 'anchors.json'))).toMatchObject({ code: 1, report: { problems: [expect.objectContaining({ kind: 'altered', rowId: bundle.rows[2]!.id })] } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
