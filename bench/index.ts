@@ -1,4 +1,5 @@
 import { runApiBench } from './api.js';
+import { runAuditBench } from './audit.js';
 import { runCalendarBench } from './calendar.js';
 import { runTaskQueueBench } from './task-queue.js';
 import { runTimersBench } from './timers.js';
@@ -12,6 +13,7 @@ export const BENCHES: Record<string, Bench> = {
   api: () => runApiBench(),
   'task-queue': () => runTaskQueueBench(),
   timers: () => runTimersBench(),
+  audit: () => runAuditBench(),
 };
 
 async function main(argv: string[]): Promise<number> {
