@@ -4,7 +4,8 @@
  * TEMPORAL_ADDRESS; starts nothing else and does not migrate (`npm run db:migrate`). Also a module: `npm start` and the
  * tests build their workers with {@link createWorker} and {@link startWorkerProcess}.
  */
-import { Client } from '@temporalio/client';
+import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import type { Duration } from '@temporalio/common';
 import { NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +109,28 @@ export async function startWorkerProcess(opts: {
   };
 }
 
+/** The id of the schedule that runs the audit anchoring workflow (one per namespace and task queue). */
+export const auditAnchorScheduleId = (taskQueue: string) => `audit-anchor:${taskQueue}`;
+
+/**
+ * Makes sure the schedule that anchors the audit trail exists (created once; a later start leaves it as it is, so a
+ * changed interval is applied with `temporal schedule update`). A Temporal Schedule rather than a timer in the worker:
+ * it lives on the server, so it survives every process's restart and fires once however many workers run, and its
+ * overlap policy skips a run while the last one is still running (the anchoring also holds a database lock).
+ */
+export async function ensureAuditAnchorSchedule(client: Client, taskQueue: string, every: string = process.env.AUDIT_ANCHOR_EVERY ?? '10m'): Promise<void> {
+  try {
+    await client.schedule.create({
+      scheduleId: auditAnchorScheduleId(taskQueue),
+      spec: { intervals: [{ every: every as Duration }] },
+      action: { type: 'startWorkflow', workflowType: 'auditAnchorWorkflow', taskQueue, workflowExecutionTimeout: '1 hour' },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
+    });
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+  }
+}
+
 async function main(): Promise<void> {
   for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS']) {
     if (!process.env[name]) throw new Error(`${name} must be set to run the worker (npm start runs everything on embedded defaults)`);
@@ -117,6 +140,7 @@ async function main(): Promise<void> {
   const { db, close } = connectDb(process.env.DATABASE_URL!);
   const connection = await NativeConnection.connect(connectionOptions(config));
   const part = await startWorkerProcess({ connection, config, db });
+  await ensureAuditAnchorSchedule(new Client({ connection, namespace: config.namespace }), config.taskQueue);
   console.log(`Worker polling ${config.taskQueue} on ${config.address} (${config.namespace}) — Ctrl-C stops it`);
   // The SDK stops the worker on SIGINT/SIGTERM; then the rest is closed in order.
   await part.running;

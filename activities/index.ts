@@ -1,5 +1,6 @@
 import type { Calendar } from '../calendar';
 import type { Db } from '../db/client';
+import { auditActivities } from './audit';
 import { catalogueActivities } from './catalogue';
 import { deadlineActivities } from './deadlines';
 import { escalationActivities } from './escalations';
@@ -24,5 +25,6 @@ export function createActivities(deps: ActivityDeps) {
     ...withStoreRefusals(requestActivities(deps.db)),
     ...withStoreRefusals(catalogueActivities(deps.db)),
     ...webhookActivities(deps.db, deps.webhooks),
+    ...auditActivities(deps.db),
   };
 }

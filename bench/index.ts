@@ -1,4 +1,5 @@
 import { runApiBench } from './api.js';
+import { runAuditBench } from './audit.js';
 import { runCalendarBench } from './calendar.js';
 import { runMetricsBench } from './metrics.js';
 import { runTaskQueueBench } from './task-queue.js';
@@ -14,6 +15,7 @@ export const BENCHES: Record<string, Bench> = {
   'task-queue': () => runTaskQueueBench(),
   timers: () => runTimersBench(),
   metrics: () => runMetricsBench(),
+  audit: () => runAuditBench(),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -8,7 +8,7 @@ import { connectDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seedReferenceData } from '../db/seed';
 import { connectionOptions, loadTemporalConfig } from '../temporal.config';
-import { installRuntimeMetrics, startWorkerProcess } from '../worker';
+import { ensureAuditAnchorSchedule, installRuntimeMetrics, startWorkerProcess } from '../worker';
 import { LEGACY_PASSWORD, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 import { installationSecret } from './secrets';
 import { DATA_DIR } from './paths';
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect(options);
   stops.unshift(() => clientConnection.close());
   const temporal = new Client({ connection: clientConnection, namespace: config.namespace });
+  await ensureAuditAnchorSchedule(temporal, config.taskQueue);
 
   const { port, host } = listenAddressFromEnv();
   const app = await startApiServer({ db, temporal, taskQueue: config.taskQueue, calendar: apiCalendar }, { port, host });

@@ -294,6 +294,22 @@ const rows: Row[] = [
   },
   { method: 'GET', route: '/api/audit', url: () => '/api/audit?limit=20', expect: only(['supervisor', 'admin', 'otherAuthority'], 200, 403) },
   { method: 'GET', route: '/api/audit/verify', url: () => '/api/audit/verify', expect: only(['supervisor', 'admin', 'otherAuthority'], 200, 403) },
+  { method: 'GET', route: '/api/audit/anchors', url: () => '/api/audit/anchors', expect: only(['supervisor', 'admin', 'otherAuthority'], 200, 403) },
+  { method: 'POST', route: '/api/audit/anchors', url: () => '/api/audit/anchors', expect: only(['admin'], 200, 403) },
+  {
+    method: 'GET',
+    route: '/api/audit/anchors/consistency',
+    url: () => '/api/audit/anchors/consistency?from=1&to=1',
+    // Anchor 1 exists: the row above anchored (the fixture case's chain had grown).
+    expect: only(['supervisor', 'admin', 'otherAuthority'], 200, 403),
+  },
+  {
+    method: 'GET',
+    route: '/api/audit/proof',
+    url: (f) => `/api/audit/proof?requestId=${f.caseId}`,
+    // The case is Hebei's, and so is the city authority (a supervisor of another province gets 404: tests/api/the-audit-trail-…).
+    expect: only(['supervisor', 'admin', 'otherAuthority'], 200, 403),
+  },
   { method: 'GET', route: '/api/api-keys', url: () => '/api/api-keys', expect: all(200), scoped: (item, d) => item.departmentId === d },
   {
     method: 'POST',

@@ -223,9 +223,10 @@ function attemptsFor(op: Operation, identity: string): Attempt[] {
 }
 
 /** Every row of every table a request could change, as text (sessions and keys record their last use: left out). */
+/** Every stored row but the moving ones: sessions and keys (last use), and each audit chain's head (its lock and cursor, not evidence). */
 async function storedRows(): Promise<Map<string, Set<string>>> {
   const tables = await stack.db.execute<{ name: string }>(
-    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', 'api_keys') order by 1`,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessions', 'api_keys', 'audit_chain_heads') order by 1`,
   );
   const rows = new Map<string, Set<string>>();
   for (const { name } of tables) {

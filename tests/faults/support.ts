@@ -1,6 +1,6 @@
 /** Helpers of the fault tests: HTTP calls against a running API process, and what the database says afterwards. */
 import { sql } from 'drizzle-orm';
-import { verifyAuditChain } from '../../db/audit';
+import { verifyAuditTrail } from '../../db/audit-trail';
 import { connectDb, type DbHandle } from '../../db/client';
 import { sleep, type System } from '../../bench/support/stack';
 
@@ -100,7 +100,7 @@ export async function integrity(url: string) {
              (select count(*)::int from escalations) as escalations,
              (select count(*)::int from escalations e where not exists
                 (select 1 from audit_log a where a.event_key = 'escalation:' || e.id)) as missing`);
-    const chain = await verifyAuditChain(db);
+    const chain = await verifyAuditTrail(db);
     return { counts, perCase: [...perCase], escalationAudit, chain };
   } finally {
     await handle.close();
