@@ -300,5 +300,5 @@ describe('a hostile corpus against every documented route', () => {
     expect(failures, failures.slice(0, 40).join('\n')).toEqual([]);
     expect(sent).toBeGreaterThan(1000);
     console.info(`hostile corpus: ${sent} requests over ${ops.length} operations, slowest ${Math.round(slowest)} ms`);
-  }, 180_000);
+  }, 600_000);
 });
