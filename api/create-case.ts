@@ -6,6 +6,7 @@ import { workflowIdFor, workflowTypes, type CaseInput } from '../workflows/messa
 import type { RulePack } from '../rules';
 import type { AppDeps } from './app';
 import { bindCase, type CaseBinding } from './case-binding';
+import { nextCaseNumber } from './case-number';
 import { packStore } from './packs';
 import type { AuthUser } from './plugins/auth';
 import { idempotencyKeyReused } from './idempotency';
@@ -100,13 +101,17 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     idempotencyBodyHash: spec.idempotencyKey ? (spec.idempotencyFingerprint ?? null) : null,
     createdBy: user.id,
   };
-  const inserted = await db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(requests)
-      .values(row)
-      .onConflictDoNothing({ target: [requests.requesterDepartmentId, requests.idempotencyKey] })
-      .returning();
-    if (created) {
+  const inserted = await db
+    .transaction(async (tx) => {
+      // The number is taken in the transaction that inserts the case: a case not inserted (its key was used) rolls the
+      // counter back with it, so numbers stay gap-free.
+      const caseNumber = await nextCaseNumber(tx, row.jurisdiction, spec.process, receivedAt);
+      const [created] = await tx
+        .insert(requests)
+        .values({ ...row, caseNumber })
+        .onConflictDoNothing({ target: [requests.requesterDepartmentId, requests.idempotencyKey] })
+        .returning();
+      if (!created) throw new KeyAlreadyUsed();
       await appendAudit(tx, {
         eventKey: `request.submitted:${id}`,
         at: new Date(),
@@ -116,6 +121,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
         requestId: id,
         details: {
           process: spec.process,
+          caseNumber,
           catalogueEntryId: entry.id,
           receivedAt: receivedAt.toISOString(),
           pack: binding.pack,
@@ -124,9 +130,12 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
           ...(late ? { lateRegistration: late } : {}),
         },
       });
-    }
-    return created;
-  });
+      return created;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof KeyAlreadyUsed) return undefined;
+      throw error;
+    });
   let saved = inserted;
   if (!saved) {
     [saved] = await db
@@ -151,6 +160,9 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   if (inserted) deps.metrics?.workflowsStarted.inc({ process: spec.process });
   return { row: saved, created: !!inserted };
 }
+
+/** Rolls back the transaction of a case whose idempotency key was already used: the number it took is given back. */
+class KeyAlreadyUsed extends Error {}
 
 /** What the case says of its route (art. 21): stored with it, shown on its page and its tasks. */
 function routeDetails(route: NonNullable<CaseBinding['route']>, parties: CaseBinding['parties']) {
