@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { departments, tasks } from '../../db/schema';
+import { departments, requests, tasks } from '../../db/schema';
 import { staysOpen } from '../views';
 import type { AppDeps } from '../app';
 import { icalendar } from '../ical';
@@ -30,13 +30,14 @@ export function icalRoutes({ db }: AppDeps) {
         if (user.departmentId !== request.params.id) throw HttpProblem.notFound('Department feed');
         const [department] = await db.select().from(departments).where(eq(departments.id, request.params.id));
         const open = await db
-          .select()
+          .select({ task: tasks, caseNumber: requests.caseNumber })
           .from(tasks)
+          .innerJoin(requests, eq(requests.id, tasks.requestId))
           .where(and(eq(tasks.assigneeDepartmentId, request.params.id), eq(tasks.status, 'open')))
           .orderBy(asc(tasks.dueAt));
         const body = icalendar(
           `${department?.nameZh ?? request.params.id} 办理期限`,
-          open.map((t) => {
+          open.map(({ task: t, caseNumber }) => {
             const d = t.deadline as { due?: string; n?: number; unit?: string; rule?: string };
             const citation = t.citation as { article?: string } | null;
             const trigger = t.trigger ? `起算 Counted: ${t.trigger.zh} / ${t.trigger.en}\n` : '';
@@ -45,15 +46,15 @@ export function icalRoutes({ db }: AppDeps) {
               return {
                 uid: `${t.id.replace(/\//g, '-')}@gds`,
                 dueAt: t.dueAt,
-                summary: `【建议期限 Suggested】${t.titleZh} ${t.titleEn}`,
-                description: `建议期限 ${d.due ?? ''} 24:00（本地政策，提醒时点 local policy: a reminder point）\n${trigger}${t.option!.zh}\n${t.option!.en}\n${citation?.article ?? ''}`,
+                summary: `【建议期限 Suggested】${caseNumber} ${t.titleZh} ${t.titleEn}`,
+                description: `受理编号 ${caseNumber}\n建议期限 ${d.due ?? ''} 24:00（本地政策，提醒时点 local policy: a reminder point）\n${trigger}${t.option!.zh}\n${t.option!.en}\n${citation?.article ?? ''}`,
               };
             }
             return {
               uid: `${t.id.replace(/\//g, '-')}@gds`,
               dueAt: t.dueAt,
-              summary: `【期限】${t.titleZh} ${t.titleEn}`,
-              description: `办结期限 ${d.due ?? ''} 24:00（${d.n ?? ''} ${d.unit === 'days' ? '日' : '个工作日'}）\n${trigger}${citation?.article ?? ''}\n${d.rule ?? ''}`,
+              summary: `【期限】${caseNumber} ${t.titleZh} ${t.titleEn}`,
+              description: `受理编号 ${caseNumber}\n办结期限 ${d.due ?? ''} 24:00（${d.n ?? ''} ${d.unit === 'days' ? '日' : '个工作日'}）\n${trigger}${citation?.article ?? ''}\n${d.rule ?? ''}`,
             };
           }),
         );

@@ -147,6 +147,23 @@ describe('keyword search over tasks', () => {
   });
 });
 
+describe('the 受理编号 wherever the case is named', () => {
+  it('is in the reviewer’s inbox notice of the new task and in the summary of its deadline in the department’s .ics feed', async () => {
+    const target = created[0]!;
+    await waitForTasks(reviewer, q(target.caseNumber), 1);
+    let notice: { case: { caseNumber: string } | null } | undefined;
+    for (let i = 0; i < 100 && !notice; i++) {
+      const inbox = (await stack.app.inject({ method: 'GET', url: '/api/notifications', headers: reviewer })).json() as { requestId: string; case: { caseNumber: string } | null }[];
+      notice = inbox.find((n) => n.requestId === target.id);
+      if (!notice) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(notice?.case?.caseNumber).toBe(target.caseNumber);
+    const feed = await stack.app.inject({ method: 'GET', url: '/api/departments/hb-data/deadlines.ics', headers: reviewer });
+    const unfolded = feed.body.replace(/\r\n /g, '');
+    expect(unfolded).toMatch(new RegExp(`SUMMARY:【期限】${target.caseNumber} `));
+  });
+});
+
 describe('bad search input is a 400 naming the field', () => {
   const refused = async (url: string, path: string) => {
     const r = await stack.app.inject({ method: 'GET', url, headers: civil });
