@@ -39,10 +39,10 @@ export function CaseView({ process, id }: { process: Process; id: string }) {
         const mine = kase.tasks.filter((task) => mayAct(task, user));
         return (
           <>
-            <PageTitle>{`${label(processLabels, kase.process, lang)} ${shortId(kase.id)}`}</PageTitle>
+            <PageTitle>{`${label(processLabels, kase.process, lang)} ${kase.caseNumber || shortId(kase.id)}`}</PageTitle>
             {query.get('created') ? (
               <p className="notice notice-ok" role="status">
-                {t('caseCreated', { id: shortId(kase.id) })}
+                {t('caseCreated', { id: kase.caseNumber || shortId(kase.id) })}
               </p>
             ) : null}
             {mine.length ? (
