@@ -6,7 +6,6 @@ import { workflowIdFor, workflowTypes, type CaseInput } from '../workflows/messa
 import type { RulePack } from '../rules';
 import type { AppDeps } from './app';
 import { bindCase, type CaseBinding } from './case-binding';
-import { nextCaseNumber } from './case-number';
 import { packStore } from './packs';
 import type { AuthUser } from './plugins/auth';
 import { idempotencyKeyReused } from './idempotency';
@@ -103,12 +102,11 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   };
   const inserted = await db
     .transaction(async (tx) => {
-      // The number is taken in the transaction that inserts the case: a case not inserted (its key was used) rolls the
-      // counter back with it, so numbers stay gap-free.
-      const caseNumber = await nextCaseNumber(tx, row.jurisdiction, spec.process, receivedAt);
+      // The insert takes the case's 受理编号 from its counter (trigger, migration 0018) in this transaction: a case not
+      // inserted because its key was used rolls back, giving the number back, so numbers stay gap-free.
       const [created] = await tx
         .insert(requests)
-        .values({ ...row, caseNumber })
+        .values(row)
         .onConflictDoNothing({ target: [requests.requesterDepartmentId, requests.idempotencyKey] })
         .returning();
       if (!created) throw new KeyAlreadyUsed();
@@ -121,7 +119,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
         requestId: id,
         details: {
           process: spec.process,
-          caseNumber,
+          caseNumber: created.caseNumber,
           catalogueEntryId: entry.id,
           receivedAt: receivedAt.toISOString(),
           pack: binding.pack,

@@ -38,6 +38,24 @@ INSERT INTO case_number_counters (jurisdiction, process, year, last)
 SELECT jurisdiction, process, extract(year FROM received_at AT TIME ZONE 'Asia/Shanghai')::int, count(*)::int
 FROM requests GROUP BY 1, 2, 3;
 --> statement-breakpoint
+-- Every new case takes the next number of its jurisdiction, process and Beijing year of receipt from its counter, in the
+-- transaction that inserts it: the counter row stays locked until that transaction ends (concurrent creations queue),
+-- and a rolled-back insert gives its number back (no gaps). A BEFORE trigger runs before ON CONFLICT is checked, so
+-- api/create-case.ts rolls back a case whose idempotency key was already used.
+CREATE OR REPLACE FUNCTION requests_take_case_number() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.case_number IS NULL THEN
+    INSERT INTO case_number_counters AS c (jurisdiction, process, year, last)
+    VALUES (NEW.jurisdiction, NEW.process, extract(year FROM NEW.received_at AT TIME ZONE 'Asia/Shanghai')::int, 1)
+    ON CONFLICT (jurisdiction, process, year) DO UPDATE SET last = c.last + 1
+    RETURNING case_number_text(c.jurisdiction, c.process, c.year, c.last) INTO NEW.case_number;
+  END IF;
+  RETURN NEW;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER requests_take_case_number BEFORE INSERT ON requests FOR EACH ROW EXECUTE FUNCTION requests_take_case_number();
+--> statement-breakpoint
 ALTER TABLE requests ALTER COLUMN case_number SET NOT NULL;
 --> statement-breakpoint
 -- Keyword search (api/search.ts): the case's own words, lower-cased, and their distinct two-character grams. Bigrams,

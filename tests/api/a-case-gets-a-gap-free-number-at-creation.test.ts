@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiptYear } from '../../api/case-number';
 import { seedReferenceData } from '../../db/seed';
@@ -67,8 +68,9 @@ describe('受理编号: a readable number given at creation', () => {
     }
     const next = await shareRequest(civil, 'HB-JYT-0001', '重发之后的下一件');
     const year = receiptYear(new Date(first.json().receivedAt));
-    expect(first.json().caseNumber).toBe(`冀数共申〔${year}〕0013号`);
-    expect(next.json().caseNumber).toBe(`冀数共申〔${year}〕0014号`);
+    const serialOf = (n: string) => Number(/〔\d{4}〕(\d+)号$/.exec(n)?.[1]);
+    expect(first.json().caseNumber).toMatch(new RegExp(`^冀数共申〔${year}〕\\d{4}号$`));
+    expect(next.json().caseNumber).toBe(`冀数共申〔${year}〕${serial(serialOf(first.json().caseNumber) + 1)}号`);
   });
 
   it('numbers each process and province on its own: a catalogue change is 变, an Anhui request 皖, a case received last year that year', async () => {
@@ -91,9 +93,15 @@ describe('受理编号: a readable number given at creation', () => {
     expect(audit.details.caseNumber).toBe(ah.json().caseNumber);
   });
 
-  it('takes the year of receipt in Beijing time: 31 December 16:30 UTC is already the next year', () => {
+  it('takes the year of receipt in Beijing time, whichever code inserts the case: 31 December 16:00 UTC is already the next year', async () => {
     expect(receiptYear(new Date('2025-12-31T15:59:59Z'))).toBe(2025);
     expect(receiptYear(new Date('2025-12-31T16:00:00Z'))).toBe(2026);
+    const insert = (id: string, receivedAt: string) =>
+      stack.db.execute(sql`insert into requests (id, process, status, jurisdiction, pack, requester_department_id, authority_department_id, received_at, workflow_id, created_by)
+        values (${id}, 'negative-list', 'closed', 'hebei', 'x', 'hb-mzt', 'hb-data', ${receivedAt}, ${'wf-' + id}, 'u-mzt-li') returning case_number`);
+    const [late] = await insert('00000000-0000-4000-8000-0000000000a1', '2025-12-31T15:59:59Z');
+    const [early] = await insert('00000000-0000-4000-8000-0000000000a2', '2025-12-31T16:00:00Z');
+    expect([late?.case_number, early?.case_number]).toEqual(['冀数共负〔2025〕0001号', '冀数共负〔2026〕0001号']);
   });
 });
 
