@@ -27,41 +27,46 @@ function containing(word: string): string {
 /** The case's own searchable text, as indexed (migration 0018: `requests_search_grams_idx`). */
 const caseDoc = sql`case_search_doc(${requests.caseNumber}, ${requests.catalogueEntryId}, ${requests.scenario}, ${requests.details})`;
 
+/** Ids of the rows of a small table (entries, departments, users) whose names contain the word. */
+const entryIds = (like: string) =>
+  sql`array(select ${catalogueEntries.id} from ${catalogueEntries} where lower(${catalogueEntries.id} || ' ' || ${catalogueEntries.nameZh} || ' ' || ${catalogueEntries.nameEn}) like ${like})`;
+const departmentIds = (like: string) =>
+  sql`array(select ${departments.id} from ${departments} where lower(${departments.id} || ' ' || ${departments.nameZh} || ' ' || ${departments.nameEn}) like ${like})`;
+const personIds = (like: string) => sql`array(select ${users.id} from ${users} where lower(${users.displayName} || ' ' || ${users.username}) like ${like})`;
+
 /**
- * Cases in which one word occurs: in the case's own text (受理编号, entry id, scenario, and what the submission said:
- * description, basis, reason, inconsistency, legal basis, trigger, evidence), through the bigram index; or in the name
- * of its catalogue entry, of one of its departments (requesting, providing, competent authority), or of a person who
- * submitted it or claimed or completed one of its tasks. Names are looked up in their small tables first, so every arm
- * is an index scan on `requests` and Postgres ORs the bitmaps.
+ * The ids of the cases in which one word occurs: in the case's own text (受理编号, entry id, scenario, and what the
+ * submission said: description, basis, reason, inconsistency, legal basis, trigger, evidence), through the bigram
+ * index; or in the name of its catalogue entry, of one of its departments (requesting, providing, competent
+ * authority), or of a person who submitted it or claimed or completed one of its tasks. Names are looked up in their
+ * small tables first; each arm of the union is then an index scan, and the LIKE runs before the bigrams are recomputed.
  */
-function caseHasWord(word: string): SQL {
+function casesWithWord(word: string): SQL {
   const like = containing(word);
   const own =
     Array.from(word).length >= 2
-      ? sql`(search_grams(${caseDoc}) @> search_grams(${word}::text) and ${caseDoc} like ${like})`
+      ? sql`${caseDoc} like ${like} and search_grams(${caseDoc}) @> search_grams(${word}::text)`
       : sql`${caseDoc} like ${like}`;
-  const entryIds = sql`array(select ${catalogueEntries.id} from ${catalogueEntries} where lower(${catalogueEntries.id} || ' ' || ${catalogueEntries.nameZh} || ' ' || ${catalogueEntries.nameEn}) like ${like})`;
-  const departmentIds = sql`array(select ${departments.id} from ${departments} where lower(${departments.id} || ' ' || ${departments.nameZh} || ' ' || ${departments.nameEn}) like ${like})`;
-  const personIds = sql`array(select ${users.id} from ${users} where lower(${users.displayName} || ' ' || ${users.username}) like ${like})`;
-  const handledBy = sql`array(select ${tasks.requestId} from ${tasks} where ${tasks.claimedBy} = any(${personIds}) or ${tasks.completedBy} = any(${personIds}))`;
-  return sql`(${own}
-    or ${requests.catalogueEntryId} = any(${entryIds})
-    or ${requests.requesterDepartmentId} = any(${departmentIds})
-    or ${requests.providerDepartmentId} = any(${departmentIds})
-    or ${requests.authorityDepartmentId} = any(${departmentIds})
-    or ${requests.createdBy} = any(${personIds})
-    or ${requests.id} = any(${handledBy}))`;
+  const byColumn = (column: SQL | typeof requests.createdBy, ids: SQL) => sql`select ${requests.id} from ${requests} where ${column} = any(${ids})`;
+  const people = personIds(like);
+  return sql`(select ${requests.id} from ${requests} where ${own}
+    union ${byColumn(sql`${requests.catalogueEntryId}`, entryIds(like))}
+    union ${byColumn(sql`${requests.requesterDepartmentId}`, departmentIds(like))}
+    union ${byColumn(sql`${requests.providerDepartmentId}`, departmentIds(like))}
+    union ${byColumn(sql`${requests.authorityDepartmentId}`, departmentIds(like))}
+    union ${byColumn(sql`${requests.createdBy}`, people)}
+    union select ${tasks.requestId} from ${tasks} where ${tasks.claimedBy} = any(${people}) or ${tasks.completedBy} = any(${people}))`;
 }
 
-/** Cases matching every word of `q` (see {@link caseHasWord}). */
+/** Cases matching every word of `q` (see {@link casesWithWord}), as a condition on `requests`. */
 export function caseSearch(q: string): SQL | undefined {
   const words = searchWords(q);
   if (words.length === 0) return undefined;
-  return sql.join(words.map(caseHasWord), sql` and `);
+  return sql`${requests.id} in (${sql.join(words.map(casesWithWord), sql` intersect `)})`;
 }
 
 /**
- * Tasks matching every word of `q`: a word found in the task's case ({@link caseHasWord}), in the task's title, its
+ * Tasks matching every word of `q`: a word found in the task's case ({@link casesWithWord}), in the task's title, its
  * assignee department's name, or the name of who claimed or completed it.
  */
 export function taskSearch(q: string): SQL | undefined {
@@ -70,13 +75,11 @@ export function taskSearch(q: string): SQL | undefined {
   return sql.join(
     words.map((word) => {
       const like = containing(word);
-      const personIds = sql`array(select ${users.id} from ${users} where lower(${users.displayName} || ' ' || ${users.username}) like ${like})`;
-      const departmentIds = sql`array(select ${departments.id} from ${departments} where lower(${departments.id} || ' ' || ${departments.nameZh} || ' ' || ${departments.nameEn}) like ${like})`;
-      return sql`(${caseHasWord(word)}
+      return sql`(${tasks.requestId} in ${casesWithWord(word)}
         or lower(${tasks.titleZh} || ' ' || ${tasks.titleEn}) like ${like}
-        or ${tasks.assigneeDepartmentId} = any(${departmentIds})
-        or ${tasks.claimedBy} = any(${personIds})
-        or ${tasks.completedBy} = any(${personIds}))`;
+        or ${tasks.assigneeDepartmentId} = any(${departmentIds(like)})
+        or ${tasks.claimedBy} = any(${personIds(like)})
+        or ${tasks.completedBy} = any(${personIds(like)}))`;
     }),
     sql` and `,
   );

@@ -1,5 +1,6 @@
 import { runApiBench } from './api.js';
 import { runCalendarBench } from './calendar.js';
+import { runSearchBench } from './search.js';
 import { runTaskQueueBench } from './task-queue.js';
 import { runTimersBench } from './timers.js';
 
@@ -11,6 +12,7 @@ export const BENCHES: Record<string, Bench> = {
   calendar: () => runCalendarBench(),
   api: () => runApiBench(),
   'task-queue': () => runTaskQueueBench(),
+  search: () => runSearchBench(),
   timers: () => runTimersBench(),
 };
 
