@@ -4,7 +4,7 @@ import { catalogueEntries, requests, tasks, type Process } from '../db/schema';
 import type { AuthUser } from './plugins/auth';
 import { isStrictDateTime } from './input/instants';
 import { HttpProblem } from './problem';
-import { caseSearch } from './search';
+import { caseSearch, resolveSearch } from './search';
 import type { CaseSort } from './schemas/list';
 import { visibleRequests } from './visibility';
 
@@ -71,7 +71,7 @@ export async function queryCases(db: Db, user: AuthUser, process: Process, q: Ca
   }
   if (q.dueBefore) conditions.push(openTask(lt(tasks.dueAt, new Date(q.dueBefore))));
   if (q.dueAfter) conditions.push(openTask(gt(tasks.dueAt, new Date(q.dueAfter))));
-  const search = q.q ? caseSearch(q.q) : undefined;
+  const search = caseSearch(await resolveSearch(db, q.q));
   if (search) conditions.push(search);
   const byOffset = q.sort !== undefined || q.order !== undefined || q.offset !== undefined;
   if (q.cursor && byOffset) throw HttpProblem.badRequest('query.cursor', 'pages only the default order (newest first); with sort, order or offset, page by offset');

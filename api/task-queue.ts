@@ -5,7 +5,7 @@ import type { AuthUser } from './plugins/auth';
 import { isStorableInstant, isStrictDateTime } from './input/instants';
 import { textProblem } from './input/text-rules';
 import { HttpProblem } from './problem';
-import { taskSearch } from './search';
+import { taskSearch, resolveSearch } from './search';
 import type { TaskSort } from './schemas/list';
 
 export interface TaskQuery {
@@ -101,7 +101,7 @@ export async function queryTasks(db: Db, user: AuthUser, q: TaskQuery) {
   if (q.overdue !== undefined) conditions.push(eq(tasks.overdue, q.overdue));
   if (q.dueBefore) conditions.push(lt(tasks.dueAt, new Date(q.dueBefore)));
   if (q.dueAfter) conditions.push(gt(tasks.dueAt, new Date(q.dueAfter)));
-  const search = q.q ? taskSearch(q.q) : undefined;
+  const search = taskSearch(await resolveSearch(db, q.q));
   if (search) conditions.push(search);
   const byOffset = q.sort !== undefined || q.order !== undefined || q.offset !== undefined;
   if (q.cursor && byOffset) throw HttpProblem.badRequest('query.cursor', 'pages only the default order (due soonest first); with sort, order or offset, page by offset');

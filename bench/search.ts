@@ -78,10 +78,10 @@ export async function insertData(db: Db, count: number): Promise<void> {
            (${list(departments)})[1 + i % 9], (${list(departments)})[1 + (i / 9) % 9],
            case when i % 10 < 8 then 'hb-data' else 'sjz-data' end,
            (${list(entries)})[1 + (i / 7) % 10],
-           case when p = 'share-request' then (${list(scenarios)})[1 + i % 20] || '（第' || i || '批）' end,
+           case when p = 'share-request' then (${list(scenarios)})[1 + (i / 5) % 20] || '（第' || i || '批）' end,
            case when p = 'share-request' then '{}'::jsonb
-                else jsonb_build_object('description', '核验结果与登记信息不一致，涉及 ' || (i % 50) || ' 条记录：' || (${list(scenarios)})[1 + (i / 3) % 20]) end,
-           now() - make_interval(mins => i * 25), 'bench-' || i, (${list(people)})[1 + i % 5], now() - make_interval(mins => i * 25)
+                else jsonb_build_object('description', '核验结果与登记信息不一致，涉及 ' || (i % 50) || ' 条记录：' || (${list(scenarios)})[1 + (i / 7) % 20]) end,
+           now() - make_interval(mins => i * 25), 'bench-' || i, (${list(people)})[1 + (i / 3) % 5], now() - make_interval(mins => i * 25)
     from generate_series(1, ${count}) as i, lateral (select (${list(processes)})[1 + i % 5] as p) pp`);
   await db.execute(sql`
     insert into tasks (id, request_id, step, title_zh, title_en, assignee_department_id, assignee_role, status, overdue,
@@ -156,7 +156,7 @@ export async function runSearchBench(opts: SearchBenchOptions = {}): Promise<Sea
       { name: 'authority: by 受理编号', token: authority, url: `/api/share-requests?q=${q(number)}` },
       { name: 'authority: by 受理编号, tasks', token: authority, url: `/api/tasks?scope=level&status=all&q=${q(number)}` },
       { name: 'authority: 2-char word (孤儿)', token: authority, url: `/api/share-requests?q=${q('孤儿')}` },
-      { name: 'authority: word + batch (低保 第4711批)', token: authority, url: `/api/share-requests?q=${q('最低生活 第4711批')}` },
+      { name: 'authority: word + batch (临时救助 第4711批)', token: authority, url: `/api/share-requests?q=${q('临时救助 第4711批')}` },
       { name: 'authority: description word, disputes', token: authority, url: `/api/quality-disputes?q=${q('公租房')}` },
       { name: 'authority: entry name (不动产)', token: authority, url: `/api/share-requests?q=${q('不动产登记信息')}` },
       { name: 'authority: department + word', token: authority, url: `/api/share-requests?q=${q('民政厅 退役军人')}` },
