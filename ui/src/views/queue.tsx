@@ -67,6 +67,8 @@ export function QueueView() {
   const tasks = firstPage ? [...firstPage.tasks, ...(more?.key === key ? more.tasks : [])] : [];
   const cursor = more?.key === key ? more.cursor : (firstPage?.nextCursor ?? null);
   const overdueCount = tasks.filter((task) => task.timeLeft?.overdue).length;
+  // 督办 only when some row has a rung: an empty column is noise (an overdue task says so in its due column too).
+  const showRung = tasks.some((task) => task.rung);
 
   async function loadMore() {
     if (!cursor) return;
@@ -215,7 +217,7 @@ export function QueueView() {
                 <tr>
                   <th scope="col">{t('colTask')}</th>
                   <th scope="col">{t('colDue')}</th>
-                  <th scope="col">{t('colRung')}</th>
+                  {showRung ? <th scope="col">{t('colRung')}</th> : null}
                   <th scope="col">{t('colActions')}</th>
                 </tr>
               </thead>
@@ -242,9 +244,11 @@ export function QueueView() {
                         <DueBadge task={task} />
                         <DeadlineBrief deadline={task.deadline} />
                       </td>
-                      <td data-label={t('colRung')}>
-                        {late ? <span className="tag tag-late">{t('overdue')}</span> : null} <RungBadge rung={task.rung} />
-                      </td>
+                      {showRung ? (
+                        <td data-label={t('colRung')}>
+                          {late ? <span className="tag tag-late">{t('overdue')}</span> : null} <RungBadge rung={task.rung} />
+                        </td>
+                      ) : null}
                       <td data-label={t('colActions')} className="actions">
                         <Link to={paths.task(task.id)} className="btn btn-small">
                           {task.status === 'open' && mayActOn(task, user) ? t('open') : t('view')}
