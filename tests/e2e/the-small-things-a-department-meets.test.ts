@@ -47,7 +47,6 @@ describe('the brand mark', () => {
       expect(await page.getByRole('button', { name: /菜单|menu|导航/i }).count()).toBe(0);
       expect(await page.locator('.brand').textContent()).toBe('政务数据共享审批');
     }
-    await screenshot(desk, 'brand-mark-desktop');
   });
 });
 
@@ -95,8 +94,6 @@ describe('a request for a 不予共享 entry', () => {
       expect(await page.getByTestId('char-count').first().textContent()).toBe('已输入 17 / 2000 字');
     }
     await screenshot(desk, 'not-shared-warning-desktop', { fullPage: true });
-    await phone.getByTestId('not-shared-warning').scrollIntoViewIfNeeded();
-    await screenshot(phone, 'not-shared-warning-phone');
   });
 });
 
@@ -119,7 +116,6 @@ describe('a new case', () => {
       expect(await preparing.textContent()).toBe('正在开启第一个办理环节…');
       expect(await preparing.getAttribute('role')).toBe('status');
       expect(await desk.getByTestId('steps').locator('li').count()).toBe(0);
-      await screenshot(desk, 'first-step-preparing');
       // On the phone too, and in English.
       await phone.goto(desk.url());
       await phone.getByTestId('first-step-preparing').waitFor();
@@ -144,7 +140,6 @@ describe('a new case', () => {
     await queueRow(phone, caseId, 'submit-update');
     const onPhone = await rungColumnFollowsRows(phone);
     expect(onPhone.labelled).toBe(onPhone.rungs > 0 ? await phone.locator('[data-testid="queue"] tbody tr').count() : 0);
-    await screenshot(phone, 'queue-phone');
   });
 
   it('counts the characters of the entry fields the update proposes', async () => {
