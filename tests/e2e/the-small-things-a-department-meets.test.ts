@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { createCatalogueEntry } from '../support/cases';
 import { beijingDate } from '../support/fixtures';
@@ -24,6 +25,15 @@ beforeAll(async () => {
   await signIn(phone, 'mzt.li');
 });
 afterAll(() => app?.close());
+
+/** axe-core's serious and critical findings on the whole page (the bar and navigation included). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the browser's debugging protocol: the app's CSP (script-src 'self') refuses inline scripts.
+  if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(axe.source);
+  return (await page.evaluate(
+    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))",
+  )) as string[];
+}
 
 /** Whether the 督办 column is shown exactly when some row has a rung (the shared suite's rows may have some). */
 async function rungColumnFollowsRows(page: Page): Promise<{ header: number; rungs: number; labelled: number }> {
@@ -92,8 +102,17 @@ describe('a request for a 不予共享 entry', () => {
       expect(await warning.isVisible()).toBe(true);
       await page.getByLabel('应用场景').fill('核查社会组织发起人是否涉及在办案件');
       expect(await page.getByTestId('char-count').first().textContent()).toBe('已输入 17 / 2000 字');
+      expect(await seriousViolations(page)).toEqual([]);
     }
     await screenshot(desk, 'not-shared-warning-desktop', { fullPage: true });
+    // The same, complete in English.
+    await desk.getByRole('button', { name: 'Switch to English' }).click();
+    const english = desk.getByTestId('not-shared-warning');
+    await expect.poll(() => english.textContent()).toContain('Note: this entry is classed not shared');
+    expect(await english.textContent()).toContain('the request is not refused on submission');
+    expect(await english.getByTestId('not-shared-warning-basis').textContent()).toBe('Legal basis stated in the catalogue: 《中华人民共和国保守国家秘密法》');
+    expect(await english.textContent()).not.toMatch(/[\u4e00-\u9fff](?![^《]*》)/);
+    await desk.getByRole('button', { name: '切换到中文' }).click();
   });
 });
 
@@ -116,6 +135,7 @@ describe('a new case', () => {
       expect(await preparing.textContent()).toBe('正在开启第一个办理环节…');
       expect(await preparing.getAttribute('role')).toBe('status');
       expect(await desk.getByTestId('steps').locator('li').count()).toBe(0);
+      expect(await seriousViolations(desk)).toEqual([]);
       // On the phone too, and in English.
       await phone.goto(desk.url());
       await phone.getByTestId('first-step-preparing').waitFor();
