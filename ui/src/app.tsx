@@ -68,7 +68,7 @@ export function Header({ children }: { children?: ReactNode }) {
         {t('skipToContent')}
       </a>
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true" />
+        <BrandMark />
         {/* One language at a time: the name in the interface's language, no subtitle in the other. */}
         <span className="brand-name">{t('appName')}</span>
       </div>
@@ -77,6 +77,23 @@ export function Header({ children }: { children?: ReactNode }) {
         <LanguageSwitch />
       </div>
     </header>
+  );
+}
+
+/**
+ * The product's emblem: a seal-like ring round three linked departments (data shared between them). Decorative — the
+ * name beside it says what it is — so hidden from assistive technology and never a control.
+ */
+function BrandMark() {
+  return (
+    <svg className="brand-mark" data-testid="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="7" fill="#fff" />
+      <circle cx="16" cy="16" r="11.5" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M16 9.5 21.6 19.25H10.4Z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+      <circle cx="16" cy="9.5" r="2.6" fill="currentColor" />
+      <circle cx="21.6" cy="19.25" r="2.6" fill="currentColor" />
+      <circle cx="10.4" cy="19.25" r="2.6" fill="currentColor" />
+    </svg>
   );
 }
 

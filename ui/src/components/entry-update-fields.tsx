@@ -39,6 +39,7 @@ export function EntryUpdateFields({
             id={`decide-payload-${f}`}
             label={label(entryFieldLabels, f, lang)}
             hint={changed ? `${t('changesCurrent')}${lang === 'zh' ? '：' : ': '}${now || '—'}` : undefined}
+            count={choices ? undefined : { value, max: 2000 }}
           >
             {(p) =>
               choices ? (

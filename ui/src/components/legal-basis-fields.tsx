@@ -68,7 +68,7 @@ export function LegalBasisFields({
           </select>
         )}
       </Field>
-      <Field id="decide-legalBasis-title" label={t('legalBasisName')} hint={t('legalBasisNameHint')} required>
+      <Field id="decide-legalBasis-title" label={t('legalBasisName')} hint={t('legalBasisNameHint')} required count={{ value: value.title, max: 200 }}>
         {(p) => <input {...p} name="legalBasisTitle" maxLength={200} value={value.title} onChange={(e) => onChange({ ...value, title: e.target.value })} />}
       </Field>
       <Field id="decide-legalBasis-article" label={t('legalBasisArticle')} hint={t('legalBasisArticleHint')} required>

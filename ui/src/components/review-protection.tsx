@@ -82,10 +82,10 @@ function RecordProof({ caseId, onRecorded }: { caseId: string; onRecorded: (all:
             ))}
           </div>
         </FieldSet>
-        <Field id="pf-matter" label={labels.matter} required error={submit.fields.matter}>
+        <Field id="pf-matter" label={labels.matter} required error={submit.fields.matter} count={{ value: values.matter, max: 500 }}>
           {(p) => <input {...p} name="matter" maxLength={500} value={values.matter} onChange={(e) => setValues((s) => ({ ...s, matter: e.target.value }))} />}
         </Field>
-        <Field id="pf-proof" label={labels.proof} required error={submit.fields.proof}>
+        <Field id="pf-proof" label={labels.proof} required error={submit.fields.proof} count={{ value: values.proof, max: 2000 }}>
           {(p) => <textarea {...p} name="proof" rows={2} maxLength={2000} value={values.proof} onChange={(e) => setValues((s) => ({ ...s, proof: e.target.value }))} />}
         </Field>
         <div className="form-actions">

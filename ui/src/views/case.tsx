@@ -29,10 +29,15 @@ export function CaseView({ process, id }: { process: Process; id: string }) {
     },
     [process, id, user.id],
   );
-  // A new case's first task appears as soon as its workflow opens it.
-  useInterval(() => {
-    if (loaded.state === 'ok' && !loaded.data.closedAt) loaded.reload();
-  }, 5_000);
+  // A new case's first task appears as soon as its workflow opens it: looked for every second while the first step
+  // is being prepared, every 5 s after.
+  const preparing = loaded.state === 'ok' && !loaded.data.closedAt && loaded.data.tasks.length === 0;
+  useInterval(
+    () => {
+      if (loaded.state === 'ok' && !loaded.data.closedAt) loaded.reload();
+    },
+    preparing ? 1_000 : 5_000,
+  );
   return (
     <Loaded value={loaded} what={`GET ${process}/:id`}>
       {(kase) => {
@@ -49,6 +54,15 @@ export function CaseView({ process, id }: { process: Process; id: string }) {
               <p className="notice notice-ok" role="status">
                 {t('caseCreated', { id: kase.caseNumber || shortId(kase.id) })}
               </p>
+            ) : null}
+            {!kase.closedAt && kase.tasks.length === 0 ? (
+              // Between submission and the first step, instead of an empty list of steps: the page looks every second.
+              <section className="card callout preparing" aria-labelledby="preparing-title" aria-busy="true">
+                <span className="spinner" aria-hidden="true" />
+                <p id="preparing-title" role="status" data-testid="first-step-preparing">
+                  {t('firstStepPreparing')}
+                </p>
+              </section>
             ) : null}
             {mine.length ? (
               <section className="card callout" aria-labelledby="mine-title" data-testid="my-open-tasks">

@@ -1,15 +1,15 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { api, newIdempotencyKey } from '../api';
 import { useUser } from '../auth';
 import { rememberCases } from '../cases';
 import { PageTitle, useDepartments } from '../components/common';
 import { ErrorSummary, Field, FieldSet, useSubmit, type InputProps } from '../components/forms';
-import { bilingual, localInputToInstant, nowAsLocalInput, todayInShanghai } from '../format';
+import { bilingual, colon, formatDate, localInputToInstant, shanghaiDate, nowAsLocalInput, todayInShanghai } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n, type MessageKey } from '../i18n';
 import { label, processLabels, sharingLabels, triggerLabels } from '../labels';
 import { Link, paths, useRouter } from '../router';
-import type { CatalogueEntry, Process } from '../types';
+import type { CatalogueEntry, NegativeListEntry, Process } from '../types';
 import { mayRegisterLate, mayStart } from './cases';
 import { useDraft } from '../drafts';
 
@@ -96,6 +96,9 @@ export function NewCaseView({ process }: { process: Process }) {
   key.current = idempotencyKey;
   const submit = useSubmit(spec.map((f) => f.name));
   const catalogue = useLoad((signal) => api.catalogue(signal), []);
+  // A request for an entry classed 不予共享: what happens to it depends on whether an approved negative list lists it.
+  const negative = useLoad((signal) => (process === 'share-request' ? api.negativeList(signal) : Promise.resolve([])), [process]);
+  const chosen = catalogue.state === 'ok' ? catalogue.data.find((e) => e.id === (values.catalogueEntryId ?? '').trim()) : undefined;
   const providerSide = !requesterSide(process);
   const submitter = late ? (values.onBehalfOf ?? '') : user.departmentId;
   const entries =
@@ -204,7 +207,7 @@ export function NewCaseView({ process }: { process: Process }) {
               </FieldSet>
             );
           }
-          return (
+          const field = (
             <Field
               key={f.name}
               id={id}
@@ -241,13 +244,21 @@ export function NewCaseView({ process }: { process: Process }) {
                     value={value}
                     onChange={(v) => set(f.name, v)}
                     withAttribute
-                    describe={(catalogue.state === 'ok' ? catalogue.data : []).find((e) => e.id === value.trim())}
+                    describe={chosen}
                   />
                 ) : (
                   <input {...p} name={f.name} maxLength={f.maxLength} value={value} onChange={(e) => set(f.name, e.target.value)} />
                 )
               }
             </Field>
+          );
+          return f.kind === 'entry' && process === 'share-request' && chosen?.sharingAttribute === 'not-shared' ? (
+            <Fragment key={f.name}>
+              {field}
+              <NotSharedWarning entry={chosen} listed={negative.state === 'ok' ? negative.data.find((n) => n.catalogueEntryId === chosen.id) : undefined} />
+            </Fragment>
+          ) : (
+            field
           );
         })}
         <div className="form-actions">
@@ -320,5 +331,33 @@ function EntryInfo({ entry }: { entry?: CatalogueEntry }) {
         </>
       ) : null}
     </p>
+  );
+}
+
+/**
+ * Before a request for an entry classed 不予共享 is sent: what will happen to it (docs/RULES.md) — refused at once only
+ * where an approved negative list makes it so, otherwise decided as conditional data is — and the legal basis the
+ * catalogue states.
+ */
+function NotSharedWarning({ entry, listed }: { entry: CatalogueEntry; listed?: NegativeListEntry }) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="notice notice-warn" role="note" aria-labelledby="nc-not-shared-title" data-testid="not-shared-warning">
+      <p>
+        <strong id="nc-not-shared-title">{t('notSharedWarnTitle')}</strong>
+      </p>
+      <p>{listed ? t('notSharedWarnListed', { date: formatDate(shanghaiDate(listed.listedAt), lang, { weekday: false }), basis: listed.legalBasis }) : t('notSharedWarnDecided')}</p>
+      <p data-testid="not-shared-warning-basis">
+        {entry.legalBasis ? (
+          <>
+            {t('entryLegalBasis')}
+            {colon(lang)}
+            {entry.legalBasis}
+          </>
+        ) : (
+          t('notSharedWarnNoBasis')
+        )}
+      </p>
+    </div>
   );
 }

@@ -82,6 +82,8 @@ export function QueueView() {
   // The default order pages by cursor; a sorted list by offset (what is shown so far).
   const cursor = more?.key === key ? more.cursor : (firstPage?.nextCursor ?? (sortState.sort && total !== null && tasks.length < total ? 'offset' : null));
   const overdueCount = tasks.filter((task) => task.timeLeft?.overdue).length;
+  // 督办 only when some row has a rung: an empty column is noise (an overdue task says so in its due column too).
+  const showRung = tasks.some((task) => task.rung);
 
   async function loadMore() {
     if (!cursor) return;
@@ -243,7 +245,7 @@ export function QueueView() {
                   <th scope="col">{t('colTask')}</th>
                   <SortHeader column="receivedAt" label={t('colReceived')} state={sortState} onSort={setSort} />
                   <SortHeader column="dueAt" label={t('colDue')} state={sortState} onSort={setSort} />
-                  <th scope="col">{t('colRung')}</th>
+                  {showRung ? <th scope="col">{t('colRung')}</th> : null}
                   <th scope="col">{t('colActions')}</th>
                 </tr>
               </thead>
@@ -275,9 +277,11 @@ export function QueueView() {
                         <DueBadge task={task} />
                         <DeadlineBrief deadline={task.deadline} />
                       </td>
-                      <td data-label={t('colRung')}>
-                        {late ? <span className="tag tag-late">{t('overdue')}</span> : null} <RungBadge rung={task.rung} />
-                      </td>
+                      {showRung ? (
+                        <td data-label={t('colRung')}>
+                          {late ? <span className="tag tag-late">{t('overdue')}</span> : null} <RungBadge rung={task.rung} />
+                        </td>
+                      ) : null}
                       <td data-label={t('colActions')} className="actions">
                         <Link to={paths.task(task.id)} className="btn btn-small">
                           {task.status === 'open' && mayActOn(task, user) ? t('open') : t('view')}
