@@ -128,6 +128,9 @@ describe('the authority’s supervisor, on a reviewer’s task', () => {
 
     const chensRow = await queueRow(chen, caseId, 'review-forward');
     expect(await chensRow.textContent()).toContain(`已由 ${colleagueName} 认领`);
+    // The supervisor's list of the level's tasks names who holds it.
+    const levelRow = await queueRow(supervisor, caseId, 'review-forward', '?scope=level');
+    expect(await levelRow.textContent()).toContain(`承办人：${colleagueName}（办理中）`);
     // The requesting department reads that the step changed hands, not the authority's reasons.
     const requester = await app.newUser();
     await signIn(requester, 'mzt.li', `/cases/share-request/${caseId}`);
