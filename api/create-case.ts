@@ -113,13 +113,16 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
     idempotencyBodyHash: spec.idempotencyKey ? (spec.idempotencyFingerprint ?? null) : null,
     createdBy: user.id,
   };
-  const inserted = await db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(requests)
-      .values(row)
-      .onConflictDoNothing({ target: [requests.requesterDepartmentId, requests.idempotencyKey] })
-      .returning();
-    if (created) {
+  const inserted = await db
+    .transaction(async (tx) => {
+      // The insert takes the case's 受理编号 from its counter (trigger, migration 0018) in this transaction: a case not
+      // inserted because its key was used rolls back, giving the number back, so numbers stay gap-free.
+      const [created] = await tx
+        .insert(requests)
+        .values(row)
+        .onConflictDoNothing({ target: [requests.requesterDepartmentId, requests.idempotencyKey] })
+        .returning();
+      if (!created) throw new KeyAlreadyUsed();
       await appendAudit(tx, {
         eventKey: `request.submitted:${id}`,
         at: new Date(),
@@ -129,6 +132,7 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
         requestId: id,
         details: {
           process: spec.process,
+          caseNumber: created.caseNumber,
           catalogueEntryId: entry.id,
           receivedAt: receivedAt.toISOString(),
           pack: binding.pack,
@@ -137,9 +141,12 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
           ...(late ? { lateRegistration: late } : {}),
         },
       });
-    }
-    return created;
-  });
+      return created;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof KeyAlreadyUsed) return undefined;
+      throw error;
+    });
   let saved = inserted;
   if (!saved) {
     [saved] = await db
@@ -168,6 +175,9 @@ export async function createCase(deps: AppDeps, user: AuthUser, spec: NewCase): 
   if (inserted) deps.metrics?.workflowsStarted.inc({ process: spec.process });
   return { row: saved, created: !!inserted };
 }
+
+/** Rolls back the transaction of a case whose idempotency key was already used: the number it took is given back. */
+class KeyAlreadyUsed extends Error {}
 
 /** What the case says of its route (art. 21): stored with it, shown on its page and its tasks. */
 function routeDetails(route: NonNullable<CaseBinding['route']>, parties: CaseBinding['parties']) {

@@ -28,6 +28,8 @@ export interface DeadlineRow {
   jurisdiction: string;
   scenario: string | null;
   catalogueEntryId: string | null;
+  /** 受理编号, e.g. 冀数共申〔2026〕0001号 (every case has one; the column is filled by a trigger). */
+  caseNumber: string | null;
   entryNameZh: string | null;
   entryNameEn: string | null;
 }
@@ -50,6 +52,7 @@ export async function departmentDeadlines(db: Db, departmentId: string, lastDays
       jurisdiction: requests.jurisdiction,
       scenario: requests.scenario,
       catalogueEntryId: requests.catalogueEntryId,
+      caseNumber: requests.caseNumber,
       entryNameZh: catalogueEntries.nameZh,
       entryNameEn: catalogueEntries.nameEn,
     })
@@ -61,18 +64,18 @@ export async function departmentDeadlines(db: Db, departmentId: string, lastDays
     .limit(2000);
 }
 
-/** The case in a few words: 共享申请（公共交通卡数据 HB-JTYST-0001）. */
-export function caseWords(row: Pick<DeadlineRow, 'process' | 'catalogueEntryId' | 'entryNameZh' | 'task'>): string {
+/** The case in a few words: 冀数共申〔2026〕0001号 共享申请（公共交通卡数据 HB-JTYST-0001）. */
+export function caseWords(row: Pick<DeadlineRow, 'process' | 'catalogueEntryId' | 'entryNameZh' | 'task' | 'caseNumber'>): string {
   const process = processWords[row.process]?.zh ?? row.process;
   const entry = row.catalogueEntryId ? `${row.entryNameZh ?? ''} ${row.catalogueEntryId}`.trim() : `案件 ${row.task.requestId.slice(0, 8)}`;
-  return `${process}（${entry}）`;
+  return `${row.caseNumber ? `${row.caseNumber} ` : ''}${process}（${entry}）`;
 }
 
 /** The case in a few words, in English: Share request (Public transport card data, HB-JTYST-0001). */
-export function caseWordsEn(row: Pick<DeadlineRow, 'process' | 'catalogueEntryId' | 'entryNameEn' | 'task'>): string {
+export function caseWordsEn(row: Pick<DeadlineRow, 'process' | 'catalogueEntryId' | 'entryNameEn' | 'task' | 'caseNumber'>): string {
   const process = processWords[row.process]?.en ?? row.process;
   const entry = row.catalogueEntryId ? [row.entryNameEn, row.catalogueEntryId].filter(Boolean).join(', ') : `case ${row.task.requestId.slice(0, 8)}`;
-  return `${process} (${entry})`;
+  return `${row.caseNumber ? `${row.caseNumber} ` : ''}${process} (${entry})`;
 }
 
 /** The task's UID in a calendar: the same for the life of the task, whatever its deadline becomes. */

@@ -1,12 +1,14 @@
-import { and, asc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { requests, tasks, users } from '../db/schema';
+import { catalogueEntries, requests, tasks, users } from '../db/schema';
 import type { AuthUser } from './plugins/auth';
 import { isStorableInstant, isStrictDateTime } from './input/instants';
 import { textProblem } from './input/text-rules';
 import { HttpProblem } from './problem';
 import { text } from './problem-text';
 import { alias } from 'drizzle-orm/pg-core';
+import { taskSearch, resolveSearch } from './search';
+import type { TaskSort } from './schemas/list';
 
 export interface TaskQuery {
   status?: 'open' | 'completed' | 'all';
@@ -17,6 +19,12 @@ export interface TaskQuery {
   dueBefore?: string;
   dueAfter?: string;
   scope?: 'mine' | 'level';
+  /** Keyword search (api/search.ts). */
+  q?: string;
+  sort?: TaskSort;
+  order?: 'asc' | 'desc';
+  /** Rows to skip (page × limit); with `cursor` a 400. */
+  offset?: number;
   cursor?: string;
   limit?: number;
 }
@@ -47,17 +55,42 @@ export function selectTaskRows(db: Db) {
       receivedAt: requests.receivedAt,
       requesterDepartmentId: requests.requesterDepartmentId,
       catalogueEntryId: requests.catalogueEntryId,
+      caseNumber: requests.caseNumber,
+      scenario: requests.scenario,
+      entryNameZh: catalogueEntries.nameZh,
+      entryNameEn: catalogueEntries.nameEn,
       claimedByName: users.displayName,
       completedByName: completer.displayName,
     })
     .from(tasks)
     .innerJoin(requests, eq(tasks.requestId, requests.id))
+    .leftJoin(catalogueEntries, eq(catalogueEntries.id, requests.catalogueEntryId))
     .leftJoin(users, eq(users.id, tasks.claimedBy))
     .leftJoin(completer, eq(completer.id, tasks.completedBy))
     .$dynamic();
 }
 
-/** A page of the caller's queue (or, for an authority, of its level), due soonest first, keyset-paginated. */
+function sortColumns(sort: TaskSort): SQL[] {
+  switch (sort) {
+    case 'dueAt':
+      return [sql`${tasks.dueAt}`];
+    case 'receivedAt':
+      return [sql`${requests.receivedAt}`];
+    case 'caseNumber':
+      // 受理编号 in their numeric order within a prefix (0001号 … 9999号, 10000号).
+      return [sql`char_length(${requests.caseNumber})`, sql`${requests.caseNumber}`];
+    case 'catalogueEntryId':
+      return [sql`${requests.catalogueEntryId}`, sql`${tasks.dueAt}`];
+    case 'createdAt':
+      return [sql`${tasks.createdAt}`];
+  }
+}
+
+/**
+ * A page of the caller's queue (or, for an authority, of its level) with the total the filters find (`total`): due
+ * soonest first and keyset-paginated (`cursor`) by default; with `sort`, `order` or `offset`, sorted by that column and
+ * paged by offset.
+ */
 export async function queryTasks(db: Db, user: AuthUser, q: TaskQuery) {
   const conditions: SQL[] = [];
   if ((q.scope ?? 'mine') === 'level') {
@@ -75,16 +108,26 @@ export async function queryTasks(db: Db, user: AuthUser, q: TaskQuery) {
   if (q.overdue !== undefined) conditions.push(eq(tasks.overdue, q.overdue));
   if (q.dueBefore) conditions.push(lt(tasks.dueAt, new Date(q.dueBefore)));
   if (q.dueAfter) conditions.push(gt(tasks.dueAt, new Date(q.dueAfter)));
+  const search = taskSearch(await resolveSearch(db, q.q));
+  if (search) conditions.push(search);
+  const byOffset = q.sort !== undefined || q.order !== undefined || q.offset !== undefined;
+  if (q.cursor && byOffset) throw HttpProblem.badRequest('query.cursor', text('翻页标记只用于默认顺序（最早到期在前）；指定排序或偏移时请按偏移翻页', 'pages only the default order (due soonest first); with sort, order or offset, page by offset'));
+  const filtered = and(...conditions);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     conditions.push(or(gt(tasks.dueAt, c.dueAt), and(eq(tasks.dueAt, c.dueAt), gt(tasks.id, c.id)))!);
   }
   const limit = q.limit ?? 50;
-  const rows = await selectTaskRows(db)
-    .where(and(...conditions))
-    .orderBy(asc(tasks.dueAt), asc(tasks.id))
-    .limit(limit + 1);
+  const direction = q.order === 'desc' ? desc : asc;
+  const [rows, [counted]] = await Promise.all([
+    selectTaskRows(db)
+      .where(and(...conditions))
+      .orderBy(...sortColumns(q.sort ?? 'dueAt').map((c) => direction(c)), direction(tasks.id))
+      .offset(q.offset ?? 0)
+      .limit(limit + 1),
+    db.select({ total: count() }).from(tasks).innerJoin(requests, eq(tasks.requestId, requests.id)).where(filtered),
+  ]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { page, nextCursor: rows.length > limit && last ? encodeCursor(last.task) : undefined };
+  return { page, nextCursor: !byOffset && rows.length > limit && last ? encodeCursor(last.task) : undefined, total: counted?.total ?? 0 };
 }

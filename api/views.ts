@@ -5,9 +5,15 @@ import type { requests, tasks } from '../db/schema';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** A case in a list: the case, with its catalogue entry's name. */
+export function caseListView(row: { request: typeof requests.$inferSelect; entryNameZh: string | null; entryNameEn: string | null }) {
+  return { ...requestView(row.request), entryNameZh: row.entryNameZh, entryNameEn: row.entryNameEn };
+}
+
 export function requestView(r: typeof requests.$inferSelect) {
   return {
     id: r.id,
+    caseNumber: r.caseNumber ?? '',
     process: r.process,
     status: r.status,
     jurisdiction: r.jurisdiction,
@@ -105,6 +111,10 @@ export function taskRowView(
     receivedAt: Date;
     requesterDepartmentId: string;
     catalogueEntryId: string | null;
+    caseNumber: string | null;
+    scenario: string | null;
+    entryNameZh: string | null;
+    entryNameEn: string | null;
     claimedByName: string | null;
     completedByName: string | null;
   },
@@ -112,6 +122,12 @@ export function taskRowView(
   packOf: PackOf,
   { withTexts = false }: { withTexts?: boolean } = {},
 ) {
-  const { task, pack, packHash, jurisdiction, receivedAt, ...ofCase } = row;
-  return { ...taskView(task, calendar, new Date(), packOf(pack, packHash)), ...ofCase, ...(withTexts ? textsView({ jurisdiction, receivedAt, pack }) : {}) };
+  const { task, pack, packHash, jurisdiction, receivedAt, caseNumber, ...ofCase } = row;
+  return {
+    ...taskView(task, calendar, new Date(), packOf(pack, packHash)),
+    ...ofCase,
+    caseNumber: caseNumber ?? '',
+    receivedAt: receivedAt.toISOString(),
+    ...(withTexts ? textsView({ jurisdiction, receivedAt, pack }) : {}),
+  };
 }

@@ -2,6 +2,7 @@ import { runApiBench } from './api.js';
 import { runAuditBench } from './audit.js';
 import { runCalendarBench } from './calendar.js';
 import { runMetricsBench } from './metrics.js';
+import { runSearchBench } from './search.js';
 import { runTaskQueueBench } from './task-queue.js';
 import { runTimersBench } from './timers.js';
 
@@ -13,6 +14,7 @@ export const BENCHES: Record<string, Bench> = {
   calendar: () => runCalendarBench(),
   api: () => runApiBench(),
   'task-queue': () => runTaskQueueBench(),
+  search: () => runSearchBench(),
   timers: () => runTimersBench(),
   metrics: () => runMetricsBench(),
   audit: () => runAuditBench(),

@@ -19,11 +19,11 @@ import {
   ProofShownBody,
   ProofShownResponse,
 } from '../schemas/cases';
-import { CreateShareRequestBody, IdempotencyHeaders, ListRequestsQuery, RequestDetail, RequestSummary } from '../schemas/share-requests';
+import { CaseListItem, CreateShareRequestBody, IdempotencyHeaders, ListRequestsQuery, RequestDetail, RequestSummary } from '../schemas/share-requests';
 import { visibleRequests } from '../visibility';
 import { queryCases } from '../case-list';
 import { packStore } from '../packs';
-import { requestView, taskView, textsView } from '../views';
+import { caseListView, requestView, taskView, textsView } from '../views';
 import { checkChangeTrigger, getPack, shanghaiDateOf } from '../../rules';
 import { fromWire, text, things } from '../problem-text';
 
@@ -273,11 +273,19 @@ export function caseRoutes(deps: AppDeps) {
 
     api.get(
       resource.path,
-      { schema: { tags, summary: '列表 Cases visible to the caller', querystring: ListRequestsQuery, response: { 200: Type.Array(RequestSummary), ...problemResponses } } },
+      {
+        schema: {
+          tags,
+          summary: '列表 Cases visible to the caller, searchable (q), sortable, paged; the total found in x-total-count, the next page of the default order in x-next-cursor',
+          querystring: ListRequestsQuery,
+          response: { 200: Type.Array(CaseListItem), ...problemResponses },
+        },
+      },
       async (request, reply) => {
-        const { page, nextCursor } = await queryCases(db, caller(request), resource.process, request.query);
+        const { page, nextCursor, total } = await queryCases(db, caller(request), resource.process, request.query);
         if (nextCursor) void reply.header('x-next-cursor', nextCursor);
-        return page.map(requestView);
+        void reply.header('x-total-count', String(total));
+        return page.map(caseListView);
       },
     );
 

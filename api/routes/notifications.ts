@@ -23,6 +23,7 @@ const Notification = Type.Object({
     Type.Object(
       {
         process: Type.String(),
+        caseNumber: Type.String({ description: '受理编号, e.g. 冀数共申〔2026〕0001号' }),
         catalogueEntryId: Nullable(Type.String()),
         entryNameZh: Nullable(Type.String()),
         entryNameEn: Nullable(Type.String()),
@@ -84,6 +85,7 @@ export function notificationRoutes({ db }: AppDeps) {
             n: notifications,
             readAt: notificationReads.readAt,
             process: requests.process,
+            caseNumber: requests.caseNumber,
             catalogueEntryId: requests.catalogueEntryId,
             requesterDepartmentId: requests.requesterDepartmentId,
             entryNameZh: catalogueEntries.nameZh,
@@ -98,7 +100,7 @@ export function notificationRoutes({ db }: AppDeps) {
           .where(and(addressedTo(user), request.query.unread ? isNull(notificationReads.readAt) : undefined))
           .orderBy(desc(notifications.createdAt), desc(notifications.id))
           .limit(200);
-        return rows.map(({ n, readAt, process, catalogueEntryId, requesterDepartmentId, entryNameZh, entryNameEn, task }) => ({
+        return rows.map(({ n, readAt, process, caseNumber, catalogueEntryId, requesterDepartmentId, entryNameZh, entryNameEn, task }) => ({
           id: n.id,
           kind: n.kind,
           titleZh: n.titleZh,
@@ -106,7 +108,7 @@ export function notificationRoutes({ db }: AppDeps) {
           requestId: n.requestId,
           taskId: n.taskId,
           details: n.details,
-          case: process && requesterDepartmentId ? { process, catalogueEntryId, entryNameZh, entryNameEn, requesterDepartmentId } : null,
+          case: process && requesterDepartmentId ? { process, caseNumber: caseNumber ?? '', catalogueEntryId, entryNameZh, entryNameEn, requesterDepartmentId } : null,
           task: task ? { ...task, dueAt: task.dueAt.toISOString() } : null,
           createdAt: n.createdAt.toISOString(),
           readAt: readAt ? readAt.toISOString() : null,

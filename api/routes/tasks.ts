@@ -32,16 +32,17 @@ export function taskRoutes(deps: AppDeps) {
       {
         schema: {
           tags: ['tasks'],
-          summary: '我的待办 The caller\'s task queue (or an authority\'s level), due soonest first; next page in x-next-cursor',
+          summary: '我的待办 The caller\'s task queue (or an authority\'s level), due soonest first, searchable (q), sortable, paged; the total found in x-total-count, the next page of the default order in x-next-cursor',
           querystring: ListTasksQuery,
           response: { 200: Type.Array(TaskListItem), ...problemResponses },
         },
       },
       async (request, reply) => {
-        const { page, nextCursor } = await queryTasks(db, caller(request), request.query);
+        const { page, nextCursor, total } = await queryTasks(db, caller(request), request.query);
         const calendar = await deps.calendar.current();
         const packOf = await packStore(deps).resolver();
         if (nextCursor) void reply.header('x-next-cursor', nextCursor);
+        void reply.header('x-total-count', String(total));
         return page.map((r) => ({ ...taskRowView(r, calendar, packOf), deadline: deadlineSummary(r.task.deadline as unknown as Deadline) }));
       },
     );

@@ -1,3 +1,4 @@
+import { caseSorts, searchAndSortFields } from './list';
 import { Type, type Static } from 'typebox';
 import { hierarchyFields } from './hierarchy';
 import { receiptFields } from './receipt';
@@ -32,6 +33,7 @@ export const IdempotencyHeaders = Type.Object({
 
 export const RequestSummary = Type.Object({
   id: Type.String(),
+  caseNumber: Type.String({ description: '受理编号, e.g. 冀数共申〔2026〕0001号: per jurisdiction, process and year of receipt, gap-free (docs/CASE-NUMBERS.md)' }),
   process: Type.String(),
   status: Type.String(),
   jurisdiction: Type.String(),
@@ -61,11 +63,21 @@ export const ListRequestsQuery = Type.Object(
     overdue: Type.Optional(Type.Boolean({ description: 'Has (true) or has no (false) open overdue task' })),
     dueBefore: Type.Optional(Type.String({ format: 'date-time', description: 'Has an open task due before this instant' })),
     dueAfter: Type.Optional(Type.String({ format: 'date-time', description: 'Has an open task due after this instant' })),
+    ...searchAndSortFields(caseSorts, 'createdAt, newest first (keyset-paginated by cursor)'),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'From the x-next-cursor header of the previous page' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },
 );
+
+/** A row of a case list: the case with its catalogue entry's name. */
+export const CaseListItem = Type.Intersect([
+  RequestSummary,
+  Type.Object({
+    entryNameZh: Type.Union([Type.String(), Type.Null()], { description: 'The name of the case\'s catalogue entry' }),
+    entryNameEn: Type.Union([Type.String(), Type.Null()]),
+  }),
+]);
 
 export const RequestDetail = Type.Intersect([
   RequestSummary,

@@ -1,3 +1,4 @@
+import { taskSorts, searchAndSortFields } from './list';
 import { Type, type Static } from 'typebox';
 import { TIME_LEFT_STATES } from '../../calendar';
 import { escalationRungs } from '../../db/schema/escalations';
@@ -107,6 +108,11 @@ export const Task = Type.Object({
   process: Type.Optional(Type.String()),
   requesterDepartmentId: Type.Optional(Type.String()),
   catalogueEntryId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  caseNumber: Type.Optional(Type.String({ description: '受理编号 of the task\'s case, e.g. 冀数共申〔2026〕0001号 (docs/CASE-NUMBERS.md)' })),
+  scenario: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '应用场景 of the task\'s case (share requests)' })),
+  entryNameZh: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The name of the case\'s catalogue entry' })),
+  entryNameEn: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  receivedAt: Type.Optional(Type.String({ description: 'When the case was received (受理日期)' })),
   claimedBy: Type.Union([Type.String(), Type.Null()]),
   claimedByName: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The display name of who claimed it' })),
   claimedAt: Type.Union([Type.String(), Type.Null()]),
@@ -152,6 +158,7 @@ export const ListTasksQuery = Type.Object(
         description: 'mine: tasks for the caller’s department and roles; level: every task of the cases an authority handles',
       }),
     ),
+    ...searchAndSortFields(taskSorts, 'dueAt, ascending (keyset-paginated by cursor)'),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'From the x-next-cursor header of the previous page' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { catalogueEntries } from './catalogue';
 import { departments, users } from './organisation';
 
@@ -11,6 +11,12 @@ export const requests = pgTable(
   'requests',
   {
     id: uuid().primaryKey(),
+    /**
+     * 受理编号: the case's readable number, e.g. 冀数共申〔2026〕0001号, per jurisdiction, process and year of receipt,
+     * gap-free (api/case-number.ts, docs/CASE-NUMBERS.md). Set in the transaction that inserts the case; NOT NULL in the
+     * database since migration 0018 filled it for every earlier case (nullable here only so that migration could add it).
+     */
+    caseNumber: text(),
     process: text({ enum: processes }).notNull(),
     status: text().notNull(),
     jurisdiction: text().notNull(),
@@ -57,9 +63,28 @@ export const requests = pgTable(
   },
   (t) => [
     uniqueIndex('requests_idempotency_idx').on(t.requesterDepartmentId, t.idempotencyKey),
+    uniqueIndex('requests_case_number_idx').on(t.caseNumber),
+    index('requests_catalogue_entry_idx').on(t.catalogueEntryId),
+    index('requests_created_by_idx').on(t.createdBy),
     index('requests_requester_idx').on(t.requesterDepartmentId, t.createdAt),
     index('requests_provider_idx').on(t.providerDepartmentId, t.createdAt),
     index('requests_authority_idx').on(t.authorityDepartmentId, t.createdAt),
     index('requests_unstarted_idx').on(t.createdAt).where(sql`${t.workflowStartedAt} is null`),
   ],
+);
+
+/**
+ * The last 受理编号 given per jurisdiction, process and year of receipt: a case's creation increments its row in the
+ * transaction that inserts the case, so numbers are gap-free (a rolled-back creation gives its number back) and
+ * race-free (concurrent creations queue on the row lock).
+ */
+export const caseNumberCounters = pgTable(
+  'case_number_counters',
+  {
+    jurisdiction: text().notNull(),
+    process: text({ enum: processes }).notNull(),
+    year: integer().notNull(),
+    last: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jurisdiction, t.process, t.year] })],
 );

@@ -87,6 +87,9 @@ export const tasks = pgTable(
     index('tasks_due_idx').on(t.dueAt, t.id),
     index('tasks_assignee_due_idx').on(t.assigneeDepartmentId, t.dueAt, t.id),
     index('tasks_request_idx').on(t.requestId),
+    // Keyword search finds a person's cases through the tasks they claimed or completed (api/search.ts).
+    index('tasks_claimed_by_idx').on(t.claimedBy),
+    index('tasks_completed_by_idx').on(t.completedBy),
     // Escalated tasks by rung, in due order: few of all tasks, so filtering them out of the due-order walk read
     // thousands of rows.
     index('tasks_rung_due_idx').on(t.rung, t.dueAt, t.id).where(sql`${t.rung} is not null`),

@@ -36,7 +36,7 @@ describe('a regional overlay beyond any notice', () => {
     const response = await put([{ festival: 'midAutumn', offDays: days(3, 1, 20), makeUpDays: [] }]);
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].path).toBe('body.festivals[0].offDays');
-    expect(response.json().errors[0].message).toContain('本地政策');
+    expect(response.json().errors[0].messageZh).toContain('本地政策');
   });
 
   it('is refused when it takes more than 10 weekdays off in the year, naming the festivals', async () => {
@@ -60,7 +60,7 @@ describe('a regional overlay beyond any notice', () => {
     const response = await put([{ festival: 'nationalDay', offDays: [], makeUpDays: [`${YEAR}-10-01`] }]);
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].path).toBe('body.festivals[0].makeUpDays[0]');
-    expect(response.json().errors[0].message).toContain('全国法定节假日');
+    expect(response.json().errors[0].messageZh).toContain('全国法定节假日');
   });
 
   it('is published when it is like what regions have done (a few days of its own)', async () => {

@@ -29,7 +29,7 @@ describe('a request for another province’s data', () => {
       const response = await post(who, url, payload);
       expect(response.statusCode, response.body).toBe(422);
       expect(response.json().errors[0].path).toBe('body.catalogueEntryId');
-      expect(response.json().errors[0].message).toContain('不在本省行政区域内');
+      expect(response.json().errors[0].messageZh).toContain('不在本省行政区域内');
     });
   }
 

@@ -52,7 +52,7 @@ describe('a catalogue update', () => {
     const reclassed = await complete(department, submit, { decision: 'submitted', payload: { sharingAttribute: 'not-shared' } });
     expect(reclassed.statusCode).toBe(422);
     expect(reclassed.json().errors[0].path).toBe('body.payload.sharingAttribute');
-    expect(reclassed.json().errors[0].message).toContain('负面清单');
+    expect(reclassed.json().errors[0].messageZh).toContain('负面清单');
 
     expect((await complete(department, submit, { decision: 'submitted', payload: { scopeOfUse: '婚姻登记', conditions: null } })).statusCode).toBe(200);
     const review = await taskOf(reviewer, created.json().id, 'review-update');

@@ -84,8 +84,9 @@ describe('Hebei draft art. 21: the route of a share request is chosen from its p
       const problem = res.json();
       expect(problem.errors[0].path).toBe('body.catalogueEntryId');
       expect(problem.errors[0].message).toContain(entry);
-      expect(problem.errors[0].message).toContain('本省行政区域内');
-      expect(problem.errors[0].message).toContain('第二十一条');
+      expect(problem.errors[0].messageZh).toContain('本省行政区域内');
+      expect(problem.errors[0].messageZh).toContain('第二十一条');
+      expect(problem.errors[0].message).toContain('art. 21');
     }
   });
 

@@ -49,7 +49,7 @@ describe('a decision sent while no worker runs the case', () => {
     expect(waiting.headers['content-type']).toContain('application/problem+json');
     expect(waiting.headers['retry-after']).toBeDefined();
     expect(waiting.json().detail).toContain('may still record it');
-    expect(waiting.json().detail).toContain('重复提交同一内容是安全的');
+    expect(waiting.json().detailZh).toContain('重复提交同一内容是安全的');
     const [stillOpen] = await stack.db.select().from(tasks).where(eq(tasks.id, task.id));
     expect(stillOpen!.status).toBe('open');
 

@@ -69,7 +69,7 @@ describe('a conditional share request, each person signing in through the web ap
     await requester.getByRole('button', { name: '提交', exact: true }).click();
     await requester.waitForURL(/\/cases\/share-request\/[0-9a-f-]{36}/);
     caseId = /share-request\/([0-9a-f-]{36})/.exec(requester.url())![1]!;
-    await requester.getByText(`已提交，案件编号 ${caseId.slice(0, 8)}`).waitFor();
+    await requester.getByText(/^已提交，受理编号 冀数共申〔\d{4}〕\d{4,}号。$/).waitFor();
     await requester.getByTestId('request').getByText('婚姻登记时核验当事人身份').waitFor();
   });
 

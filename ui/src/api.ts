@@ -33,9 +33,32 @@ export interface TaskQuery {
   overdue?: 'true' | 'false';
   scope?: 'mine' | 'level';
   department?: string;
+  /** Keyword search: 受理编号, entry, scenario, description, department, person. */
+  q?: string;
+  sort?: 'dueAt' | 'receivedAt' | 'caseNumber' | 'catalogueEntryId' | 'createdAt';
+  order?: 'asc' | 'desc';
+  offset?: number;
   cursor?: string;
   limit?: number;
 }
+
+/** A case list's query: filters, keyword search, sort and paging. */
+export interface CaseQuery {
+  department?: string;
+  overdue?: 'true';
+  q?: string;
+  sort?: 'createdAt' | 'receivedAt' | 'caseNumber' | 'status' | 'catalogueEntryId';
+  order?: 'asc' | 'desc';
+  offset?: number;
+  cursor?: string;
+  limit?: number;
+}
+
+/** The total a list's filters find (x-total-count), or null when the server does not say. */
+const totalOf = (h: Headers): number | null => {
+  const n = Number(h.get('x-total-count'));
+  return h.has('x-total-count') && Number.isInteger(n) ? n : null;
+};
 
 /** An error answer of the API, as its RFC 9457 problem. */
 export class ApiError extends Error {
@@ -153,8 +176,15 @@ export const api = {
   /** One page of the queue, due soonest first, and the cursor of the next page. */
   tasksPage: async (params: TaskQuery, signal?: AbortSignal) => {
     let nextCursor: string | null = null;
-    const tasks = await request<TaskListItem[]>(`/api/tasks${q({ ...params })}`, { signal, onHeaders: (h) => (nextCursor = h.get('x-next-cursor')) });
-    return { tasks, nextCursor: nextCursor as string | null };
+    let total: number | null = null;
+    const tasks = await request<TaskListItem[]>(`/api/tasks${q({ ...params })}`, {
+      signal,
+      onHeaders: (h) => {
+        nextCursor = h.get('x-next-cursor');
+        total = totalOf(h);
+      },
+    });
+    return { tasks, nextCursor: nextCursor as string | null, total: total as number | null };
   },
   complete: (taskId: string, body: { decision: string; reason?: string; legalBasis?: LegalBasis; payload?: Record<string, string | null> }) =>
     request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', body }),
@@ -170,10 +200,17 @@ export const api = {
   reassign: (taskId: string, userId: string, reason: string) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/reassign`, { method: 'POST', body: { userId, reason } }),
 
   /** One page of a process's cases visible to the caller, newest first, and the cursor of the next page. */
-  casesPage: async (process: Process, params: { department?: string; overdue?: 'true'; cursor?: string; limit?: number }, signal?: AbortSignal) => {
+  casesPage: async (process: Process, params: CaseQuery, signal?: AbortSignal) => {
     let nextCursor: string | null = null;
-    const cases = await request<CaseSummary[]>(`${processPaths[process]}${q({ ...params })}`, { signal, onHeaders: (h) => (nextCursor = h.get('x-next-cursor')) });
-    return { cases, nextCursor: nextCursor as string | null };
+    let total: number | null = null;
+    const cases = await request<CaseSummary[]>(`${processPaths[process]}${q({ ...params })}`, {
+      signal,
+      onHeaders: (h) => {
+        nextCursor = h.get('x-next-cursor');
+        total = totalOf(h);
+      },
+    });
+    return { cases, nextCursor: nextCursor as string | null, total: total as number | null };
   },
   case: (process: Process, id: string, signal?: AbortSignal) => request<CaseDetail>(`${processPaths[process]}/${encodeURIComponent(id)}`, { signal }),
   submit: (process: Process, body: Record<string, unknown>, idempotencyKey: string) =>

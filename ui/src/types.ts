@@ -166,14 +166,23 @@ export interface Task extends TextsOfCase {
   process?: Process;
   requesterDepartmentId?: string;
   catalogueEntryId?: string | null;
+  /** The case's 受理编号, scenario, entry name and receipt (task list and GET /api/tasks/:id). */
+  caseNumber?: string;
+  scenario?: string | null;
+  entryNameZh?: string | null;
+  entryNameEn?: string | null;
+  receivedAt?: string;
 }
 
 export type Process = 'share-request' | 'catalogue-change' | 'quality-dispute' | 'negative-list' | 'data-inconsistency';
 
 export interface CaseSummary {
   id: string;
-  /** 受理编号 (e.g. 冀数共申〔2026〕0001号), once the case has one; the case id stands for it until then. */
-  caseNumber?: string | null;
+  /** 受理编号, e.g. 冀数共申〔2026〕0001号. */
+  caseNumber: string;
+  /** The catalogue entry's name (in case lists). */
+  entryNameZh?: string | null;
+  entryNameEn?: string | null;
   process: Process;
   status: string;
   jurisdiction: string;
@@ -266,7 +275,7 @@ export interface Notification {
   taskId: string | null;
   details?: NoticeDetails;
   /** Which case: the process and the catalogue entry by name. */
-  case: { process: string; catalogueEntryId: string | null; entryNameZh: string | null; entryNameEn: string | null; requesterDepartmentId: string } | null;
+  case: { process: string; caseNumber?: string; catalogueEntryId: string | null; entryNameZh: string | null; entryNameEn: string | null; requesterDepartmentId: string } | null;
   /** The notice's task as it stands now. */
   task: { step: string; titleZh: string; titleEn: string; assigneeDepartmentId: string; dueAt: string; status: string } | null;
   createdAt: string;

@@ -91,6 +91,10 @@ export function CaseFacts({ kase, entry }: { kase: CaseDetail; entry: CatalogueE
     <section className="card" aria-labelledby="request-title" data-testid="request">
       <h2 id="request-title">{t('theRequest')}</h2>
       <dl className="facts">
+        <dt>{t('caseNumber')}</dt>
+        <dd className="case-number" data-testid="facts-case-number">
+          {kase.caseNumber || '—'}
+        </dd>
         <dt>{t('process')}</dt>
         <dd>{label(processLabels, kase.process, lang)}</dd>
         <dt>{t('status')}</dt>

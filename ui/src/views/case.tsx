@@ -39,7 +39,7 @@ export function CaseView({ process, id }: { process: Process; id: string }) {
         const mine = kase.tasks.filter((task) => mayAct(task, user));
         return (
           <>
-            <PageTitle>{`${label(processLabels, kase.process, lang)} ${shortId(kase.id)}`}</PageTitle>
+            <PageTitle>{`${label(processLabels, kase.process, lang)} ${kase.caseNumber || shortId(kase.id)}`}</PageTitle>
             <p className="page-actions">
               <Link to={paths.casePrint(kase.process, kase.id)} className="btn" data-testid="print-link">
                 {t('printLink')}
@@ -47,7 +47,7 @@ export function CaseView({ process, id }: { process: Process; id: string }) {
             </p>
             {query.get('created') ? (
               <p className="notice notice-ok" role="status">
-                {t('caseCreated', { id: shortId(kase.id) })}
+                {t('caseCreated', { id: kase.caseNumber || shortId(kase.id) })}
               </p>
             ) : null}
             {mine.length ? (

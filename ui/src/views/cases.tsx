@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { api, processes } from '../api';
+import { api, processes, type CaseQuery } from '../api';
 import { useUser } from '../auth';
 import { rememberCases } from '../cases';
 import { Loaded, PageTitle, useDepartments } from '../components/common';
+import { SearchBox, SortHeader, type SortState } from '../components/list';
 import { colon, formatInstant, shortId } from '../format';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
@@ -29,6 +30,18 @@ export function CasesView() {
   const { query, navigate } = useRouter();
   const department = query.get('dept') ?? '';
   const overdue = query.get('overdue') === '1';
+  const search = query.get('q') ?? '';
+  const sortParam = query.get('sort');
+  const sort: SortState<CaseSort> = {
+    sort: caseSorts.includes(sortParam as CaseSort) ? (sortParam as CaseSort) : null,
+    order: query.get('order') === 'asc' ? 'asc' : 'desc',
+  };
+  const setSort = (next: SortState<CaseSort>) => {
+    const params = new URLSearchParams(query);
+    if (next.sort) params.set('sort', next.sort);
+    params.set('order', next.order);
+    navigate(`${paths.cases()}?${params.toString()}`, { replace: true });
+  };
   const startable = processes.filter((p) => mayStart(p, user) || mayRegisterLate(user));
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(query);
@@ -54,6 +67,9 @@ export function CasesView() {
           ))}
         </nav>
       ) : null}
+      <div className="filters card">
+        <SearchBox id="c-q" value={search} onSearch={(value) => setFilter('q', value)} />
+      </div>
       <form className="filters card" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="filter">
           <label htmlFor="c-dept">{t('filterCaseDepartment')}</label>
@@ -72,7 +88,7 @@ export function CasesView() {
         </div>
       </form>
       {processes.map((p) => (
-        <CaseList key={p} process={p} department={department} overdue={overdue} />
+        <CaseList key={p} process={p} department={department} overdue={overdue} search={search} sort={sort} onSort={setSort} />
       ))}
     </>
   );
@@ -83,11 +99,35 @@ function ProcessName({ process }: { process: Process }) {
   return <>{label(processLabels, process, lang)}</>;
 }
 
-function CaseList({ process, department, overdue }: { process: Process; department: string; overdue: boolean }) {
+const caseSorts = ['receivedAt', 'caseNumber', 'status', 'catalogueEntryId'] as const;
+type CaseSort = (typeof caseSorts)[number];
+
+function CaseList({
+  process,
+  department,
+  overdue,
+  search,
+  sort,
+  onSort,
+}: {
+  process: Process;
+  department: string;
+  overdue: boolean;
+  search: string;
+  sort: SortState<CaseSort>;
+  onSort(next: SortState<CaseSort>): void;
+}) {
   const user = useUser();
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const { name } = useDepartments();
-  const params = { department: department || undefined, overdue: overdue ? ('true' as const) : undefined, limit: 20 };
+  const params: CaseQuery = {
+    department: department || undefined,
+    overdue: overdue ? 'true' : undefined,
+    q: search || undefined,
+    sort: sort.sort ?? undefined,
+    order: sort.sort ? sort.order : undefined,
+    limit: 20,
+  };
   const [more, setMore] = useState<{ cases: CaseSummary[]; cursor: string | null } | null>(null);
   const loaded = useLoad(
     async (signal) => {
@@ -96,20 +136,31 @@ function CaseList({ process, department, overdue }: { process: Process; departme
       setMore(null);
       return page;
     },
-    [process, user.id, department, overdue],
+    [process, user.id, department, overdue, search, sort.sort, sort.order],
   );
-  const cursor = more ? more.cursor : loaded.state === 'ok' ? loaded.data.nextCursor : null;
+  const first = loaded.state === 'ok' ? loaded.data : null;
+  const shown = (first?.cases.length ?? 0) + (more?.cases.length ?? 0);
+  const total = first?.total ?? null;
+  // The default order pages by cursor; a sorted list by offset (what is shown so far).
+  const cursor = more ? more.cursor : (first?.nextCursor ?? (sort.sort && total !== null && shown < total ? 'offset' : null));
   async function loadMore() {
     if (!cursor) return;
-    const page = await api.casesPage(process, { ...params, cursor });
+    const page = await api.casesPage(process, sort.sort ? { ...params, offset: shown } : { ...params, cursor });
     rememberCases(page.cases);
-    setMore((old) => ({ cases: [...(old?.cases ?? []), ...page.cases], cursor: page.nextCursor }));
+    const next = sort.sort ? (page.total !== null && shown + page.cases.length < page.total ? 'offset' : null) : page.nextCursor;
+    setMore((old) => ({ cases: [...(old?.cases ?? []), ...page.cases], cursor: next }));
   }
   const headingId = `cases-${process}`;
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>
         <ProcessName process={process} />
+        {total !== null ? (
+          <span className="muted count" data-testid={`cases-total-${process}`}>
+            {' '}
+            {total > shown ? t('shownOf', { m: shown, n: total }) : t('totalCount', { n: total })}
+          </span>
+        ) : null}
       </h2>
       <Loaded value={loaded} what={`GET /api/${process}`}>
         {(page) => {
@@ -120,23 +171,26 @@ function CaseList({ process, department, overdue }: { process: Process; departme
             <table className="cases" data-testid={`cases-${process}`}>
               <thead>
                 <tr>
-                  <th scope="col">{t('caseId')}</th>
-                  <th scope="col">{t('colEntry')}</th>
+                  <SortHeader column="caseNumber" label={t('caseNumber')} state={sort} onSort={onSort} />
+                  <SortHeader column="catalogueEntryId" label={t('colEntry')} state={sort} onSort={onSort} />
                   <th scope="col">{t('requesterDept')}</th>
-                  <th scope="col">{t('colReceived')}</th>
-                  <th scope="col">{t('colStatus')}</th>
+                  <SortHeader column="receivedAt" label={t('colReceived')} state={sort} onSort={onSort} />
+                  <SortHeader column="status" label={t('colStatus')} state={sort} onSort={onSort} />
                 </tr>
               </thead>
               <tbody>
                 {cases.map((c) => (
                   <tr key={c.id} data-case-id={c.id}>
-                    <td data-label={t('caseId')}>
-                      <Link to={paths.case(c.process, c.id)} className="mono">
-                        {shortId(c.id)}
+                    <td data-label={t('caseNumber')}>
+                      <Link to={paths.case(c.process, c.id)} className="case-number">
+                        {c.caseNumber || shortId(c.id)}
                       </Link>
                       {c.scenario ? <div className="muted clamp">{c.scenario}</div> : null}
                     </td>
-                    <td data-label={t('colEntry')}>{c.catalogueEntryId ?? '—'}</td>
+                    <td data-label={t('colEntry')}>
+                      {c.entryNameZh ? <div>{pick(c.entryNameZh, c.entryNameEn ?? c.entryNameZh)}</div> : null}
+                      <div className={c.entryNameZh ? 'muted mono' : 'mono'}>{c.catalogueEntryId ?? '—'}</div>
+                    </td>
                     <td data-label={t('requesterDept')}>{name(c.requesterDepartmentId)}</td>
                     <td data-label={t('colReceived')}>{formatInstant(c.receivedAt, lang)}</td>
                     <td data-label={t('colStatus')}>

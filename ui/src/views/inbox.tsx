@@ -200,7 +200,7 @@ function NoticeItem({ n, busy, onMarkRead }: { n: Notification; busy: boolean; o
               {label(processLabels, kase.process, lang)}
               {entry ? (lang === 'zh' ? `《${entry}》` : ` “${entry}”`) : ''}
             </Link>{' '}
-            <span className="muted">{shortId(n.requestId)}</span>
+            <span className="muted case-number">{kase.caseNumber || shortId(n.requestId)}</span>
           </Fact>
         ) : null}
         {act ? <ActFact act={act} actedBy={actedBy} actedStep={actedStep} decision={decision} brief={actInBrief} /> : null}

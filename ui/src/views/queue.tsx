@@ -1,16 +1,20 @@
 import { useState } from 'react';
-import { colon } from '../format';
+import { colon, formatInstant } from '../format';
 import { api, processes, type TaskQuery } from '../api';
 import { isAuthority, useUser } from '../auth';
 import { rememberProcess } from '../cases';
 import { ErrorBlock, Loading, NotAvailable, PageTitle, useDepartments } from '../components/common';
 import { DeadlineBrief, DueBadge, RungBadge } from '../components/deadline';
+import { SearchBox, SortHeader, type SortState } from '../components/list';
 import { useInterval, useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { label, processLabels, rungLabels, rungOrder } from '../labels';
 import { Link, paths, useRouter } from '../router';
 import type { TaskListItem } from '../types';
 import { errorText } from '../error-text';
+
+const taskSorts = ['dueAt', 'receivedAt', 'caseNumber'] as const;
+type TaskSort = (typeof taskSorts)[number];
 
 const pageSize = 50;
 
@@ -26,7 +30,16 @@ export function QueueView() {
   const deptFilter = scope === 'level' ? (query.get('dept') ?? '') : '';
   const rungFilter = query.get('rung') ?? '';
   const overdueOnly = query.get('overdue') === '1';
+  const search = query.get('q') ?? '';
+  const sortParam = query.get('sort');
+  const sortState: SortState<TaskSort> = {
+    sort: taskSorts.includes(sortParam as TaskSort) ? (sortParam as TaskSort) : null,
+    order: query.get('order') === 'desc' ? 'desc' : 'asc',
+  };
   const params: TaskQuery = {
+    q: search || undefined,
+    sort: sortState.sort ?? undefined,
+    order: sortState.sort ? sortState.order : undefined,
     status,
     scope: scope === 'level' ? 'level' : undefined,
     process: processFilter || undefined,
@@ -65,15 +78,19 @@ export function QueueView() {
 
   const firstPage = loaded.state === 'ok' ? loaded.data : null;
   const tasks = firstPage ? [...firstPage.tasks, ...(more?.key === key ? more.tasks : [])] : [];
-  const cursor = more?.key === key ? more.cursor : (firstPage?.nextCursor ?? null);
+  const total = firstPage?.total ?? null;
+  // The default order pages by cursor; a sorted list by offset (what is shown so far).
+  const cursor = more?.key === key ? more.cursor : (firstPage?.nextCursor ?? (sortState.sort && total !== null && tasks.length < total ? 'offset' : null));
   const overdueCount = tasks.filter((task) => task.timeLeft?.overdue).length;
 
   async function loadMore() {
     if (!cursor) return;
     setBusy('more');
     try {
-      const page = await api.tasksPage({ ...params, cursor });
-      setMore((old) => ({ key, tasks: [...(old?.key === key ? old.tasks : []), ...page.tasks], cursor: page.nextCursor }));
+      const page = await api.tasksPage(sortState.sort ? { ...params, offset: tasks.length } : { ...params, cursor });
+      const shown = tasks.length + page.tasks.length;
+      const next = sortState.sort ? (page.total !== null && shown < page.total ? 'offset' : null) : page.nextCursor;
+      setMore((old) => ({ key, tasks: [...(old?.key === key ? old.tasks : []), ...page.tasks], cursor: next }));
     } catch (error) {
       setClaimError(errorText(error, lang, t));
     } finally {
@@ -97,11 +114,20 @@ export function QueueView() {
     }
   }
 
+  const setSort = (next: SortState<TaskSort>) => {
+    const params = new URLSearchParams(query);
+    if (next.sort) params.set('sort', next.sort);
+    params.set('order', next.order);
+    navigate(`${paths.queue()}?${params.toString()}`, { replace: true });
+  };
   const filtersActive = processFilter || deptFilter || rungFilter || overdueOnly;
   const assignees = departments.list.filter((d) => d.kind === 'department' || d.kind === 'authority' || d.kind === 'government' || d.kind === 'upper-authority');
   return (
     <>
       <PageTitle sub={t('queueIntro')}>{scope === 'level' ? t('queueLevelTitle') : t('queueTitle')}</PageTitle>
+      <div className="filters card">
+        <SearchBox id="f-q" value={search} onSearch={(value) => setFilter('q', value)} />
+      </div>
       <form className="filters card" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
         {authority ? (
           <div className="filter">
@@ -202,8 +228,8 @@ export function QueueView() {
       {firstPage ? (
         <>
           <p className="summary" role="status" aria-live="polite">
-            {t('taskCount', { n: tasks.length })}
-            {cursor ? '+' : ''}
+            {search ? `${t('searchResults', { q: search })} · ` : ''}
+            {total !== null && total > tasks.length ? t('shownOf', { m: tasks.length, n: total }) : t('taskCount', { n: total ?? tasks.length })}
             {overdueCount ? ` · ${t('overdueCount', { n: overdueCount })}` : ''}
           </p>
           {tasks.length === 0 ? (
@@ -213,8 +239,10 @@ export function QueueView() {
               <caption className="sr-only">{t('queueTitle')}</caption>
               <thead>
                 <tr>
+                  <SortHeader column="caseNumber" label={t('caseNumber')} state={sortState} onSort={setSort} />
                   <th scope="col">{t('colTask')}</th>
-                  <th scope="col">{t('colDue')}</th>
+                  <SortHeader column="receivedAt" label={t('colReceived')} state={sortState} onSort={setSort} />
+                  <SortHeader column="dueAt" label={t('colDue')} state={sortState} onSort={setSort} />
                   <th scope="col">{t('colRung')}</th>
                   <th scope="col">{t('colActions')}</th>
                 </tr>
@@ -225,13 +253,16 @@ export function QueueView() {
                   const title = pick(task.titleZh, task.titleEn);
                   return (
                     <tr key={task.id} className={late ? 'row-late' : undefined} data-task-id={task.id} data-request-id={task.requestId}>
+                      <td data-label={t('caseNumber')} className="case-number">
+                        {task.caseNumber ?? '—'}
+                      </td>
                       <td data-label={t('colTask')}>
                         <Link to={paths.task(task.id)} className="task-link">
                           {title}
                         </Link>
                         <div className="muted meta">
                           {task.process ? label(processLabels, task.process, lang) : null}
-                          {task.catalogueEntryId ? ` · ${task.catalogueEntryId}` : ''}
+                          {task.catalogueEntryId ? ` · ${task.entryNameZh ? `${pick(task.entryNameZh, task.entryNameEn ?? task.entryNameZh)}（${task.catalogueEntryId}）` : task.catalogueEntryId}` : ''}
                           {task.requesterDepartmentId && task.requesterDepartmentId !== user.departmentId
                             ? ` · ${t('requesterShort')}${colon(lang)}${departments.name(task.requesterDepartmentId)}`
                             : ''}
@@ -242,7 +273,9 @@ export function QueueView() {
                               ? ` · ${t('holderName', { who: task.claimedByName })}`
                               : ''}
                         </div>
+                        {task.scenario ? <div className="muted clamp">{task.scenario}</div> : null}
                       </td>
+                      <td data-label={t('colReceived')}>{task.receivedAt ? formatInstant(task.receivedAt, lang) : '—'}</td>
                       <td data-label={t('colDue')}>
                         <DueBadge task={task} />
                         <DeadlineBrief deadline={task.deadline} />

@@ -94,7 +94,7 @@ export function TaskView({ taskId }: { taskId: string }) {
 
   return (
     <>
-      <PageTitle>{pick(task.titleZh, task.titleEn)}</PageTitle>
+      <PageTitle>{task.caseNumber ? `${pick(task.titleZh, task.titleEn)} · ${task.caseNumber}` : pick(task.titleZh, task.titleEn)}</PageTitle>
       <div className="task-head">
         <DueBadge task={task} />
         <HigherTextTag texts={task} />
