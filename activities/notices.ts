@@ -563,3 +563,93 @@ export async function noticesOfClosedCase(
       })),
   );
 }
+
+/** The kinds of a notice to one person: a task given to them by the supervisor, or taken from them to another. */
+export const personNoticeKinds = {
+  /** 指派 / 转办: the supervisor gave the recipient a task (they hold it as if they had claimed it). */
+  assignedToYou: 'task.assigned-to-you',
+  /** 转办: a task the recipient held was given to someone else. */
+  reassignedAway: 'task.reassigned-away',
+} as const;
+
+export interface PersonAssignment {
+  task: TaskRow;
+  mode: 'assigned' | 'reassigned';
+  at: Date;
+  by: { id: string; name: string; departmentId: string };
+  to: { id: string; name: string };
+  from: { id: string; name: string } | null;
+  reason: string | null;
+}
+
+/**
+ * Tells the person a task was assigned to, in their own inbox (addressed to them by name, within the task's department
+ * and role), and on a reassignment (转办) the person it was taken from. Written in the transaction of the assignment.
+ */
+export async function noticesOfAssignment(tx: Tx, a: PersonAssignment): Promise<string[]> {
+  const subject = await caseSubject(tx, a.task.requestId);
+  if (!subject) return [];
+  const assignee = (await bodies(tx, [a.task.assigneeDepartmentId])).get(a.task.assigneeDepartmentId);
+  const dueAt = when(a.task.dueAt);
+  const verb = a.mode === 'assigned' ? { zh: '指派', en: 'assigned' } : { zh: '转办', en: 'reassigned' };
+  const reasonZh = a.reason ? `，理由：${a.reason}` : '';
+  const reasonEn = a.reason ? ` (reasons: ${a.reason})` : '';
+  const common = {
+    recipientDepartmentId: a.task.assigneeDepartmentId,
+    recipientRole: a.task.assigneeRole,
+    requestId: a.task.requestId,
+    taskId: a.task.id,
+    createdAt: a.at,
+  };
+  const details = (act: Record<string, unknown>, textZh: string, textEn: string) => ({
+    process: subject.process,
+    catalogueEntryId: subject.catalogueEntryId,
+    entryNameZh: subject.entryNameZh,
+    entryNameEn: subject.entryNameEn,
+    act: { kind: a.mode, at: a.at.toISOString(), byUserId: a.by.id, byName: a.by.name, ...(a.reason ? { reason: a.reason } : {}), ...act },
+    taskId: a.task.id,
+    stepTitleZh: a.task.titleZh,
+    stepTitleEn: a.task.titleEn,
+    dueAt: a.task.dueAt.toISOString(),
+    responsibleDepartmentId: a.task.assigneeDepartmentId,
+    responsibleNameZh: assignee?.nameZh ?? a.task.assigneeDepartmentId,
+    responsibleNameEn: assignee?.nameEn ?? a.task.assigneeDepartmentId,
+    assigneeUserId: a.to.id,
+    assigneeName: a.to.name,
+    ...(a.from ? { fromUserId: a.from.id, fromName: a.from.name } : {}),
+    textZh,
+    textEn,
+  });
+  const rows: (typeof notifications.$inferInsert)[] = [
+    {
+      ...common,
+      id: `${a.task.id}/${a.mode}/${a.to.id}/${a.at.getTime()}`,
+      recipientUserId: a.to.id,
+      kind: personNoticeKinds.assignedToYou,
+      titleZh: `${verb.zh}给您：${a.task.titleZh}（${subject.zh}）`,
+      titleEn: `${a.mode === 'assigned' ? 'Assigned' : 'Reassigned'} to you: ${a.task.titleEn} (${subject.en})`,
+      details: details(
+        {},
+        `${a.by.name}于 ${when(a.at)} 将“${a.task.titleZh}”${verb.zh}给您办理${a.from ? `（原承办人：${a.from.name}）` : ''}${reasonZh}。办理期限至 ${dueAt}（北京时间）。`,
+        `On ${when(a.at)} ${a.by.name} ${verb.en} “${a.task.titleEn}” to you${a.from ? ` (previously with ${a.from.name})` : ''}${reasonEn}. Due ${dueAt} (Beijing time).`,
+      ),
+    },
+  ];
+  if (a.from && a.from.id !== a.to.id) {
+    rows.push({
+      ...common,
+      id: `${a.task.id}/${a.mode}-away/${a.from.id}/${a.at.getTime()}`,
+      recipientUserId: a.from.id,
+      kind: personNoticeKinds.reassignedAway,
+      titleZh: `已转办：${a.task.titleZh}（${subject.zh}）`,
+      titleEn: `Reassigned: ${a.task.titleEn} (${subject.en})`,
+      details: details(
+        {},
+        `${a.by.name}于 ${when(a.at)} 将“${a.task.titleZh}”由您转办给${a.to.name}${reasonZh}。`,
+        `On ${when(a.at)} ${a.by.name} reassigned “${a.task.titleEn}” from you to ${a.to.name}${reasonEn}.`,
+      ),
+    });
+  }
+  await tx.insert(notifications).values(rows).onConflictDoNothing({ target: notifications.id });
+  return rows.map((r) => r.id);
+}

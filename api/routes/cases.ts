@@ -307,8 +307,8 @@ export function caseRoutes(deps: AppDeps) {
           db.select().from(escalations).where(eq(escalations.requestId, id)).orderBy(asc(escalations.firedAt)),
           db.select().from(auditLog).where(eq(auditLog.requestId, id)).orderBy(asc(auditLog.id)),
         ]);
-        // 承办人: who completed each step, by name (the 审批单 prints it).
-        const actorIds = [...new Set(taskRows.map((t) => t.completedBy).filter((u): u is string => u !== null))];
+        // 承办人: who completed each step, by name (the 审批单 prints it), and who holds each open one (claimed or assigned).
+        const actorIds = [...new Set(taskRows.flatMap((t) => [t.completedBy, t.claimedBy]).filter((u): u is string => u !== null))];
         const actorNames = new Map(
           actorIds.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds))).map((u) => [u.id, u.name]) : [],
         );
@@ -316,7 +316,9 @@ export function caseRoutes(deps: AppDeps) {
           ...requestView(found[0]),
           ...textsView(found[0]),
           reviewProtection: reviewProtectionView(found[0]),
-          tasks: taskRows.map((t) => ({ ...taskView(t, calendar, new Date(), pack), completedByName: t.completedBy ? (actorNames.get(t.completedBy) ?? null) : null })),
+          tasks: taskRows.map((t) => ({ ...taskView(t, calendar, new Date(), pack), completedByName: t.completedBy ? (actorNames.get(t.completedBy) ?? null) : null,
+            claimedByName: t.claimedBy ? (actorNames.get(t.claimedBy) ?? null) : null,
+          })),
           escalations: escalationRows.map((e) => ({
             ...e,
             basis: (e.details as { basis?: 'law' | 'draft' | 'policy' }).basis ?? null,

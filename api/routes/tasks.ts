@@ -8,7 +8,8 @@ import type { AppDeps } from '../app';
 import { caller } from '../plugins/auth';
 import { HttpProblem } from '../problem';
 import { IdParams, ProblemSchema, problemResponses } from '../schemas/common';
-import { CompleteTaskBody, ExtensionBody, ListTasksQuery, OverrideClaimBody, Task, TaskListItem } from '../schemas/tasks';
+import { Assignee, AssignBody, CompleteTaskBody, ExtensionBody, ListTasksQuery, OverrideClaimBody, ReassignBody, Task, TaskListItem } from '../schemas/tasks';
+import { assignableUsers, assignTask } from '../task-assignment';
 import { sendTaskUpdate, taskUpdateWaitMsFromEnv } from '../task-updates';
 import { claimOrRelease, overrideClaim } from '../task-claims';
 import { queryTasks, selectTaskRows } from '../task-queue';
@@ -134,6 +135,53 @@ export function taskRoutes(deps: AppDeps) {
       },
       async (request) => {
         const updated = await overrideClaim(db, caller(request), request.params.id, request.body.reason);
+        return taskView(updated, await deps.calendar.current());
+      },
+    );
+
+    api.get(
+      '/api/tasks/:id/assignees',
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: '可承办人员 The people who may take the task (of its department, holding its role), for the supervisor of its authority',
+          params: IdParams,
+          response: { 200: Type.Array(Assignee), ...problemResponses },
+        },
+      },
+      async (request) => assignableUsers(db, caller(request), request.params.id),
+    );
+
+    api.post(
+      '/api/tasks/:id/assign',
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: '指派 Give an unclaimed task to a named person (the supervisor of the task’s authority); they hold it as if claimed',
+          params: IdParams,
+          body: AssignBody,
+          response: { 200: Task, 409: ProblemSchema, 422: ProblemSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const updated = await assignTask(db, caller(request), request.params.id, 'assign', request.body.userId);
+        return taskView(updated, await deps.calendar.current());
+      },
+    );
+
+    api.post(
+      '/api/tasks/:id/reassign',
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: '转办 Give a claimed task to another person, with written reasons (the supervisor of the task’s authority)',
+          params: IdParams,
+          body: ReassignBody,
+          response: { 200: Task, 409: ProblemSchema, 422: ProblemSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const updated = await assignTask(db, caller(request), request.params.id, 'reassign', request.body.userId, request.body.reason);
         return taskView(updated, await deps.calendar.current());
       },
     );

@@ -198,3 +198,28 @@ export const OverrideClaimBody = Type.Object(
   { additionalProperties: false },
 );
 export type OverrideClaimBody = Static<typeof OverrideClaimBody>;
+
+/** 指派: the person to give an unclaimed task to. */
+export const AssignBody = Type.Object(
+  {
+    userId: Type.String({ minLength: 1, maxLength: 200, description: 'A user of the task’s department holding its role (from GET /api/tasks/{id}/assignees)' }),
+  },
+  { additionalProperties: false },
+);
+
+/** 转办: the person to give a claimed task to instead, and why. */
+export const ReassignBody = Type.Object(
+  {
+    userId: Type.String({ minLength: 1, maxLength: 200, description: 'A user of the task’s department holding its role, other than the one who holds it' }),
+    reason: Type.String({ 'x-multiline': true, minLength: 2, maxLength: 2000, description: 'Why the task is reassigned (audited, and told to both people)' }),
+  },
+  { additionalProperties: false },
+);
+
+/** A person who may take a task, for the supervisor's picker. */
+export const Assignee = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  openTasks: Type.Integer({ description: 'Open tasks this person holds now (claimed or assigned)' }),
+  holdsTask: Type.Boolean({ description: 'Whether this person holds the task now' }),
+});

@@ -168,6 +168,29 @@ const rows: Row[] = [
     // Outside the task's authority the task is not found; inside it, only the supervisor may.
     expect: (who) => (who === 'anonymous' ? 401 : who === 'supervisor' || who === 'admin' ? 409 : departmentOf[who] === 'hb-data' ? 403 : 404),
   },
+  // 指派 / 转办: only the supervisor of the task's authority; its colleagues 403; outside it the task is not found.
+  {
+    method: 'GET',
+    route: '/api/tasks/{id}/assignees',
+    url: (f) => `/api/tasks/${task(f)}/assignees`,
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'supervisor' ? 200 : departmentOf[who] === 'hb-data' ? 403 : 404),
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/{id}/assign',
+    url: (f) => `/api/tasks/${task(f)}/assign`,
+    body: () => ({ userId: 'u-data-chen' }),
+    // The task is unclaimed (released above): the supervisor gives it to the reviewer.
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'supervisor' ? 200 : departmentOf[who] === 'hb-data' ? 403 : 404),
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/{id}/reassign',
+    url: (f) => `/api/tasks/${task(f)}/reassign`,
+    body: () => ({ userId: 'u-data-chen', reason: '授权矩阵：转办' }),
+    // Assigned to the reviewer just before (the row above): reassigning it to the same person changes nothing (409).
+    expect: (who) => (who === 'anonymous' ? 401 : who === 'supervisor' ? 409 : departmentOf[who] === 'hb-data' ? 403 : 404),
+  },
   {
     method: 'GET',
     route: '/api/notifications',

@@ -1,4 +1,5 @@
 import type {
+  Assignee,
   LegalBasis,
   Assessment,
   CalendarYear,
@@ -191,6 +192,12 @@ export const api = {
     request<{ decisionTaskId: string }>(`/api/tasks/${encodeURIComponent(taskId)}/extension`, { method: 'POST', body }),
   claim: (taskId: string) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/claim`, { method: 'POST', body: {} }),
   release: (taskId: string) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/release`, { method: 'POST', body: {} }),
+  /** 可承办人员: the people who may take the task (the supervisor of its authority only). */
+  assignees: (taskId: string, signal?: AbortSignal) => request<Assignee[]>(`/api/tasks/${encodeURIComponent(taskId)}/assignees`, { signal }),
+  /** 指派: give an unclaimed task to a person. */
+  assign: (taskId: string, userId: string) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/assign`, { method: 'POST', body: { userId } }),
+  /** 转办: give a held task to another person, with reasons. */
+  reassign: (taskId: string, userId: string, reason: string) => request<Task>(`/api/tasks/${encodeURIComponent(taskId)}/reassign`, { method: 'POST', body: { userId, reason } }),
 
   /** One page of a process's cases visible to the caller, newest first, and the cursor of the next page. */
   casesPage: async (process: Process, params: CaseQuery, signal?: AbortSignal) => {

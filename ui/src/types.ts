@@ -231,7 +231,9 @@ export interface CaseDetail extends CaseSummary, TextsOfCase {
 
 /** What a hand-off notice announces: who did what on which step, and when. */
 export interface NoticeAct {
-  kind: 'submitted' | 'decided' | 'lapsed' | 'extension-requested' | 'reported';
+  kind: 'submitted' | 'decided' | 'lapsed' | 'extension-requested' | 'reported' | 'assigned' | 'reassigned';
+  /** 指派 / 转办: who gave the task, by name. */
+  byName?: string;
   at: string;
   departmentId?: string;
   departmentNameZh?: string;
@@ -510,4 +512,13 @@ export interface ReviewProtection {
   en: string;
   pending: boolean;
   citation: Citation;
+}
+
+/** A person who may take a task (指派 / 转办), for the supervisor's picker. */
+export interface Assignee {
+  id: string;
+  displayName: string;
+  /** Open tasks this person holds now. */
+  openTasks: number;
+  holdsTask: boolean;
 }

@@ -1,3 +1,4 @@
+import { useUser } from '../auth';
 import { useI18n } from '../i18n';
 import { colon, formatDate, formatEndInstant, formatInstant } from '../format';
 import { actionLabels, basisLabels, decisionLabel, label, rungLabels, statusLabel } from '../labels';
@@ -11,6 +12,7 @@ import { DueBadge, RungBadge } from './deadline';
 export function Timeline({ detail }: { detail: CaseDetail }) {
   const { t, lang, pick } = useI18n();
   const { name } = useDepartments();
+  const user = useUser();
   const tasks = new Map(detail.tasks.map((task) => [task.id, task]));
 
   function describe(entry: AuditEntry): string {
@@ -45,6 +47,13 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
         return `${step} · ${d.fromDue ? formatDate(String(d.fromDue), lang) : ''} → ${d.toDue ? formatDate(String(d.toDue), lang) : ''}${
           d.cause === 'extension-granted' ? (lang === 'zh' ? '（准予延期）' : ' (extension granted)') : d.cause === 'calendar-republished' ? (lang === 'zh' ? '（放假安排更新）' : ' (calendar updated)') : ''
         }`;
+      case 'task.assigned':
+      case 'task.reassigned': {
+        // Who took it from whom; the reasons of a 转办 are the authority's own staffing, for its own eyes.
+        const who = `${d.fromName ? `${String(d.fromName)} → ` : ''}${String(d.toName ?? d.to ?? '')}`;
+        const why = d.reason && user.departmentId === entry.actorDepartmentId ? ` · ${t('reason')}${colon(lang)}${String(d.reason)}` : '';
+        return `${step} · ${t('noticeAssignee')}${colon(lang)}${who}${why}`;
+      }
       case 'task.cancelled':
         return `${step}${d.reason ? ` · ${String(d.reason)}` : ''}`;
       default:
@@ -93,6 +102,15 @@ export function Steps({ tasks, canOpen }: { tasks: Task[]; canOpen: (task: Task)
               {colon(lang)}
               {name(task.assigneeDepartmentId)}
             </div>
+            {task.completedByName ? (
+              <div className="muted" data-testid="step-person">
+                {t('completedByName', { who: task.completedByName })}
+              </div>
+            ) : task.status === 'open' && task.claimedByName ? (
+              <div className="muted" data-testid="step-person">
+                {t('holderName', { who: task.claimedByName })}
+              </div>
+            ) : null}
             <DueBadge task={task} compact />
             {task.decision ? (
               <p>

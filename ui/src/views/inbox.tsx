@@ -134,6 +134,8 @@ const handOffKinds: Record<string, MessageKey> = {
   'case.closed': 'noticeCaseClosed',
   'extension.granted': 'noticeExtensionGranted',
   'extension.refused': 'noticeExtensionRefused',
+  'task.assigned-to-you': 'noticeAssignedToYou',
+  'task.reassigned-away': 'noticeReassignedAway',
 };
 
 /** One fact of a notice: its label and its value, as one line of the notice's facts. */
@@ -162,7 +164,7 @@ function NoticeItem({ n, busy, onMarkRead }: { n: Notification; busy: boolean; o
   const d = n.details ?? {};
   const act = d.act;
   const rung = n.kind.startsWith('escalation.') ? n.kind.slice('escalation.'.length) : '';
-  const kind = handOffKinds[n.kind];
+  const kind = n.kind === 'task.assigned-to-you' && act?.kind === 'reassigned' ? 'noticeReassignedToYou' : handOffKinds[n.kind];
   const title = bilingual(pick(n.titleZh, n.titleEn), lang);
   // The step the notice is about: the task now due (a hand-off), the step escalated, else its task as it stands.
   const stepTitle = d.stepTitleZh ? pick(String(d.stepTitleZh), String(d.stepTitleEn ?? d.stepTitleZh)) : n.task ? pick(n.task.titleZh, n.task.titleEn) : '';
@@ -203,6 +205,7 @@ function NoticeItem({ n, busy, onMarkRead }: { n: Notification; busy: boolean; o
         ) : null}
         {act ? <ActFact act={act} actedBy={actedBy} actedStep={actedStep} decision={decision} brief={actInBrief} /> : null}
         {act?.reason ? <Fact name={t('noticeReasons')}>{act.reason}</Fact> : null}
+        {typeof d.assigneeName === 'string' ? <Fact name={t('noticeAssignee')}>{d.fromName ? `${String(d.fromName)} → ${d.assigneeName}` : d.assigneeName}</Fact> : null}
         {n.kind === 'case.closed' && d.outcome ? <Fact name={t('noticeOutcome')}>{pick(String(d.outcomeZh ?? d.outcome), String(d.outcomeEn ?? d.outcome))}</Fact> : null}
         {stepTitle && (n.kind === 'case.decided' || n.kind === 'extension.granted' || n.kind === 'extension.refused') ? (
           <Fact name={n.kind === 'case.decided' ? t('noticeNext') : t('noticeStep')}>{stepTitle}</Fact>
@@ -281,6 +284,13 @@ function ActFact({
           {act.extension
             ? ` · ${t('noticeExtendBy', { n: act.extension.n, unit: act.extension.unit === 'days' ? (lang === 'zh' ? '日' : 'days') : lang === 'zh' ? '个工作日' : 'working days' })}`
             : ''}
+        </Fact>
+      );
+    case 'assigned':
+    case 'reassigned':
+      return (
+        <Fact name={act.kind === 'reassigned' ? t('noticeReassignedBy') : t('noticeAssignedBy')} testId="notice-act">
+          {act.byName ?? ''} · {at}
         </Fact>
       );
     case 'reported':

@@ -269,6 +269,11 @@ export function QueueView() {
                             ? ` · ${t('requesterShort')}${colon(lang)}${departments.name(task.requesterDepartmentId)}`
                             : ''}
                           {scope === 'level' ? ` · ${t('assignee')}${colon(lang)}${departments.name(task.assigneeDepartmentId)}` : ''}
+                          {task.status !== 'open' && task.completedByName
+                            ? ` · ${t('completedByName', { who: task.completedByName })}`
+                            : scope === 'level' && task.claimedByName
+                              ? ` · ${t('holderName', { who: task.claimedByName })}`
+                              : ''}
                         </div>
                         {task.scenario ? <div className="muted clamp">{task.scenario}</div> : null}
                       </td>

@@ -3,6 +3,7 @@ import { api } from '../api';
 import { useUser } from '../auth';
 import { findCase, notFoundAsNull } from '../cases';
 import { ArgumentsSoFar } from '../components/arguments';
+import { AssignControl } from '../components/assign-control';
 import { CaseFacts, shareRouteOf } from '../components/case-facts';
 import { useCatalogueEntry } from '../components/catalogue-entry';
 import { DecisionForm, payloadSteps } from '../components/decision-form';
@@ -156,6 +157,7 @@ export function TaskView({ taskId }: { taskId: string }) {
               <NotYours task={task} />
             )}
           </section>
+          <AssignControl task={task} onChange={loaded.reload} />
           {actionable && rule?.extension?.max ? (
             <ExtensionForm
               task={task}
