@@ -30,7 +30,7 @@ const FeedView = Type.Object({
 });
 
 const MonthQuery = Type.Object(
-  { month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' }) },
+  { month: Type.String({ pattern: '^(19|20|21)\\d{2}-(0[1-9]|1[0-2])$', description: 'YYYY-MM, a month of 1900–2199 (a year 0000 is no month a deadline falls in)' }) },
   { additionalProperties: false },
 );
 

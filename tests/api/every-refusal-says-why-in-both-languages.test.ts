@@ -49,6 +49,7 @@ const refusals: Array<{ what: string; request: () => Inject; status: number }> =
   { what: 'a value out of its enumeration', request: () => ({ method: 'GET', url: '/api/tasks?status=sideways', headers: requester }), status: 400 },
   { what: 'a number out of range', request: () => ({ method: 'GET', url: '/api/tasks?limit=100000', headers: requester }), status: 400 },
   { what: 'a forged cursor', request: () => ({ method: 'GET', url: '/api/tasks?cursor=bm90LWEtY3Vyc29y', headers: requester }), status: 400 },
+  { what: 'a month no calendar has (year 0000)', request: () => ({ method: 'GET', url: '/api/calendar/deadlines?month=0000-01', headers: requester }), status: 400 },
   { what: 'an impossible date', request: () => ({ method: 'GET', url: '/api/calendar/deadline?start=2026-02-30&n=3', headers: requester }), status: 400 },
   { what: 'an entry that does not exist', request: () => ({ method: 'POST', url: '/api/share-requests', headers: requester, payload: { catalogueEntryId: 'NO-SUCH-ENTRY', scenario: '核验身份信息' } }), status: 422 },
   { what: 'the department’s own entry', request: () => ({ method: 'POST', url: '/api/share-requests', headers: requester, payload: { catalogueEntryId: 'HB-MZT-0001', scenario: '核验身份信息' } }), status: 422 },
