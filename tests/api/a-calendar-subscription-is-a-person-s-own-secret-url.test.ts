@@ -70,7 +70,8 @@ describe('a calendar subscription is a secret URL of the person’s own deadline
     const next = new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     expect(event!.endDate.toString()).toBe(next);
     expect(event!.duration.toSeconds()).toBe(86_400);
-    expect(event!.summary).toContain('【办结期限】共享申请');
+    // The case by its 受理编号 first, then in words.
+    expect(event!.summary).toMatch(/^【办结期限】冀数共申〔\d{4}〕\d{4,}号 共享申请（/);
     expect(event!.summary).toContain('HB-SCJGJ-0001');
     expect(event!.summary).toContain(task.titleZh);
     expect(event!.description).toContain(`办结期限：${lastDay} 24:00`);
