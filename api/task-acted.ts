@@ -23,11 +23,14 @@ async function displayName(db: Db, userId: string | null): Promise<string | null
 /**
  * The 409 for acting on a task someone else has acted on: who did what, when (该事项已由 陈静 于 12月7日 11:07 办结),
  * so the person reloads the task knowing why, instead of reading "conflict". Undefined while the task is open and
- * unclaimed by another.
+ * unclaimed by another, and when the caller completed it (their resend is the case's to answer).
  */
 export async function actedOnByOthers(db: Db, taskId: string, userId: string): Promise<HttpProblem | undefined> {
   const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
   if (!task) return undefined;
+  // The same person's decision sent again (a lost answer, a retry after a 503) is the case's to answer: the same
+  // decision attaches to the one taken (the update id is its hash), another is refused by the case as closed.
+  if (task.status === 'completed' && task.completedBy === userId) return undefined;
   if (task.status === 'completed') {
     const name = await displayName(db, task.completedBy);
     const at = task.completedAt ? when(task.completedAt) : null;
