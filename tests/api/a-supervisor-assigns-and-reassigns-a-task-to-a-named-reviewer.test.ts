@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../db/password';
 import { auditLog, notifications, users } from '../../db/schema';
 import { problemLanguageFaults } from '../support/problem-languages';
+import { authorityTaskOf } from '../support/authority-task';
 import { loginAs, startStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -37,18 +38,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 /** A fresh share request and the authority's task it opens. */
-async function authorityTask(scenario: string): Promise<{ id: string; requestId: string }> {
-  const submitted = await stack.app.inject({ method: 'POST', url: '/api/share-requests', headers: requester, payload: { catalogueEntryId: 'HB-SCJGJ-0001', scenario } });
-  expect(submitted.statusCode).toBe(201);
-  const requestId = submitted.json().id as string;
-  for (let i = 0; i < 600; i++) {
-    const tasks = (await stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: reviewer })).json() as { id: string; requestId: string }[];
-    const task = tasks.find((t) => t.requestId === requestId);
-    if (task) return task;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out waiting for the authority task');
-}
+const authorityTask = (scenario: string) => authorityTaskOf(stack.app, { requester, reviewer }, scenario);
 
 const post = (headers: Record<string, string>, taskId: string, action: string, payload?: object) =>
   stack.app.inject({ method: 'POST', url: `/api/tasks/${encodeURIComponent(taskId)}/${action}`, headers, payload: payload ?? {} });
