@@ -24,6 +24,7 @@ let app: BrowserApp;
 let department: Page;
 let supervisor: Page;
 let caseId = '';
+let caseNumber = '';
 let lateCaseId = '';
 
 const day = 86_400_000;
@@ -100,6 +101,7 @@ beforeAll(async () => {
     basis: '《婚姻登记条例》第七条',
   });
   caseId = created.id;
+  caseNumber = created.caseNumber;
   const review = await openTask('data.chen', caseId, 'review-forward');
   await inject('data.chen', 'POST', `/api/tasks/${encodeURIComponent(review.id)}/complete`, { decision: 'forward', reason: '材料齐全，转提供部门' });
   const reply = await openTask('gat.zhang', caseId, 'provider-reply');
@@ -132,8 +134,9 @@ describe('审批单: the approval form of a case, printed', () => {
     await form.waitFor();
     await expect.poll(() => department.getByTestId('print-step').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
     expect(await department.getByRole('heading', { level: 1 }).textContent()).toBe('共享申请审批单');
-    // No 受理编号 yet: the case id stands for it, and the form says so.
-    expect(await department.getByTestId('print-case-number').textContent()).toBe(caseId);
+    // The case's 受理编号 heads the form.
+    expect(caseNumber).toMatch(/^冀数共申〔\d{4}〕\d{4,}号$/);
+    expect(await department.getByTestId('print-case-number').textContent()).toBe(caseNumber);
     const [review, reply] = await department.getByTestId('print-step').all();
     const reviewText = (await review!.textContent()) ?? '';
     expect(reviewText).toContain('审核并转至提供部门');
