@@ -8,6 +8,12 @@ export interface RequestStatusChange {
   requestId: string;
   status: string;
   at: string;
+  /**
+   * Which status change of the case this is (1, 2, …), counted by its workflow, the same on every run of the workflow
+   * task that makes it. Absent from cases started before it (`patched('status-change-once')`), whose changes are keyed on
+   * `at` as they were.
+   */
+  changeNo?: number;
   outcome?: string;
   closed?: boolean;
   details?: Record<string, unknown>;
@@ -29,8 +35,7 @@ export function requestActivities(db: Db) {
           })
           .where(eq(requests.id, change.requestId));
         await appendAudit(tx, {
-          // A case may return to a status (a resubmitted request is reviewed again): each change is its own event.
-          eventKey: `request.status:${change.requestId}:${change.status}:${change.at}`,
+          eventKey: statusChangeKey(change),
           at,
           action: 'request.status-changed',
           requestId: change.requestId,
@@ -41,4 +46,15 @@ export function requestActivities(db: Db) {
       });
     },
   };
+}
+
+/**
+ * The audit key of a status change. A case may return to a status (a resubmitted request is reviewed again), so each
+ * change is its own event: numbered by the workflow (`#<n>`), the same when a workflow task that died after this write
+ * committed runs again later on another worker; cases started before that numbering keep the key on the workflow's
+ * clock (an ISO instant, never `#…`, so the two forms cannot collide).
+ */
+export function statusChangeKey(change: Pick<RequestStatusChange, 'requestId' | 'status' | 'at' | 'changeNo'>): string {
+  const which = change.changeNo === undefined ? change.at : `#${change.changeNo}`;
+  return `request.status:${change.requestId}:${change.status}:${which}`;
 }

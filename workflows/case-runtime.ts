@@ -99,6 +99,15 @@ const OPTIONS_STAY_OPEN = 'options-stay-open';
  */
 const TRACKED_EXTENSIONS = 'tracked-extensions';
 
+/**
+ * A status change is recorded once however often its workflow task runs: its audit row is keyed on the case's count of
+ * status changes (deterministic, rebuilt by replay), not on the workflow's clock. Before, a worker that died after the
+ * local activity's write committed but before its workflow task completed left the task to run again later on another
+ * worker, at a later instant, so the same change was appended a second time (docs/RELIABILITY.md). Asked at every
+ * change, so a case running at the deploy keys its later changes this way too; the two key forms never meet.
+ */
+const STATUS_CHANGE_ONCE = 'status-change-once';
+
 /** What a task needs, whether it comes from a statute step or is the authority's decision on an extension. */
 interface TaskSpec {
   step: string;
@@ -168,6 +177,8 @@ export class CaseRuntime {
   /** Each extension request's sub-flow (its decision task, then on a grant the moved deadline), awaited by {@link finish}. */
   private readonly extensionFlows: { promise: Promise<void>; settled: boolean }[] = [];
   private status = 'received';
+  /** The status changes made so far in this run, the one being made included (its audit row's key, {@link setStatus}). */
+  private statusChanges = 0;
   /** Known once the case is routed (a share request's flow depends on its entry's sharing attribute). */
   private flow: FlowId | undefined;
   private readonly legalLadder: boolean;
@@ -205,7 +216,9 @@ export class CaseRuntime {
 
   async setStatus(status: string, extra: { outcome?: string; closed?: boolean; details?: Record<string, unknown> } = {}): Promise<void> {
     this.status = status;
-    const written = await readModel().setRequestStatus({ requestId: this.identity.requestId, status, at: nowIso(), ...extra });
+    this.statusChanges += 1;
+    const once = patched(STATUS_CHANGE_ONCE) ? { changeNo: this.statusChanges } : {};
+    const written = await readModel().setRequestStatus({ requestId: this.identity.requestId, status, at: nowIso(), ...once, ...extra });
     // Only a closing case tells its parties anything.
     if (extra.closed) this.deliverNotices(written);
     upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);

@@ -87,13 +87,27 @@ export async function integrity(url: string) {
              (select count(*)::int from escalations) as escalations,
              (select count(*)::int from audit_log) as audit,
              (select count(*)::int from requests where status = 'fulfilled') as fulfilled`);
-    // Per case: how many of each event; a duplicate shows as a count above one, a gap as a missing row.
-    const perCase = await db.execute<{ request_id: string; submitted: number; opened: number; completed: number; tasks: number }>(sql`
+    // Per case: how many of each event; a duplicate shows as a count above one, a gap as a missing row. A status change
+    // recorded twice shows as a status row whose status is the one before it (`statusRepeats`).
+    const perCase = await db.execute<{
+      request_id: string;
+      submitted: number;
+      opened: number;
+      completed: number;
+      tasks: number;
+      statusChanges: number;
+      statusRepeats: number;
+    }>(sql`
       select r.id as request_id,
              (select count(*)::int from audit_log a where a.request_id = r.id and a.action = 'request.submitted') as submitted,
              (select count(*)::int from audit_log a where a.request_id = r.id and a.action = 'task.opened') as opened,
              (select count(*)::int from audit_log a where a.request_id = r.id and a.action = 'task.completed') as completed,
-             (select count(*)::int from tasks t where t.request_id = r.id) as tasks
+             (select count(*)::int from tasks t where t.request_id = r.id) as tasks,
+             (select count(*)::int from audit_log a where a.request_id = r.id and a.action = 'request.status-changed') as "statusChanges",
+             (select count(*)::int from (
+                select a.details->>'status' as status, lag(a.details->>'status') over (order by a.id) as before
+                from audit_log a where a.request_id = r.id and a.action = 'request.status-changed') s
+              where s.status = s.before) as "statusRepeats"
       from requests r`);
     const escalationAudit = await one<{ rows: number; escalations: number; missing: number }>(sql`
       select (select count(*)::int from audit_log where action like 'escalation.%') as rows,

@@ -134,6 +134,8 @@ describe('two workers and two APIs on the Temporal Server on PostgreSQL', () => 
     const state = await waitFor(() => integrity(system.pg.url), (s) => s.counts.fulfilled >= total, 120_000, 2_000);
     expect(state.counts).toMatchObject({ requests: total, tasks: total, open: 0, completed: total, escalations: 0, fulfilled: total });
     expect(state.perCase.filter((c) => c.submitted !== 1 || c.opened !== 1 || c.completed !== 1 || c.tasks !== 1)).toEqual([]);
+    // Two status changes per case (awaiting-provide-data, fulfilled), each recorded once though a worker died mid-burst.
+    expect(state.perCase.filter((c) => c.statusChanges !== 2 || c.statusRepeats !== 0)).toEqual([]);
     expect(state.chain).toMatchObject({ intact: true });
     const byAction = await auditByAction(system.pg.url);
     console.log(`topology: audit rows by action ${JSON.stringify(byAction)}`);

@@ -17,6 +17,8 @@ describe('recorded histories replay on the current workflow code', () => {
       expect(files.some((f) => f.startsWith(`before-ladder/${process}.`))).toBe(true);
       expect(files.some((f) => f.startsWith(`before-handoff-notices/${process}.`))).toBe(true);
       expect(files.some((f) => f.startsWith(`before-open-options/${process}.`))).toBe(true);
+      // Status changes keyed on the workflow's clock, before patched('status-change-once') numbered them.
+      expect(files.some((f) => f.startsWith(`before-status-change-once/${process}.`))).toBe(true);
     }
     // A case whose objection lapsed under the old local policy, and the same case on today's code, where it stays open.
     expect(files).toContain('before-open-options/share-request.conditional.refused-objection-window-passed.json');
