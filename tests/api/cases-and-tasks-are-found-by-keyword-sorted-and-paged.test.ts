@@ -160,7 +160,7 @@ describe('the 受理编号 wherever the case is named', () => {
     expect(notice?.case?.caseNumber).toBe(target.caseNumber);
     const feed = await stack.app.inject({ method: 'GET', url: '/api/departments/hb-data/deadlines.ics', headers: reviewer });
     const unfolded = feed.body.replace(/\r\n /g, '');
-    expect(unfolded).toMatch(new RegExp(`SUMMARY:【期限】${target.caseNumber} `));
+    expect(unfolded).toMatch(new RegExp(`SUMMARY:【办结期限】${target.caseNumber} `));
   });
 });
 
