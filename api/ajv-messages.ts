@@ -36,9 +36,9 @@ function messageZh(issue: AjvIssue): string {
     case 'additionalProperties':
       return '不是可接受的字段';
     case 'maxLength':
-      return `不能超过 ${limit} 个字符`;
+      return `不能超过 ${limit} 个字`;
     case 'minLength':
-      return limit === '1' ? '不能为空' : `至少 ${limit} 个字符`;
+      return limit === '1' ? '不能为空' : `至少 ${limit} 个字`;
     case 'maximum':
     case 'exclusiveMaximum':
       return `不能${issue.keyword === 'maximum' ? '大于' : '大于或等于'} ${limit}`;

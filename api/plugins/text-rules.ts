@@ -80,7 +80,8 @@ function routeSchema(request: FastifyRequest, part: 'body' | 'querystring' | 'pa
 export function installTextRules(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     checkPart(request.params, 'params', routeSchema(request, 'params'));
-    checkPart(request.query, 'query', routeSchema(request, 'querystring'));
+    // The web app's page takes no query of the server's (api/plugins/ui.ts): the app reads and checks it.
+    if ((request.routeOptions.config as { appShell?: boolean } | undefined)?.appShell !== true) checkPart(request.query, 'query', routeSchema(request, 'querystring'));
     checkPart(request.body, 'body', routeSchema(request, 'body'));
     for (const [name, value] of Object.entries(request.headers)) {
       const values = Array.isArray(value) ? value : [value ?? ''];

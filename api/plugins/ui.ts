@@ -38,6 +38,9 @@ export function uiPlugin(root = uiDist) {
       method: ['GET', 'HEAD'],
       url: '/*',
       schema: { hide: true },
+      // The page's own query (/tasks?q=…) is the web app's to read and answer, in the person's language: the server
+      // only sends the app, so a link with a refused character still opens it.
+      config: { appShell: true },
       handler: (request, reply) => {
         // The matched (decoded) path, not the raw URL: `/%61pi/x` is `/api/x` to the router.
         if (notForTheApp.test((request.params as { '*'?: string })['*'] ?? '')) return reply.callNotFound();

@@ -80,8 +80,8 @@ describe('every refusal, in Chinese and in English', () => {
       { instancePath: '/n', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' },
     ]);
     expect(errors.map((e) => [e.path, e.code, e.messageZh])).toEqual([
-      ['body.scenario', 'maxLength', '不能超过 2000 个字符'],
-      ['body.scenario', 'minLength', '至少 4 个字符'],
+      ['body.scenario', 'maxLength', '不能超过 2000 个字'],
+      ['body.scenario', 'minLength', '至少 4 个字'],
       ['body.scenario', 'required', '必填'],
       ['body.limit', 'maximum', '不能大于 200'],
       ['body.status', 'enum', '只能是以下之一：open、completed'],

@@ -76,6 +76,11 @@ function lateRegistrationForm(process: Process): FieldSpec[] {
   ];
 }
 
+/** The article that binds a requester to its scenario, of the requester's own province's text only. */
+function scenarioHintOf(jurisdiction: string | undefined): MessageKey {
+  return jurisdiction === 'hebei' ? 'scenarioHintHebei' : jurisdiction === 'anhui' ? 'scenarioHintAnhui' : 'scenarioHint';
+}
+
 export function NewCaseView({ process }: { process: Process }) {
   const user = useUser();
   const { t, lang, pick } = useI18n();
@@ -214,7 +219,7 @@ export function NewCaseView({ process }: { process: Process }) {
               label={t(f.label)}
               required={f.required}
               error={error}
-              hint={f.hint ? t(f.hint) : undefined}
+              hint={f.hint ? t(f.hint === 'scenarioHint' ? scenarioHintOf(user.departmentJurisdiction) : f.hint) : undefined}
               count={f.kind === 'textarea' ? { value, max: f.maxLength } : undefined}
             >
               {(p) =>
