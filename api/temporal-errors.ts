@@ -21,7 +21,8 @@ export function problemForUpdateFailure(error: unknown): HttpProblem | undefined
     case taskRejections.notFound:
       return HttpProblem.notFound(things.task);
     case taskRejections.notOpen:
-      return HttpProblem.conflict(fromWire(message, '该事项已办结，不能再办理'));
+      // The case's own words name the task by its internal id: said plainly instead.
+      return HttpProblem.conflict(text('该事项已办结，不能再办理', 'This task is already closed; it can no longer be acted on'));
     case taskRejections.wrongActor:
       return HttpProblem.forbidden(fromWire(message, '您所在的部门或您的角色不是该事项的承办方'));
     case taskRejections.invalidDecision:
