@@ -69,6 +69,20 @@ export function auditHash(prevHash: string, row: AuditHashed): string {
 
 const isTransaction = (db: Db | Tx): db is Tx => 'rollback' in db;
 
+/** The columns of an event's row, absent ones as null (its place in a chain is added by the writer). */
+function auditRowOf(event: AuditEvent) {
+  return {
+    eventKey: event.eventKey,
+    at: event.at,
+    action: event.action,
+    actorUserId: event.actorUserId ?? null,
+    actorDepartmentId: event.actorDepartmentId ?? null,
+    requestId: event.requestId ?? null,
+    taskId: event.taskId ?? null,
+    details: event.details ?? {},
+  };
+}
+
 /**
  * Appends an event to its chain (see {@link auditChainOf}), linked to the chain's last row; a second write with the same
  * key is a no-op. Inside a transaction it is part of it (the state change and its row commit together) and holds the
@@ -83,18 +97,7 @@ export async function appendAudit(db: Db | Tx, event: AuditEvent): Promise<void>
     .values({ chain, seq: 0, hash: auditGenesis })
     .onConflictDoUpdate({ target: auditChainHeads.chain, set: { seq: sql`${auditChainHeads.seq}` } })
     .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
-  const row = {
-    eventKey: event.eventKey,
-    at: event.at,
-    action: event.action,
-    actorUserId: event.actorUserId ?? null,
-    actorDepartmentId: event.actorDepartmentId ?? null,
-    requestId: event.requestId ?? null,
-    taskId: event.taskId ?? null,
-    details: event.details ?? {},
-    chain,
-    seq: head!.seq + 1,
-  };
+  const row = { ...auditRowOf(event), chain, seq: head!.seq + 1 };
   const hash = auditHash(head!.hash, row);
   const inserted = await db
     .insert(auditLog)
@@ -117,16 +120,7 @@ export async function appendAuditGlobalChain(db: Db | Tx, event: AuditEvent): Pr
     const [seen] = await tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.eventKey, event.eventKey));
     if (seen) return;
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-    const row = {
-      eventKey: event.eventKey,
-      at: event.at,
-      action: event.action,
-      actorUserId: event.actorUserId ?? null,
-      actorDepartmentId: event.actorDepartmentId ?? null,
-      requestId: event.requestId ?? null,
-      taskId: event.taskId ?? null,
-      details: event.details ?? {},
-    };
+    const row = auditRowOf(event);
     const prevHash = last?.hash ?? auditGenesis;
     await tx.insert(auditLog).values({ ...row, prevHash, hash: auditHash(prevHash, row) });
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hashPassword } from '../../db/password';
 import { users } from '../../db/schema';
+import { authorityTaskOf } from '../support/authority-task';
 import { loginAs } from '../support/stack';
 import { confirmDecision, screenshot, signIn, startBrowserApp, type BrowserApp } from './support';
 
@@ -20,18 +21,7 @@ let requester: Record<string, string>;
 let reviewer: Record<string, string>;
 
 /** A fresh share request's authority task. */
-async function newAuthorityTask(scenario: string): Promise<string> {
-  const created = await app.stack.app.inject({ method: 'POST', url: '/api/share-requests', headers: requester, payload: { catalogueEntryId: 'HB-SCJGJ-0001', scenario } });
-  expect(created.statusCode, created.body).toBe(201);
-  const requestId = created.json().id as string;
-  for (let i = 0; i < 450; i++) {
-    const tasks = (await app.stack.app.inject({ method: 'GET', url: '/api/tasks?limit=200', headers: reviewer })).json() as { id: string; requestId: string }[];
-    const found = tasks.find((t) => t.requestId === requestId)?.id;
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no authority task for ${requestId}`);
-}
+const newAuthorityTask = async (scenario: string) => (await authorityTaskOf(app.stack.app, { requester, reviewer }, scenario)).id;
 
 beforeAll(async () => {
   app = await startBrowserApp();

@@ -51,6 +51,7 @@ export function DecisionForm({
   const [reason, setReason, dropReason] = useDraft(`${draft}:reason`, () => '');
   const [payload, setPayload, dropPayload] = useDraft<Partial<Record<UpdateField, string>>>(`${draft}:payload`, () => ({}));
   const [legalBasis, setLegalBasis, dropLegalBasis] = useDraft<LegalBasisDraft>(`${draft}:legalBasis`, () => emptyLegalBasis);
+  const dropDraft = () => [dropDecision, dropReason, dropPayload, dropLegalBasis].forEach((drop) => drop());
   const [confirming, setConfirming] = useState(false);
   const withPayload = payloadSteps.has(task.step);
   const submit = useSubmit(['decision', 'reason', 'payload', 'legalBasis']);
@@ -85,14 +86,14 @@ export function DecisionForm({
       } catch (error) {
         if (error instanceof ApiError && error.status === 409) {
           // The task is someone else's decision now: nothing of this draft can be sent any more.
-          for (const drop of [dropDecision, dropReason, dropPayload, dropLegalBasis]) drop();
+          dropDraft();
           onActedOn(error.text(lang));
         }
         throw error;
       }
     });
     if (result) {
-      for (const drop of [dropDecision, dropReason, dropPayload, dropLegalBasis]) drop();
+      dropDraft();
       onDone(decisionLabel(decision, lang, task.step));
     }
   }
