@@ -25,9 +25,7 @@ async function displayName(db: Db, userId: string | null): Promise<string | null
  * so the person reloads the task knowing why, instead of reading "conflict". Undefined while the task is open and
  * unclaimed by another, and when the caller completed it (their resend is the case's to answer).
  */
-export async function actedOnByOthers(db: Db, taskId: string, userId: string): Promise<HttpProblem | undefined> {
-  const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
-  if (!task) return undefined;
+export async function actedOnByOthers(db: Db, task: typeof tasks.$inferSelect, userId: string): Promise<HttpProblem | undefined> {
   // The same person's decision sent again (a lost answer, a retry after a 503) is the case's to answer: the same
   // decision attaches to the one taken (the update id is its hash), another is refused by the case as closed.
   if (task.status === 'completed' && task.completedBy === userId) return undefined;
@@ -52,4 +50,10 @@ export async function actedOnByOthers(db: Db, taskId: string, userId: string): P
     );
   }
   return undefined;
+}
+
+/** {@link actedOnByOthers} for the task as it is now, read again (after the case refused an act on it). */
+export async function actedOnByOthersNow(db: Db, taskId: string, userId: string): Promise<HttpProblem | undefined> {
+  const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
+  return task ? actedOnByOthers(db, task, userId) : undefined;
 }

@@ -19,7 +19,7 @@ import { deadlineSummary } from '../deadline-summary';
 import { visibleRequests } from '../visibility';
 import type { Deadline } from '../../calendar';
 import { things } from '../problem-text';
-import { actedOnByOthers } from '../task-acted';
+import { actedOnByOthers, actedOnByOthersNow } from '../task-acted';
 
 export function taskRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -78,7 +78,8 @@ export function taskRoutes(deps: AppDeps) {
       async (request) => {
         const user = caller(request);
         const row = await ownTask(request.params.id, user.departmentId);
-        const actedOn = await actedOnByOthers(db, row.task.id, user.id);
+        // The row just read: who completed or holds it, without reading it again.
+        const actedOn = await actedOnByOthers(db, row.task, user.id);
         if (actedOn) throw actedOn;
         await sendTaskUpdate(
           deps.temporal,
@@ -96,7 +97,7 @@ export function taskRoutes(deps: AppDeps) {
           { zh: '办理结果', en: 'decision' },
         ).catch(async (error: unknown) => {
           // Someone acted between the read above and the case taking this one: say who, not only "conflict".
-          if (error instanceof HttpProblem && error.status === 409) throw (await actedOnByOthers(db, row.task.id, user.id)) ?? error;
+          if (error instanceof HttpProblem && error.status === 409) throw (await actedOnByOthersNow(db, row.task.id, user.id)) ?? error;
           throw error;
         });
         const updated = await db.select().from(tasks).where(eq(tasks.id, row.task.id));
